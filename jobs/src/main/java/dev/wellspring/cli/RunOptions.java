@@ -1,0 +1,90 @@
+package dev.wellspring.cli;
+
+import dev.wellspring.config.ConfigLoader;
+import dev.wellspring.config.WellspringConfig;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The flags every pipeline command shares (DESIGN.md "Command line"). Flags beat --config. */
+public final class RunOptions {
+  @Option(names = "--input", paramLabel = "DIR", description = "Folder with the exports.")
+  String input;
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Output folder (warehouse, reports, runs).")
+  String output;
+
+  @Option(
+      names = "--run-date",
+      paramLabel = "YYYY-MM-DD",
+      description = "Run date; data after its end is ignored. Default: yesterday (UTC).")
+  String runDate;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
+  Path config;
+
+  @Option(names = "--lookback-days", paramLabel = "N", description = "Attribution lookback (default 180).")
+  String lookbackDays;
+
+  @Option(names = "--half-life-days", paramLabel = "N", description = "Time-decay half-life (default 30).")
+  String halfLifeDays;
+
+  @Option(
+      names = "--channel-dimension",
+      paramLabel = "D",
+      description = "Channels of markov/shapley paths: class, type, channel, goal_category (default class).")
+  String channelDimension;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
+  String master;
+
+  @Option(names = "--owner", paramLabel = "NAME", description = "Whose single-person exports these are.")
+  String owner;
+
+  @Option(names = "--reject-max", paramLabel = "RATIO", description = "Largest tolerated reject ratio (default 0.05).")
+  String rejectMax;
+
+  @Option(names = "--report-model", paramLabel = "MODEL", description = "Model of the report's headline (default linear).")
+  String reportModel;
+
+  @Option(names = "--paper", paramLabel = "SIZE", description = "Report paper: A4 (default) or Letter.")
+  String paper;
+
+  @Option(names = "--shuffle-partitions", paramLabel = "N", description = "Spark shuffle partitions (default 8).")
+  String shufflePartitions;
+
+  @Option(names = "--quiet", description = "Print errors only.")
+  boolean quiet;
+
+  @Option(names = "--verbose", description = "Print more detail, and stack traces on internal errors.")
+  boolean verbose;
+
+  @Option(names = "--print-config", description = "Print the effective configuration and exit.")
+  boolean printConfig;
+
+  /** The effective configuration: defaults, then the file, then these flags. */
+  WellspringConfig toConfig(boolean needsInput) {
+    Map<String, String> flags = new LinkedHashMap<>();
+    flags.put("input", input);
+    flags.put("output", output);
+    flags.put("run_date", runDate);
+    flags.put("lookback_days", lookbackDays);
+    flags.put("half_life_days", halfLifeDays);
+    flags.put("channel_dimension", channelDimension);
+    flags.put("master", master);
+    flags.put("owner", owner);
+    flags.put("reject_max", rejectMax);
+    flags.put("report_model", reportModel);
+    flags.put("paper", paper);
+    flags.put("shuffle_partitions", shufflePartitions);
+    WellspringConfig c = ConfigLoader.load(config, flags);
+    if (c.output() == null || c.output().isBlank()) {
+      throw dev.wellspring.WellspringException.unusable("cli", "missing --output DIR (or output: in the configuration file)");
+    }
+    if (needsInput && (c.input() == null || c.input().isBlank())) {
+      throw dev.wellspring.WellspringException.unusable("cli", "missing --input DIR (or input: in the configuration file)");
+    }
+    return c;
+  }
+}

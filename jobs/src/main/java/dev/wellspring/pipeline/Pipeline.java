@@ -1,0 +1,152 @@
+package dev.wellspring.pipeline;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wellspring.WellspringException;
+import dev.wellspring.aggregate.AggregateStage;
+import dev.wellspring.attribution.AttributeStage;
+import dev.wellspring.classify.ClassifyStage;
+import dev.wellspring.config.WellspringConfig;
+import dev.wellspring.ingest.IngestStage;
+import dev.wellspring.io.Manifest;
+import dev.wellspring.io.Warehouse;
+import dev.wellspring.spark.Sessions;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs a sequence of stages for one run date: opens the session once, times each stage, keeps
+ * the manifest, and turns failures into the documented exit codes.
+ */
+public final class Pipeline {
+  /** The Spark stages in pipeline order. */
+  public static final Map<String, Supplier<SparkStage>> SPARK_STAGES =
+      Map.of(
+          "ingest", IngestStage::new,
+          "classify", ClassifyStage::new,
+          "attribute", AttributeStage::new,
+          "aggregate", AggregateStage::new);
+
+  public static final List<String> ORDER =
+      List.of("ingest", "classify", "attribute", "aggregate", "report");
+
+  private Pipeline() {}
+
+  /**
+   * Runs the named stages in order and returns the exit code. The manifest of the run date is
+   * written whatever happens.
+   */
+  public static int run(WellspringConfig config, List<String> stages, Progress progress) {
+    Warehouse wh = new Warehouse(Path.of(config.output()));
+    Manifest manifest =
+        stages.contains("ingest") ? new Manifest() : Manifest.readOrNew(wh.manifestFile(config.runDate()));
+    ObjectNode root = manifest.root();
+    root.put("run_date", config.runDate().toString());
+    root.put("started_at", Instant.now().toString());
+    root.set("configuration", Manifest.JSON.valueToTree(configForManifest(config)));
+    ObjectNode versions = manifest.object("versions");
+    versions.put("wellspring", Version.wellspring());
+    versions.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    versions.put("java", System.getProperty("java.version"));
+    RunContext ctx = new RunContext(config, wh, manifest, progress);
+    int exit = 0;
+    String message = "done";
+    SparkSession spark = null;
+    long runStart = System.nanoTime();
+    try {
+      wh.recover();
+      for (String name : stages) {
+        long t0 = System.nanoTime();
+        StageResult r;
+        if (name.equals("report")) {
+          r = ReportLauncher.render(ctx);
+        } else {
+          if (spark == null) {
+            spark = Sessions.open(config);
+          }
+          r = SPARK_STAGES.get(name).get().run(spark, ctx);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        manifest.stage(name, secs, r.rowsIn(), r.rowsOut());
+        progress.stage(name, r, secs);
+      }
+    } catch (WellspringException e) {
+      exit = e.exitCode();
+      message = e.getMessage();
+      progress.error(e.stage() + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      exit = WellspringException.INTERNAL;
+      message = String.valueOf(e);
+      progress.error("internal error: " + firstLine(String.valueOf(e)));
+      if (progress.level() == Progress.Level.VERBOSE) {
+        e.printStackTrace();
+      }
+    } finally {
+      if (spark != null) {
+        spark.stop();
+      }
+    }
+    root.put("finished_at", Instant.now().toString());
+    root.put("seconds", Math.round((System.nanoTime() - runStart) / 1e6) / 1000.0);
+    root.put("exit_code", exit);
+    root.put(
+        "status",
+        exit == 0 ? "ok" : exit == WellspringException.TOO_MANY_REJECTS ? "rejects_above_maximum" : "failed");
+    root.put("message", message);
+    try {
+      manifest.writeTo(wh.manifestFile(config.runDate()));
+    } catch (RuntimeException e) {
+      progress.error("cannot write the manifest: " + e.getMessage());
+      exit = exit == 0 ? WellspringException.INTERNAL : exit;
+    }
+    if (exit == 0) {
+      Path pdf = wh.reportsDir(config.runDate()).resolve("effectiveness.pdf");
+      progress.info(
+          "done; outputs in " + wh.root() + (java.nio.file.Files.exists(pdf) ? ", report " + pdf : ""));
+    }
+    return exit;
+  }
+
+  private static Map<String, Object> configForManifest(WellspringConfig c) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("input", c.input());
+    m.put("output", c.output());
+    m.put("run_date", c.runDate().toString());
+    m.put("master", c.master());
+    m.put("owner", c.owner());
+    m.put("lookback_days", c.lookbackDays());
+    m.put("half_life_days", c.halfLifeDays());
+    m.put("channel_dimension", c.channelDimension());
+    m.put("reject_max", c.rejectMax());
+    m.put("report_model", c.reportModel());
+    m.put("durations", c.durations());
+    m.put("inference_map", c.inferenceMap());
+    m.put("bootstrap_resamples", c.bootstrapResamples());
+    m.put("bootstrap_seed", c.bootstrapSeed());
+    m.put("shuffle_partitions", c.shufflePartitions());
+    m.put("spark", c.sparkConf());
+    m.put("paper", c.paper());
+    m.put("names", c.names());
+    return m;
+  }
+
+  /** The effective configuration as plain values (for --print-config and the manifest). */
+  public static Map<String, Object> describe(WellspringConfig c) {
+    return configForManifest(c);
+  }
+
+  /** The stages from {@code first} to the end of the Spark pipeline plus the report. */
+  public static List<String> nightly() {
+    return new ArrayList<>(ORDER);
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

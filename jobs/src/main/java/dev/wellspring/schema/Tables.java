@@ -1,0 +1,220 @@
+package dev.wellspring.schema;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Schemas of the warehouse tables: the contract between the stages. Every table lives under
+ * {@code warehouse/<name>/run_date=YYYY-MM-DD/} as Parquet. Enum values are lower case, classes
+ * upper case (DIRECTED, EMBEDDED, UNDIRECTED). Timestamps are UTC instants. {@code source_file}
+ * and {@code line} point back to the input record (line = physical line where it starts).
+ */
+public final class Tables {
+  private Tables() {}
+
+  public static final String CONTACTS = "contacts";
+  public static final String ACTIVITIES = "activities";
+  public static final String GOALS = "goals";
+  public static final String OUTCOMES = "outcomes";
+  public static final String TOUCHPOINTS = "touchpoints";
+  public static final String CREDITS = "credits";
+  public static final String UNATTRIBUTED = "unattributed";
+  public static final String ATTRIBUTION_CHANNELS = "attribution_channels";
+  public static final String EFFECTIVENESS = "effectiveness";
+  public static final String MODEL_COMPARISON = "model_comparison";
+  public static final String LIFT = "lift";
+  public static final String GOAL_SCORECARD = "goal_scorecard";
+  public static final String WELL_BUILDING = "well_building";
+
+  /** contacts: one row per contact id. relationship is never null ("other" when empty). */
+  public static final StructType CONTACTS_SCHEMA =
+      schema(
+          f("contact_id", StringType, false),
+          f("full_name", StringType, false),
+          f("company", StringType),
+          f("title", StringType),
+          f("location", StringType),
+          f("source", StringType),
+          f("relationship", StringType, false),
+          f("first_met_on", DateType),
+          f("source_file", StringType, false),
+          f("line", LongType, false));
+
+  /**
+   * activities: one row per activity in scope (not after the run date). duration_minutes is the
+   * effective duration: the file's value, or the per-type default when the file left it empty.
+   */
+  public static final StructType ACTIVITIES_SCHEMA =
+      schema(
+          f("activity_id", StringType, false),
+          f("owner", StringType, false),
+          f("occurred_at", TimestampType, false),
+          f("type", StringType, false),
+          f("contact_id", StringType),
+          f("duration_minutes", DoubleType, false),
+          f("cost", DoubleType, false),
+          f("goal_id", StringType),
+          f("context", StringType),
+          f("introduced_contact_id", StringType),
+          f("channel", StringType),
+          f("notes", StringType),
+          f("source_file", StringType, false),
+          f("line", LongType, false));
+
+  /** goals: one row per goal in scope (not starting after the run date). */
+  public static final StructType GOALS_SCHEMA =
+      schema(
+          f("goal_id", StringType, false),
+          f("owner", StringType, false),
+          f("category", StringType, false),
+          f("title", StringType),
+          f("target_value", DoubleType),
+          f("target_channel", StringType),
+          f("starts_on", DateType, false),
+          f("ends_on", DateType, false),
+          f("source_file", StringType, false),
+          f("line", LongType, false));
+
+  /** outcomes: one row per outcome in scope. value is 1 when the file left it empty. */
+  public static final StructType OUTCOMES_SCHEMA =
+      schema(
+          f("outcome_id", StringType, false),
+          f("owner", StringType, false),
+          f("occurred_at", TimestampType, false),
+          f("type", StringType, false),
+          f("value", DoubleType, false),
+          f("contact_id", StringType),
+          f("goal_id", StringType),
+          f("channel", StringType),
+          f("notes", StringType),
+          f("source_file", StringType, false),
+          f("line", LongType, false));
+
+  /**
+   * touchpoints: every activity in scope with its class. directed_goal_id is the goal a DIRECTED
+   * activity counts for; direction is "explicit" (rule 1) or "inferred" (rule 3), null otherwise;
+   * goal_link_invalid is true when goal_id was set but failed rule 1. relationship is the
+   * contact's relationship ("other" for no or unknown contact). month is YYYY-MM of occurred_at
+   * in UTC; hours = duration_minutes / 60. goal_category is the directed goal's category.
+   */
+  public static final StructType TOUCHPOINTS_SCHEMA =
+      schema(
+          f("activity_id", StringType, false),
+          f("owner", StringType, false),
+          f("occurred_at", TimestampType, false),
+          f("type", StringType, false),
+          f("contact_id", StringType),
+          f("duration_minutes", DoubleType, false),
+          f("hours", DoubleType, false),
+          f("cost", DoubleType, false),
+          f("goal_id", StringType),
+          f("context", StringType),
+          f("introduced_contact_id", StringType),
+          f("channel", StringType),
+          f("relationship", StringType, false),
+          f("class", StringType, false),
+          f("directed_goal_id", StringType),
+          f("goal_category", StringType),
+          f("direction", StringType),
+          f("goal_link_invalid", BooleanType, false),
+          f("month", StringType, false));
+
+  /** credits: one row per (outcome, candidate touchpoint, model); weights sum to 1 per outcome and model. */
+  public static final StructType CREDITS_SCHEMA =
+      schema(
+          f("outcome_id", StringType, false),
+          f("activity_id", StringType, false),
+          f("model", StringType, false),
+          f("weight", DoubleType, false),
+          f("credited_value", DoubleType, false));
+
+  /** unattributed outcomes with their reason (DESIGN.md "Precise rules"). */
+  public static final StructType UNATTRIBUTED_SCHEMA =
+      schema(
+          f("outcome_id", StringType, false),
+          f("owner", StringType, false),
+          f("type", StringType, false),
+          f("value", DoubleType, false),
+          f("reason", StringType, false));
+
+  public static final StructType ATTRIBUTION_CHANNELS_SCHEMA =
+      schema(
+          f("model", StringType, false),
+          f("channel", StringType, false),
+          f("score", DoubleType, false),
+          f("share", DoubleType, false),
+          f("credited_value", DoubleType, false));
+
+  public static final StructType EFFECTIVENESS_SCHEMA =
+      schema(
+          f("owner", StringType, false),
+          f("class", StringType, false),
+          f("month", StringType, false),
+          f("model", StringType, false),
+          f("activities", LongType, false),
+          f("hours", DoubleType, false),
+          f("cost", DoubleType, false),
+          f("credited_outcomes", DoubleType, false),
+          f("credited_value", DoubleType, false),
+          f("value_per_hour", DoubleType),
+          f("outcomes_per_hour", DoubleType));
+
+  public static final StructType MODEL_COMPARISON_SCHEMA =
+      schema(
+          f("model", StringType, false),
+          f("class", StringType, false),
+          f("credited_value", DoubleType, false),
+          f("share", DoubleType));
+
+  public static final StructType LIFT_SCHEMA =
+      schema(
+          f("model", StringType, false),
+          f("lift", DoubleType),
+          f("ci_low", DoubleType),
+          f("ci_high", DoubleType),
+          f("directed_value_per_hour", DoubleType),
+          f("undirected_value_per_hour", DoubleType));
+
+  public static final StructType GOAL_SCORECARD_SCHEMA =
+      schema(
+          f("goal_id", StringType, false),
+          f("owner", StringType, false),
+          f("category", StringType, false),
+          f("hours", DoubleType, false),
+          f("on_target_outcomes", LongType, false),
+          f("on_target_value", DoubleType, false),
+          f("serendipitous_outcomes", LongType, false),
+          f("target_value", DoubleType),
+          f("drought", BooleanType, false));
+
+  public static final StructType WELL_BUILDING_SCHEMA =
+      schema(
+          f("owner", StringType, false),
+          f("class", StringType, false),
+          f("month", StringType, false),
+          f("new_relationships", LongType, false),
+          f("strengthened_relationships", LongType, false),
+          f("intros_made", LongType, false),
+          f("intros_received", LongType, false));
+
+  static StructField f(String name, DataType type) {
+    return new StructField(name, type, true, org.apache.spark.sql.types.Metadata.empty());
+  }
+
+  static StructField f(String name, DataType type, boolean nullable) {
+    return new StructField(name, type, nullable, org.apache.spark.sql.types.Metadata.empty());
+  }
+
+  static StructType schema(StructField... fields) {
+    return new StructType(fields);
+  }
+
+}

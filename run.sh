@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Wellspring launcher. No arguments: build if needed, run `nightly` on sample-data/ into ./out.
+# With arguments: pass them to the command line (`./run.sh nightly ...`, `./run.sh --help`).
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+command -v java >/dev/null 2>&1 || die "Java 17 or newer is required but 'java' was not found on PATH"
+JAVA_MAJOR="$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}' | cut -d. -f1)"
+[ -n "$JAVA_MAJOR" ] && [ "$JAVA_MAJOR" -ge 17 ] 2>/dev/null || die "Java 17 or newer is required; found Java ${JAVA_MAJOR:-unknown}"
+
+JOBS_JAR="$HERE/jobs/target/wellspring-jobs.jar"
+REPORTS_JAR="$HERE/reports/target/wellspring-reports.jar"
+
+needs_build() {
+  [ -f "$JOBS_JAR" ] || return 0
+  if [ -d "$HERE/reports" ] && [ ! -f "$REPORTS_JAR" ]; then return 0; fi
+  # Any source or pom newer than the jar means a rebuild.
+  [ -n "$(find "$HERE/pom.xml" "$HERE/jobs" "$HERE/reports" -path '*/target' -prune -o \
+        \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.jrxml' -o -name '*.yaml' \) \
+        -newer "$JOBS_JAR" -print 2>/dev/null | head -1)" ]
+}
+
+if needs_build; then
+  command -v mvn >/dev/null 2>&1 || die "Apache Maven is required to build Wellspring but 'mvn' was not found on PATH"
+  echo "run.sh: building Wellspring (first run downloads dependencies; later runs skip this)..." >&2
+  (cd "$HERE" && mvn -B -q -DskipTests package) >&2 || die "the build failed (see the Maven output above)"
+fi
+
+JOBS_CP="$JOBS_JAR:$HERE/jobs/target/lib/*"
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+JAVA_OPTS="${WELLSPRING_JAVA_OPTS:--Xmx4g}"
+REPORTS_CP=""
+if [ -f "$REPORTS_JAR" ]; then REPORTS_CP="$REPORTS_JAR:$HERE/reports/target/lib/*"; fi
+
+if [ "${1:-}" = "cluster" ]; then
+  shift
+  exec "$HERE/jobs/src/main/scripts/cluster.sh" "$@"
+fi
+
+run_cli() {
+  # shellcheck disable=SC2086
+  exec java $JAVA_OPTS -Dwellspring.home="$HERE" -Dwellspring.reports.classpath="$REPORTS_CP" \
+    -cp "$JOBS_CP" dev.wellspring.cli.Main "$@"
+}
+
+if [ $# -eq 0 ]; then
+  RUN_DATE="$(cat "$HERE/sample-data/RUN_DATE" 2>/dev/null || true)"
+  echo "run.sh: nightly on $HERE/sample-data into $PWD/out" >&2
+  if [ -n "$RUN_DATE" ]; then
+    run_cli nightly --input "$HERE/sample-data" --output "$PWD/out" --run-date "$RUN_DATE"
+  else
+    run_cli nightly --input "$HERE/sample-data" --output "$PWD/out"
+  fi
+fi
+run_cli "$@"
