@@ -48,11 +48,11 @@ run_cli() {
 
 if [ $# -eq 0 ]; then
   RUN_DATE="$(cat "$HERE/sample-data/RUN_DATE" 2>/dev/null || true)"
-  echo "run.sh: nightly on $HERE/sample-data into $PWD/out" >&2
+  echo "run.sh: nightly on $HERE/sample-data into $HERE/out" >&2
   if [ -n "$RUN_DATE" ]; then
-    run_cli nightly --input "$HERE/sample-data" --output "$PWD/out" --run-date "$RUN_DATE"
+    run_cli nightly --input "$HERE/sample-data" --output "$HERE/out" --run-date "$RUN_DATE"
   else
-    run_cli nightly --input "$HERE/sample-data" --output "$PWD/out"
+    run_cli nightly --input "$HERE/sample-data" --output "$HERE/out"
   fi
 fi
 run_cli "$@"

@@ -3,6 +3,7 @@ package dev.wellspring.schema;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
@@ -135,6 +136,31 @@ public final class Tables {
           f("model", StringType, false),
           f("weight", DoubleType, false),
           f("credited_value", DoubleType, false));
+
+  /**
+   * candidates (computed inside the attribute stage, not a published table): one row per
+   * (attributed outcome, candidate touchpoint). position is 1..n in (occurred_at, activity_id)
+   * order; days_before = (outcome_at - occurred_at) in fractional days (86,400 s a day). class,
+   * type, channel, goal_category and contact_id are the touchpoint's.
+   */
+  public static final StructType CANDIDATES_SCHEMA =
+      schema(
+          f("outcome_id", StringType, false),
+          f("owner", StringType, false),
+          f("outcome_type", StringType, false),
+          f("outcome_value", DoubleType, false),
+          f("outcome_at", TimestampType, false),
+          f("activity_id", StringType, false),
+          f("occurred_at", TimestampType, false),
+          f("position", IntegerType, false),
+          f("n", IntegerType, false),
+          f("days_before", DoubleType, false),
+          f("class", StringType, false),
+          f("type", StringType, false),
+          f("channel", StringType),
+          f("goal_category", StringType),
+          f("directed_goal_id", StringType),
+          f("contact_id", StringType));
 
   /** unattributed outcomes with their reason (DESIGN.md "Precise rules"). */
   public static final StructType UNATTRIBUTED_SCHEMA =
