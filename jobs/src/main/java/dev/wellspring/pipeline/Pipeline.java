@@ -8,6 +8,7 @@ import dev.wellspring.classify.ClassifyStage;
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.ingest.IngestStage;
 import dev.wellspring.io.Manifest;
+import dev.wellspring.io.RunLock;
 import dev.wellspring.io.Warehouse;
 import dev.wellspring.spark.Sessions;
 import java.nio.file.Path;
@@ -57,8 +58,22 @@ public final class Pipeline {
     int exit = 0;
     String message = "done";
     SparkSession spark = null;
+    // A session that existed before this run (tests, an embedding application) is not ours to stop.
+    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
     long runStart = System.nanoTime();
+    RunLock lock;
     try {
+      lock = RunLock.acquire(wh.root());
+    } catch (WellspringException e) {
+      // Another run owns the folder: touch nothing of it, not even the manifest.
+      progress.error(e.getMessage());
+      return e.exitCode();
+    }
+    try {
+      if (lock.tookOverStaleLock() != null) {
+        progress.info("took over a stale lock left by a run that died (" + lock.tookOverStaleLock() + ")");
+        manifest.warn("took over a stale lock: " + lock.tookOverStaleLock());
+      }
       wh.recover();
       for (String name : stages) {
         long t0 = System.nanoTime();
@@ -74,6 +89,9 @@ public final class Pipeline {
         double secs = (System.nanoTime() - t0) / 1e9;
         manifest.stage(name, secs, r.rowsIn(), r.rowsOut());
         progress.stage(name, r, secs);
+        // Later stages (the report) read the manifest, so it is current after every stage.
+        root.put("status", "running");
+        manifest.writeTo(wh.manifestFile(config.runDate()));
       }
     } catch (WellspringException e) {
       exit = e.exitCode();
@@ -87,7 +105,7 @@ public final class Pipeline {
         e.printStackTrace();
       }
     } finally {
-      if (spark != null) {
+      if (spark != null && ownSession) {
         spark.stop();
       }
     }
@@ -104,6 +122,7 @@ public final class Pipeline {
       progress.error("cannot write the manifest: " + e.getMessage());
       exit = exit == 0 ? WellspringException.INTERNAL : exit;
     }
+    lock.close();
     if (exit == 0) {
       Path pdf = wh.reportsDir(config.runDate()).resolve("effectiveness.pdf");
       progress.info(
