@@ -15,7 +15,7 @@ JOBS_JAR="$HERE/jobs/target/wellspring-jobs.jar"
 REPORTS_JAR="$HERE/reports/target/wellspring-reports.jar"
 
 needs_build() {
-  [ -f "$JOBS_JAR" ] || return 0
+  [ -f "$JOBS_JAR" ] && [ -f "$HERE/jobs/target/wellspring-app.jar" ] || return 0
   if [ -d "$HERE/reports" ] && [ ! -f "$REPORTS_JAR" ]; then return 0; fi
   # Any source or pom newer than the jar means a rebuild.
   [ -n "$(find "$HERE/pom.xml" "$HERE/jobs" "$HERE/reports" -path '*/target' -prune -o \
@@ -38,6 +38,33 @@ if [ -f "$REPORTS_JAR" ]; then REPORTS_CP="$REPORTS_JAR:$HERE/reports/target/lib
 if [ "${1:-}" = "cluster" ]; then
   shift
   exec "$HERE/jobs/src/main/scripts/cluster.sh" "$@"
+fi
+
+# A cluster master (spark://, yarn, k8s://) means spark-submit: the driver runs here, the
+# executors get the application jar, which holds only what the cluster lacks.
+cluster_master() {
+  local prev=""
+  for a in "$@"; do
+    case "$a" in
+      --master=*) a="${a#--master=}"; prev="--master" ;;
+    esac
+    if [ "$prev" = "--master" ]; then
+      case "$a" in local*) return 1 ;; *) echo "$a"; return 0 ;; esac
+    fi
+    prev="$a"
+  done
+  return 1
+}
+
+if MASTER_URL="$(cluster_master "$@")"; then
+  # shellcheck disable=SC2086
+  exec java $JAVA_OPTS -cp "$HERE/jobs/target/lib/*" \
+    -Dwellspring.home="$HERE" -Dwellspring.reports.classpath="$REPORTS_CP" \
+    org.apache.spark.deploy.SparkSubmit --master "$MASTER_URL" --deploy-mode client \
+    --class dev.wellspring.cli.Main \
+    --conf spark.executorEnv.SPARK_LOCAL_IP="$SPARK_LOCAL_IP" \
+    ${WELLSPRING_SUBMIT_OPTS:-} \
+    "$HERE/jobs/target/wellspring-app.jar" "$@"
 fi
 
 run_cli() {
