@@ -1,0 +1,24 @@
+package dev.wellspring.adapters;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * What an adapter may need besides the file.
+ *
+ * @param owner whose single-person export this is (a LinkedIn archive), from --owner; may be null,
+ *     in which case an adapter that needs it rejects the file with a clear message
+ * @param ownerMap vendor owner ids/names (HubSpot owner id, Salesforce OwnerId, calendar account
+ *     e-mail) -> Wellspring owner, from configuration
+ * @param runDate the run date (recurring calendar events are expanded up to its end)
+ * @param periodStart first day of the period for recurrence expansion (run date - lookback - 366
+ *     days, say)
+ */
+public record AdapterContext(
+    String owner, Map<String, String> ownerMap, LocalDate runDate, LocalDate periodStart)
+    implements Serializable {
+  public AdapterContext {
+    ownerMap = Map.copyOf(ownerMap);
+  }
+}

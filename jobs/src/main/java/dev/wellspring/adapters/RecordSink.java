@@ -1,0 +1,19 @@
+package dev.wellspring.adapters;
+
+/**
+ * Where an adapter puts what it made of each source row. Every row of a vendor file ends in
+ * exactly one of three places, so {@code rows read = mapped + excluded + rejected} per file:
+ * mapped (one or more canonical records, counted once per source row), excluded with a counted
+ * reason (a draft message, a cancelled event: valid but not a networking touch), or rejected with
+ * a DESIGN.md reject reason and its raw text.
+ */
+public interface RecordSink {
+  /** The source row at {@code line} maps to these canonical records (at least one). */
+  void mapped(long line, String raw, java.util.List<CanonicalRecord> records);
+
+  /** The source row at {@code line} is valid but not a touch; counted under {@code reason}. */
+  void excluded(long line, String raw, String reason);
+
+  /** The source row at {@code line} breaks the export's format; quarantined under {@code reason}. */
+  void rejected(long line, String raw, String reason);
+}
