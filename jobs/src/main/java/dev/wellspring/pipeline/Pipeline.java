@@ -110,6 +110,7 @@ public final class Pipeline {
       }
     }
     root.put("finished_at", Instant.now().toString());
+    root.put("driver_peak_heap_mb", peakHeapMb());
     root.put("seconds", Math.round((System.nanoTime() - runStart) / 1e6) / 1000.0);
     root.put("exit_code", exit);
     root.put(
@@ -162,6 +163,21 @@ public final class Pipeline {
   /** The stages from {@code first} to the end of the Spark pipeline plus the report. */
   public static List<String> nightly() {
     return new ArrayList<>(ORDER);
+  }
+
+  /**
+   * Peak heap use of this JVM (the driver) so far: the sum of every heap pool's peak, an upper
+   * bound of the true peak, which the benchmark reports.
+   */
+  static long peakHeapMb() {
+    long bytes = 0;
+    for (java.lang.management.MemoryPoolMXBean pool :
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+        bytes += pool.getPeakUsage().getUsed();
+      }
+    }
+    return bytes / (1024 * 1024);
   }
 
   private static String firstLine(String s) {
