@@ -57,6 +57,7 @@ public final class Pipeline {
     int exit = 0;
     String message = "done";
     SparkSession spark = null;
+    boolean ownSession = false;
     long runStart = System.nanoTime();
     try {
       wh.recover();
@@ -67,6 +68,10 @@ public final class Pipeline {
           r = ReportLauncher.render(ctx);
         } else {
           if (spark == null) {
+            // A session that already existed (an embedding application, the test suite) is
+            // reused by Sessions.open and must outlive this run.
+            ownSession =
+                SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
             spark = Sessions.open(config);
           }
           r = SPARK_STAGES.get(name).get().run(spark, ctx);
@@ -87,7 +92,7 @@ public final class Pipeline {
         e.printStackTrace();
       }
     } finally {
-      if (spark != null) {
+      if (spark != null && ownSession) {
         spark.stop();
       }
     }
