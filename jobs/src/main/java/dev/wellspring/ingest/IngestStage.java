@@ -1,20 +1,226 @@
 package dev.wellspring.ingest;
 
+import static org.apache.spark.sql.functions.col;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wellspring.WellspringException;
+import dev.wellspring.config.WellspringConfig;
+import dev.wellspring.io.Manifest;
+import dev.wellspring.io.RejectsCsv;
+import dev.wellspring.io.Staging;
+import dev.wellspring.io.Warehouse;
 import dev.wellspring.pipeline.RunContext;
 import dev.wellspring.pipeline.SparkStage;
 import dev.wellspring.pipeline.StageResult;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The ingest stage. Not built yet. */
+/**
+ * The ingest stage: canonical input files to the warehouse tables contacts, activities, goals and
+ * outcomes of the run date, bad rows to {@code rejects/run_date=D/rejects.csv}, and the manifest's
+ * {@code inputs}, {@code unrecognised_files} and {@code totals}.
+ *
+ * <p>Counting, per file: {@code rows_read = rows_accepted + rows_rejected}, where a row is a
+ * non-blank record after the header, and {@code rows_accepted} includes the valid rows ignored
+ * because they are dated after the run date (also counted as {@code rows_ignored_future}); only
+ * accepted rows not ignored reach the warehouse. {@code rows_excluded} is 0 for canonical files.
+ *
+ * <p>Failures: exit 2 for an unusable input (see {@link InputCatalog#scan}, or no activity rows at
+ * all); exit 3 when rejected / read over all files is strictly above {@code reject_max}, raised
+ * after rejects.csv and the manifest entries are written and before any table is published.
+ *
+ * <p>Steps: the driver classifies files by their first record; Spark tasks parse one file each
+ * ({@link ParseFiles}) into staging Parquet; set-wide rules (duplicates, future dates) run on
+ * that as Spark transformations ({@link IngestTransforms}) into a second staging copy, which the
+ * counts, the rejects and the tables are read from. No record is collected to the driver;
+ * rejects reach the file through {@code toLocalIterator()}, one partition at a time.
+ */
 public final class IngestStage implements SparkStage {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
+  private static final String STAGE = "ingest";
+
+  /** Vendor adapters, asked about files that are not canonical; none exist yet. */
+  private static final List<VendorAdapter> ADAPTERS = List.of();
+
   @Override
   public String name() {
-    return "ingest";
+    return STAGE;
   }
 
   @Override
   public StageResult run(SparkSession spark, RunContext ctx) {
-    throw new WellspringException(name(), WellspringException.INTERNAL, "stage ingest is not built yet");
+    WellspringConfig config = ctx.config();
+    Warehouse warehouse = ctx.warehouse();
+    LocalDate runDate = config.runDate();
+    InputCatalog catalog = InputCatalog.scan(Path.of(config.input()), ADAPTERS);
+    LOG.info(
+        "ingest: {} input files, {} unrecognised", catalog.files().size(), catalog.unrecognised().size());
+    Path staging = warehouse.newStagingDir(STAGE);
+    try {
+      Map<Kind, Dataset<Row>> resolved = new EnumMap<>(Kind.class);
+      Map<String, FileStats> stats = new HashMap<>();
+      for (Kind kind : Kind.values()) {
+        List<InputFile> files = catalog.filesOf(kind);
+        if (files.isEmpty()) {
+          continue;
+        }
+        Path parsedDir = staging.resolve(kind.table() + "-parsed");
+        Staging.write(parse(spark, files, config.durations()), parsedDir);
+        Dataset<Row> parsed = Staging.read(spark, parsedDir, StagingRows.schema(kind));
+        Path resolvedDir = staging.resolve(kind.table() + "-resolved");
+        Staging.write(IngestTransforms.resolve(parsed, kind, runDate), resolvedDir);
+        Dataset<Row> res = Staging.read(spark, resolvedDir, resolvedSchema(kind));
+        resolved.put(kind, res);
+        for (Row s : IngestTransforms.summaries(parsed).collectAsList()) {
+          stats.computeIfAbsent(s.getString(0), k -> new FileStats()).digest(s.getString(1), s.getLong(2));
+        }
+        for (Row c : IngestTransforms.counts(res).collectAsList()) {
+          stats
+              .computeIfAbsent(c.getString(0), k -> new FileStats())
+              .add(c.getString(1), !c.isNullAt(2) && c.getBoolean(2), c.getLong(3));
+        }
+      }
+      FileStats total = writeManifest(ctx.manifest(), catalog, stats);
+      Path rejectsFile = writeRejects(warehouse, runDate, resolved);
+      long activityRows =
+          catalog.filesOf(Kind.ACTIVITIES).stream().mapToLong(f -> stats(stats, f).read).sum();
+      if (activityRows == 0) {
+        throw WellspringException.unusable(
+            STAGE,
+            String.join(", ", catalog.filesOf(Kind.ACTIVITIES).stream().map(InputFile::name).toList())
+                + ": no activity rows (header only)");
+      }
+      double ratio = total.read == 0 ? 0.0 : (double) total.rejected() / total.read;
+      if (ratio > config.rejectMax()) {
+        throw new WellspringException(
+            STAGE,
+            WellspringException.TOO_MANY_REJECTS,
+            String.format(
+                "reject ratio %s (%d of %d rows) is above the maximum %s; see %s",
+                ratio, total.rejected(), total.read, config.rejectMax(), rejectsFile));
+      }
+      for (Kind kind : Kind.values()) {
+        Dataset<Row> rows =
+            resolved.containsKey(kind)
+                ? IngestTransforms.accepted(resolved.get(kind), kind)
+                : spark.createDataFrame(List.<Row>of(), kind.schema());
+        warehouse.write(rows, kind.table(), runDate);
+      }
+      return new StageResult(total.read, total.accepted);
+    } finally {
+      Warehouse.deleteTree(staging);
+    }
+  }
+
+  /** One Spark partition per file; each task streams its file (see {@link ParseFiles}). */
+  private static Dataset<Row> parse(SparkSession spark, List<InputFile> files, Map<String, Double> durations) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(new ParseFiles(durations));
+    return spark.createDataFrame(rows, StagingRows.schema(files.get(0).kind()));
+  }
+
+  private static org.apache.spark.sql.types.StructType resolvedSchema(Kind kind) {
+    return StagingRows.schema(kind)
+        .add(IngestTransforms.FUTURE, org.apache.spark.sql.types.DataTypes.BooleanType, true);
+  }
+
+  private static Path writeRejects(Warehouse warehouse, LocalDate runDate, Map<Kind, Dataset<Row>> resolved) {
+    Dataset<Row> all = null;
+    for (Dataset<Row> res : resolved.values()) {
+      Dataset<Row> r = IngestTransforms.rejects(res);
+      all = all == null ? r : all.unionByName(r);
+    }
+    if (all == null) {
+      return RejectsCsv.write(warehouse, runDate, java.util.Collections.emptyIterator());
+    }
+    Dataset<Row> sorted = all.orderBy(col(StagingRows.SOURCE_FILE), col(StagingRows.LINE));
+    return RejectsCsv.write(warehouse, runDate, sorted.toLocalIterator());
+  }
+
+  private static FileStats stats(Map<String, FileStats> stats, InputFile f) {
+    return stats.getOrDefault(f.name(), new FileStats());
+  }
+
+  /** Fills inputs, unrecognised_files and totals; returns the totals. */
+  private static FileStats writeManifest(Manifest manifest, InputCatalog catalog, Map<String, FileStats> stats) {
+    ArrayNode inputs = manifest.array("inputs");
+    inputs.removeAll();
+    FileStats total = new FileStats();
+    for (InputFile f : catalog.files()) {
+      FileStats s = stats(stats, f);
+      ObjectNode n = inputs.addObject();
+      n.put("file", f.name());
+      n.put("kind", f.kind().table());
+      n.put("adapter", "canonical");
+      n.put("sha256", s.sha256);
+      n.put("bytes", s.bytes);
+      n.put("rows_read", s.read);
+      n.put("rows_accepted", s.accepted);
+      n.put("rows_rejected", s.rejected());
+      n.put("rows_excluded", 0L);
+      n.put("rows_ignored_future", s.future);
+      ObjectNode byReason = n.putObject("rejected_by_reason");
+      s.byReason.forEach(byReason::put);
+      n.putObject("excluded_by_reason");
+      total.read += s.read;
+      total.accepted += s.accepted;
+      total.future += s.future;
+      s.byReason.forEach((r, c) -> total.byReason.merge(r, c, Long::sum));
+    }
+    ArrayNode unrecognised = manifest.array("unrecognised_files");
+    unrecognised.removeAll();
+    catalog.unrecognised().forEach(unrecognised::add);
+    ObjectNode totals = manifest.object("totals");
+    totals.put("rows_read", total.read);
+    totals.put("rows_accepted", total.accepted);
+    totals.put("rows_rejected", total.rejected());
+    totals.put("reject_ratio", total.read == 0 ? 0.0 : (double) total.rejected() / total.read);
+    totals.put("rows_ignored_future", total.future);
+    return total;
+  }
+
+  /** Counts of one file (or of all files), built from the small per-file count table. */
+  private static final class FileStats {
+    long read;
+    long accepted;
+    long future;
+    final Map<String, Long> byReason = new TreeMap<>();
+    String sha256;
+    long bytes;
+
+    void digest(String sha, long size) {
+      this.sha256 = sha;
+      this.bytes = size;
+    }
+
+    void add(String reason, boolean isFuture, long n) {
+      read += n;
+      if (reason == null) {
+        accepted += n;
+        if (isFuture) {
+          future += n;
+        }
+      } else {
+        byReason.merge(reason, n, Long::sum);
+      }
+    }
+
+    long rejected() {
+      return byReason.values().stream().mapToLong(Long::longValue).sum();
+    }
   }
 }

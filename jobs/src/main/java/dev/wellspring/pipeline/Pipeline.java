@@ -58,8 +58,7 @@ public final class Pipeline {
     int exit = 0;
     String message = "done";
     SparkSession spark = null;
-    // A session that existed before this run (tests, an embedding application) is not ours to stop.
-    boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+    boolean ownSession = false;
     long runStart = System.nanoTime();
     RunLock lock;
     try {
@@ -82,6 +81,10 @@ public final class Pipeline {
           r = ReportLauncher.render(ctx);
         } else {
           if (spark == null) {
+            // A session that already existed (an embedding application, the test suite) is
+            // reused by Sessions.open and must outlive this run.
+            ownSession =
+                SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
             spark = Sessions.open(config);
           }
           r = SPARK_STAGES.get(name).get().run(spark, ctx);

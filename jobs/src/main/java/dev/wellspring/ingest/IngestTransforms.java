@@ -1,0 +1,119 @@
+package dev.wellspring.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/** The set-wide ingest rules, as transformations of staging rows ({@link StagingRows}). */
+public final class IngestTransforms {
+  private IngestTransforms() {}
+
+  /** Boolean column: a valid row dated after the run date, ignored but counted. */
+  public static final String FUTURE = "future";
+
+  /** The staging rows that are records (drops the per-file summary rows). */
+  public static Dataset<Row> records(Dataset<Row> staged) {
+    return staged.filter(col(StagingRows.LINE).notEqual(lit(StagingRows.SUMMARY_LINE)));
+  }
+
+  /** The per-file summary rows: source_file, sha256, bytes. */
+  public static Dataset<Row> summaries(Dataset<Row> staged) {
+    return staged
+        .filter(col(StagingRows.LINE).equalTo(lit(StagingRows.SUMMARY_LINE)))
+        .select(col(StagingRows.SOURCE_FILE), col(StagingRows.SHA256), col(StagingRows.BYTES));
+  }
+
+  /**
+   * Marks duplicate ids: among the rows with no other reject reason, the first by (file order,
+   * line) of each id is kept and the others get {@code duplicate_id}. Rows already rejected take
+   * no part, so a bad row never hides a later good one.
+   */
+  public static Dataset<Row> markDuplicates(Dataset<Row> records, String idColumn) {
+    Column valid = col(StagingRows.REJECT_REASON).isNull();
+    WindowSpec sameId =
+        Window.partitionBy(col(idColumn), valid)
+            .orderBy(col(StagingRows.FILE_ORDER), col(StagingRows.LINE));
+    return records.withColumn(
+        StagingRows.REJECT_REASON,
+        when(valid.and(row_number().over(sameId).gt(1)), lit(RejectReason.DUPLICATE_ID.code()))
+            .otherwise(col(StagingRows.REJECT_REASON)));
+  }
+
+  /**
+   * Adds {@link #FUTURE}: true for a valid row dated after the run date (activities and outcomes
+   * at or after 00:00 UTC of the next day, goals starting after it; contacts never). Run after
+   * {@link #markDuplicates}, so a duplicate of a future row is still a duplicate.
+   */
+  public static Dataset<Row> markFuture(Dataset<Row> records, Kind kind, LocalDate runDate) {
+    Column late =
+        switch (kind) {
+          case ACTIVITIES, OUTCOMES ->
+              col("occurred_at")
+                  .geq(
+                      lit(Timestamp.from(runDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))));
+          case GOALS -> col("starts_on").gt(lit(Date.valueOf(runDate)));
+          case CONTACTS -> lit(false);
+        };
+    return records.withColumn(
+        FUTURE, col(StagingRows.REJECT_REASON).isNull().and(late));
+  }
+
+  /**
+   * All set-wide rules on one kind's staging rows: records only, duplicates marked, future rows
+   * flagged; raw text kept for rejected rows only (nothing downstream needs it for the others).
+   */
+  public static Dataset<Row> resolve(Dataset<Row> staged, Kind kind, LocalDate runDate) {
+    Dataset<Row> marked = markFuture(markDuplicates(records(staged), kind.idColumn()), kind, runDate);
+    return marked.withColumn(
+        StagingRows.RAW,
+        when(col(StagingRows.REJECT_REASON).isNotNull(), col(StagingRows.RAW)));
+  }
+
+  /**
+   * The rows a warehouse table receives: valid, not future-dated, in the table's columns and
+   * types (schema/Tables).
+   */
+  public static Dataset<Row> accepted(Dataset<Row> resolved, Kind kind) {
+    Column[] columns =
+        Arrays.stream(kind.schema().fields())
+            .map(f -> col(f.name()).cast(f.dataType()).as(f.name()))
+            .toArray(Column[]::new);
+    return resolved
+        .filter(col(StagingRows.REJECT_REASON).isNull().and(not(col(FUTURE))))
+        .select(columns);
+  }
+
+  /** The rejected rows as rejects.csv columns: source_file, line, reason, raw. */
+  public static Dataset<Row> rejects(Dataset<Row> resolved) {
+    return resolved
+        .filter(col(StagingRows.REJECT_REASON).isNotNull())
+        .select(
+            col(StagingRows.SOURCE_FILE),
+            col(StagingRows.LINE),
+            col(StagingRows.REJECT_REASON).as("reason"),
+            col(StagingRows.RAW));
+  }
+
+  /**
+   * Row counts per (source_file, reject_reason, future): the small table the manifest's per-file
+   * and per-reason numbers come from.
+   */
+  public static Dataset<Row> counts(Dataset<Row> resolved) {
+    return resolved
+        .groupBy(col(StagingRows.SOURCE_FILE), col(StagingRows.REJECT_REASON), col(FUTURE))
+        .count();
+  }
+}

@@ -1,0 +1,201 @@
+package dev.wellspring.ingest;
+
+import dev.wellspring.WellspringException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * What the input folder holds: the files to read as each canonical kind, in a deterministic
+ * order, and the files nothing recognises. Built on the driver from each file's first record
+ * only; the records themselves are read inside Spark tasks.
+ *
+ * @param files the files to read, in file order ({@link InputFile#order()} is the index here)
+ * @param unrecognised relative paths of the skipped files, in file order
+ */
+public record InputCatalog(List<InputFile> files, List<String> unrecognised) {
+
+  private static final String STAGE = "ingest";
+  private static final int SNIFF_BYTES = 64 * 1024;
+  private static final Pattern PART = Pattern.compile("(.*)-(\\d+)(\\.[^./]*)");
+
+  public InputCatalog {
+    files = List.copyOf(files);
+    unrecognised = List.copyOf(unrecognised);
+  }
+
+  /** The files of one kind, in file order. */
+  public List<InputFile> filesOf(Kind kind) {
+    return files.stream().filter(f -> f.kind() == kind).toList();
+  }
+
+  /**
+   * Lists {@code inputDir} recursively and classifies every regular file.
+   *
+   * @param adapters vendor adapters, asked in order about files that are not canonical
+   * @throws WellspringException exit 2 when the folder is missing, a file named as a kind is not
+   *     CSV text or lacks required columns, or there is no activities file
+   */
+  public static InputCatalog scan(Path inputDir, List<VendorAdapter> adapters) {
+    if (!Files.isDirectory(inputDir)) {
+      throw WellspringException.unusable(STAGE, inputDir + ": input folder not found");
+    }
+    List<String> names;
+    try (Stream<Path> walk = Files.walk(inputDir)) {
+      names =
+          walk.filter(Files::isRegularFile)
+              .map(p -> inputDir.relativize(p).toString().replace('\\', '/'))
+              .sorted(FILE_ORDER)
+              .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + inputDir, e);
+    }
+    List<InputFile> files = new ArrayList<>();
+    List<String> unrecognised = new ArrayList<>();
+    for (String name : names) {
+      Path path = inputDir.resolve(name);
+      String base = name.substring(name.lastIndexOf('/') + 1);
+      Kind named = Kind.byFileName(base);
+      Header header = sniff(path);
+      if (named != null) {
+        if (header.problem() != null) {
+          throw WellspringException.unusable(STAGE, name + ": " + header.problem());
+        }
+        List<String> missing = missing(named, header.columns());
+        if (!missing.isEmpty()) {
+          throw WellspringException.unusable(
+              STAGE,
+              name + ": missing required column" + (missing.size() > 1 ? "s " : " ")
+                  + String.join(", ", missing));
+        }
+        files.add(new InputFile(path.toAbsolutePath().toString(), name, named, files.size()));
+        continue;
+      }
+      Kind byHeader = header.problem() == null ? byHeader(header.columns()) : null;
+      if (byHeader != null) {
+        files.add(new InputFile(path.toAbsolutePath().toString(), name, byHeader, files.size()));
+      } else {
+        // No adapter exists yet; an adapter that recognises the header will be read here.
+        boolean adapted =
+            header.problem() == null
+                && adapters.stream().anyMatch(a -> a.recognizes(header.columns()));
+        if (adapted) {
+          throw new WellspringException(
+              STAGE, WellspringException.INTERNAL, name + ": vendor adapters are not supported yet");
+        }
+        unrecognised.add(name);
+      }
+    }
+    if (files.stream().noneMatch(f -> f.kind() == Kind.ACTIVITIES)) {
+      throw WellspringException.unusable(
+          STAGE,
+          inputDir + ": no activities (expected activities.csv or a CSV file with columns "
+              + String.join(", ", Kind.ACTIVITIES.requiredColumns()) + ")");
+    }
+    return new InputCatalog(files, unrecognised);
+  }
+
+  /**
+   * File order: by path, except that the parts of a file follow it: {@code activities.csv},
+   * {@code activities-0001.csv}, {@code activities-0002.csv} (plain string order would put the
+   * parts first, since '-' sorts before '.').
+   */
+  static final Comparator<String> FILE_ORDER =
+      Comparator.comparing(InputCatalog::partBase)
+          .thenComparingLong(InputCatalog::partNumber)
+          .thenComparing(Comparator.naturalOrder());
+
+  private static String partBase(String name) {
+    Matcher m = PART.matcher(name);
+    return m.matches() ? m.group(1) + m.group(3) : name;
+  }
+
+  private static long partNumber(String name) {
+    Matcher m = PART.matcher(name);
+    if (!m.matches()) {
+      return -1;
+    }
+    String digits = m.group(2);
+    return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+  }
+
+  private static Kind byHeader(List<String> columns) {
+    // Activities first: it is the kind a vendor-looking file most likely is.
+    for (Kind k : List.of(Kind.ACTIVITIES, Kind.OUTCOMES, Kind.GOALS, Kind.CONTACTS)) {
+      if (missing(k, columns).isEmpty()) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> missing(Kind kind, List<String> columns) {
+    return kind.requiredColumns().stream().filter(c -> !columns.contains(c)).toList();
+  }
+
+  /** A file's header columns, or why it has none. */
+  record Header(List<String> columns, String problem) {}
+
+  /** Reads the first record of a file: the header, if it is UTF-8 CSV text. */
+  static Header sniff(Path path) {
+    byte[] head;
+    long size;
+    try (InputStream in = Files.newInputStream(path)) {
+      size = Files.size(path);
+      head = in.readNBytes(SNIFF_BYTES);
+    } catch (IOException e) {
+      return new Header(List.of(), "cannot be read (" + e.getMessage() + ")");
+    }
+    int len = head.length;
+    for (int i = 0; i < len; i++) {
+      if (head[i] == 0) {
+        return new Header(List.of(), "not a CSV text file (binary content)");
+      }
+    }
+    if (size > len) {
+      // Cut at the last line end so a multi-byte character is never split.
+      while (len > 0 && head[len - 1] != '\n') {
+        len--;
+      }
+    }
+    String text;
+    try {
+      text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(head, 0, len))
+              .toString();
+    } catch (CharacterCodingException e) {
+      return new Header(List.of(), "not a CSV text file (not UTF-8)");
+    }
+    try (CSVParser p =
+        CSVParser.builder().setReader(new StringReader(text)).setFormat(CsvText.FORMAT).get()) {
+      for (CSVRecord r : p) {
+        List<String> columns = CsvText.columnNames(r);
+        if (columns.stream().anyMatch(c -> !c.isEmpty())) {
+          return new Header(columns, null);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return new Header(List.of(), "not a CSV text file (" + e.getMessage() + ")");
+    }
+    return new Header(List.of(), "empty file (no header line)");
+  }
+}

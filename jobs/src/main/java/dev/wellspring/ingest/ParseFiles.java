@@ -1,0 +1,40 @@
+package dev.wellspring.ingest;
+
+import java.util.Iterator;
+import java.util.Map;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.TaskCompletionListener;
+
+/**
+ * The Spark task body of ingest: one input file in, its staging rows out, streamed.
+ *
+ * <p>A typed function rather than Spark's CSV reader because the contract needs, per record, the
+ * physical line it starts on and its exact raw text (records may span lines), a single pass that
+ * also hashes the file, and reject reasons with a precedence; the built-in reader gives none of
+ * these.
+ */
+final class ParseFiles implements FlatMapFunction<InputFile, Row> {
+  private static final long serialVersionUID = 1L;
+
+  private final Map<Kind, RecordValidator> validators;
+
+  ParseFiles(Map<String, Double> durations) {
+    this.validators = new java.util.EnumMap<>(Kind.class);
+    for (Kind k : Kind.values()) {
+      validators.put(k, new RecordValidator(k, durations));
+    }
+  }
+
+  @Override
+  public Iterator<Row> call(InputFile file) {
+    CanonicalFileReader reader = new CanonicalFileReader(file, validators.get(file.kind()));
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      // The reader closes itself at the end; this covers a task that stops early.
+      task.addTaskCompletionListener((TaskCompletionListener) ctx -> reader.close());
+    }
+    return reader;
+  }
+}

@@ -1,0 +1,132 @@
+package dev.wellspring.ingest;
+
+import java.io.Serializable;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the trimmed text values of one record into the typed values of its kind's fields, and
+ * finds the reject reason that applies first (all reasons but duplicate_id, which needs every
+ * row). Defaults of DESIGN.md: empty relationship = other, empty duration = the per-type default,
+ * empty cost = 0, empty outcome value = 1, other empty optional values = null.
+ */
+final class RecordValidator implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Kind kind;
+  private final Map<String, Double> durations;
+  private final double fallbackDuration;
+
+  /**
+   * @param durations per activity type default duration in minutes; types missing from it take
+   *     the {@code other} entry (as {@code WellspringConfig.defaultDuration})
+   */
+  RecordValidator(Kind kind, Map<String, Double> durations) {
+    this.kind = kind;
+    this.durations = Map.copyOf(durations);
+    this.fallbackDuration = durations.getOrDefault("other", 30.0);
+  }
+
+  /** Typed values in field order, and the first reject reason (null when the row is valid). */
+  record Result(Object[] values, RejectReason reason) {}
+
+  /** @param text one trimmed value per field of the kind, "" when empty or absent */
+  Result validate(List<String> text) {
+    List<Kind.Field> fields = kind.fields();
+    Object[] out = new Object[fields.size()];
+    RejectReason reason = null;
+    for (int i = 0; i < fields.size(); i++) {
+      Kind.Field f = fields.get(i);
+      String v = text.get(i);
+      if (v.isEmpty()) {
+        if (f.required()) {
+          reason = RejectReason.first(reason, RejectReason.MISSING_REQUIRED);
+        }
+        continue;
+      }
+      switch (f.type()) {
+        case TEXT -> out[i] = v;
+        case CHOICE -> {
+          String lower = v.toLowerCase(Locale.ROOT);
+          if (f.allowed().contains(lower)) {
+            out[i] = lower;
+          } else {
+            reason = RejectReason.first(reason, RejectReason.UNKNOWN_ENUM);
+          }
+        }
+        case TIMESTAMP -> {
+          Instant t = Values.timestamp(v);
+          if (t == null) {
+            reason = RejectReason.first(reason, RejectReason.BAD_TIMESTAMP);
+          } else {
+            out[i] = Timestamp.from(t);
+          }
+        }
+        case DATE -> {
+          LocalDate d = Values.date(v);
+          if (d == null) {
+            reason = RejectReason.first(reason, RejectReason.BAD_TIMESTAMP);
+          } else {
+            out[i] = Date.valueOf(d);
+          }
+        }
+        case NUMBER -> {
+          Double d = Values.number(v);
+          if (d == null) {
+            reason = RejectReason.first(reason, RejectReason.BAD_NUMBER);
+          } else {
+            out[i] = d;
+          }
+        }
+      }
+    }
+    reason = RejectReason.first(reason, applyKindRules(text, out));
+    return new Result(out, reason);
+  }
+
+  // Defaults and range checks that depend on the kind; indexes follow Kind's field lists.
+  private RejectReason applyKindRules(List<String> text, Object[] out) {
+    switch (kind) {
+      case CONTACTS -> {
+        if (text.get(6).isEmpty()) {
+          out[6] = "other";
+        }
+        return null;
+      }
+      case ACTIVITIES -> {
+        RejectReason r = null;
+        if (text.get(5).isEmpty() && out[3] != null) {
+          out[5] = durations.getOrDefault((String) out[3], fallbackDuration);
+        } else if (out[5] != null && (Double) out[5] < 0) {
+          r = RejectReason.NEGATIVE_DURATION;
+        }
+        if (text.get(6).isEmpty()) {
+          out[6] = 0.0;
+        } else if (out[6] != null && (Double) out[6] < 0) {
+          r = RejectReason.first(r, RejectReason.NEGATIVE_COST);
+        }
+        return r;
+      }
+      case GOALS -> {
+        if (out[6] != null && out[7] != null && ((Date) out[7]).before((Date) out[6])) {
+          return RejectReason.GOAL_ENDS_BEFORE_START;
+        }
+        return null;
+      }
+      case OUTCOMES -> {
+        if (text.get(4).isEmpty()) {
+          out[4] = 1.0;
+        } else if (out[4] != null && (Double) out[4] < 0) {
+          return RejectReason.NEGATIVE_VALUE;
+        }
+        return null;
+      }
+      default -> throw new IllegalStateException("unknown kind " + kind);
+    }
+  }
+}

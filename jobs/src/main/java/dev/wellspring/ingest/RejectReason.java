@@ -1,0 +1,32 @@
+package dev.wellspring.ingest;
+
+import java.util.Locale;
+
+/**
+ * Why a row was rejected. Declaration order is the precedence of DESIGN.md "Precise rules": a
+ * row with several defects is rejected for the first one in this order.
+ */
+public enum RejectReason {
+  MISSING_REQUIRED,
+  BAD_TIMESTAMP,
+  BAD_NUMBER,
+  UNKNOWN_ENUM,
+  NEGATIVE_DURATION,
+  NEGATIVE_COST,
+  NEGATIVE_VALUE,
+  GOAL_ENDS_BEFORE_START,
+  DUPLICATE_ID;
+
+  /** The name written to rejects.csv and the manifest, e.g. {@code missing_required}. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The reason that wins between two (either may be null). */
+  static RejectReason first(RejectReason a, RejectReason b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null || a.ordinal() <= b.ordinal() ? a : b;
+  }
+}

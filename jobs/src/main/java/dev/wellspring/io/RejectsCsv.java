@@ -1,0 +1,57 @@
+package dev.wellspring.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.sql.Row;
+
+/**
+ * Writes {@code rejects/run_date=D/rejects.csv} (DESIGN.md "Outputs"): columns source_file,
+ * line, reason, raw; RFC 4180 quoting (raw may hold commas, quotes and line ends) and {@code \n}
+ * between rows; the header is written even when there are no rejects. The folder is written
+ * under {@code .staging/} and published atomically.
+ */
+public final class RejectsCsv {
+  private RejectsCsv() {}
+
+  public static final List<String> COLUMNS = List.of("source_file", "line", "reason", "raw");
+
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(COLUMNS.toArray(new String[0])).get();
+
+  /**
+   * Writes the rejects and publishes the file; returns its path.
+   *
+   * @param rows rows of (source_file string, line long, reason string, raw string), already in
+   *     file order; consumed one at a time, so a driver-side {@code toLocalIterator()} keeps only
+   *     one partition in memory
+   */
+  public static Path write(Warehouse warehouse, LocalDate runDate, Iterator<Row> rows) {
+    Path staging = warehouse.newStagingDir("rejects");
+    Path dir = staging.resolve("run_date=" + runDate);
+    try {
+      Files.createDirectories(dir);
+      try (Writer w = Files.newBufferedWriter(dir.resolve("rejects.csv"), StandardCharsets.UTF_8);
+          CSVPrinter out = new CSVPrinter(w, FORMAT)) {
+        while (rows.hasNext()) {
+          Row r = rows.next();
+          out.printRecord(r.getString(0), r.getLong(1), r.getString(2), r.getString(3));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write rejects.csv", e);
+    }
+    Path target = warehouse.rejectsDir(runDate);
+    warehouse.publish(dir, target);
+    Warehouse.deleteTree(staging);
+    return target.resolve("rejects.csv");
+  }
+}
