@@ -8,7 +8,7 @@ import java.util.List;
  * drawn by {@link JasperRenderer}.
  *
  * @param kind what the block is, which decides its band in the template
- * @param text the text of a title, heading or paragraph; empty otherwise
+ * @param text the text of a title, heading or paragraph, or a table's caption; may be empty
  * @param table the rows of a {@link Kind#TABLE}; null otherwise
  * @param charts one chart ({@link Kind#CHART}) or two side by side ({@link Kind#CHART_PAIR})
  */
@@ -38,6 +38,11 @@ public record Block(Kind kind, String text, Table table, List<Chart> charts) {
 
   public static Block table(Table table) {
     return new Block(Kind.TABLE, "", table, null);
+  }
+
+  /** A table under a caption; the two stay on one page when the table is short enough. */
+  public static Block table(String caption, Table table) {
+    return new Block(Kind.TABLE, caption, table, null);
   }
 
   public static Block chart(Chart chart) {

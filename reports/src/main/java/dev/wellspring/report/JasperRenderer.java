@@ -22,21 +22,24 @@ import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
- * Lays the report's blocks out with JasperReports and writes the PDF. The two templates ({@code
- * report.jrxml}, {@code table.jrxml}) are loaded only from this module's classpath and compiled
+ * Lays the report's blocks out with JasperReports and writes the PDF. The templates ({@code
+ * report.jrxml} and the table grids {@code table3/6/7/9.jrxml}) are loaded only from this module's classpath and compiled
  * once per instance, i.e. once per run; the paper size is set on the design before compiling.
  */
 public final class JasperRenderer {
   private static final String TEMPLATES = "/dev/wellspring/report/";
 
   private final SimpleJasperReportsContext context;
-  private final JasperReport main;
-  private final JasperReport table;
+  /** The table templates by the most columns their grid holds. */
+  static final List<Integer> TABLE_GRIDS = List.of(3, 6, 7, 9);
 
-  private JasperRenderer(SimpleJasperReportsContext context, JasperReport main, JasperReport table) {
+  private final JasperReport main;
+  private final Map<String, JasperReport> tables;
+
+  private JasperRenderer(SimpleJasperReportsContext context, JasperReport main, Map<String, JasperReport> tables) {
     this.context = context;
     this.main = main;
-    this.table = table;
+    this.tables = Map.copyOf(tables);
   }
 
   /** Compiles the templates for {@code paper} (A4 or Letter). */
@@ -56,7 +59,11 @@ public final class JasperRenderer {
         mainDesign.setRightMargin(49);
       }
       JasperCompileManager compiler = JasperCompileManager.getInstance(ctx);
-      return new JasperRenderer(ctx, compiler.compile(mainDesign), compiler.compile(load("table.jrxml")));
+      Map<String, JasperReport> tables = new HashMap<>();
+      for (int cols : TABLE_GRIDS) {
+        tables.put("TABLE" + cols, compiler.compile(load("table" + cols + ".jrxml")));
+      }
+      return new JasperRenderer(ctx, compiler.compile(mainDesign), tables);
     } catch (JRException e) {
       throw new ReportException(ReportException.INTERNAL, "cannot compile the report templates: " + e.getMessage(), e);
     }
@@ -81,7 +88,7 @@ public final class JasperRenderer {
    */
   public int render(List<Block> blocks, Map<String, String> header, String title, OutputStream out) {
     Map<String, Object> params = new HashMap<>(header);
-    params.put("TABLE_REPORT", table);
+    params.putAll(tables);
     try {
       JasperPrint print = JasperFillManager.getInstance(context)
           .fill(main, params, new JRMapCollectionDataSource(rows(blocks)));
@@ -108,6 +115,7 @@ public final class JasperRenderer {
       m.put("text", b.text());
       if (b.table() != null) {
         List<String> headers = b.table().headers();
+        m.put("cols", headers.size());
         for (int i = 0; i < headers.size(); i++) {
           m.put("h" + i, headers.get(i));
         }

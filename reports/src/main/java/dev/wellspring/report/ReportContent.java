@@ -94,15 +94,13 @@ public final class ReportContent {
     out.add(Block.of(Kind.HEADLINE, headline(lift)));
     out.add(Block.of(Kind.TEXT, agreement()));
     Map<String, ClassTotals> totals = classTotals(e -> true);
-    out.add(Block.of(Kind.SUBHEADING, "Hours invested and value earned by class (" + model + ")"));
-    out.add(Block.table(classTable(totals)));
+    out.add(Block.table("Hours invested and value earned by class (" + model + ")", classTable(totals)));
     out.add(Block.of(Kind.SUBHEADING, "What the numbers suggest"));
     List<String> recs = recommendations(totals, lift);
     out.add(Block.of(Kind.TEXT, recs.isEmpty()
         ? "No recommendation stands out from this run's data."
         : recs.stream().map(r -> "•  " + r).collect(Collectors.joining("\n"))));
-    out.add(Block.of(Kind.SUBHEADING, "Lift under every model"));
-    out.add(Block.table(liftTable()));
+    out.add(Block.table("Lift under every model", liftTable()));
   }
 
   private String period() {
@@ -287,7 +285,8 @@ public final class ReportContent {
         double share = data.modelComparison().stream()
             .filter(s -> s.model().equals(m) && s.cls().equals(cls) && s.share() != null)
             .mapToDouble(RunData.ModelShare::share).sum();
-        pts.add(new Point(cls, m, share * 100));
+        // Spaces let a long model name break onto two lines under its bar.
+        pts.add(new Point(cls, m.replace('_', ' '), share * 100));
       }
     }
     return new Chart("Share of credited value by class under each model", "% of credited value", pts);
@@ -371,11 +370,10 @@ public final class ReportContent {
     });
     out.add(Block.table(new Table(List.of("Class", "New", "Share of new", "Strengthened",
         "Intros made", "Intros received", "New per 10 h"), rows)));
-    out.add(Block.of(Kind.SUBHEADING, "Reciprocity by owner"));
     List<Row> ownerRows = new ArrayList<>();
     byOwner.forEach((owner, t) -> ownerRows.add(Row.of(names.show(owner), count(t[0]), count(t[1]),
         count(t[2]), count(t[3]), t[2] >= t[3] ? "gives" : "receives")));
-    out.add(Block.table(new Table(List.of("Owner", "New", "Strengthened", "Intros made",
+    out.add(Block.table("Reciprocity by owner", new Table(List.of("Owner", "New", "Strengthened", "Intros made",
         "Intros received", "Balance"), ownerRows)));
   }
 
@@ -429,7 +427,6 @@ public final class ReportContent {
         count(m.rowsRejected()), "", count(m.rowsIgnoredFuture())));
     out.add(Block.table(new Table(List.of("File", "Kind", "Read", "Accepted", "Rejected",
         "Excluded", "Future-dated"), files)));
-    out.add(Block.of(Kind.SUBHEADING, "Rejected rows by file and reason"));
     List<Row> reasons = new ArrayList<>();
     for (RunData.InputFile f : m.inputs()) {
       f.rejectedByReason().forEach((reason, n) -> reasons.add(Row.of(f.file() + ": " + reason, count(n))));
@@ -437,18 +434,17 @@ public final class ReportContent {
     if (reasons.isEmpty()) {
       out.add(Block.of(Kind.TEXT, "No row was rejected."));
     } else {
-      out.add(Block.table(new Table(List.of("File: reason", "Rows"), reasons)));
+      out.add(Block.table("Rejected rows by file and reason", new Table(List.of("File: reason", "Rows"), reasons)));
     }
-    out.add(Block.of(Kind.SUBHEADING, "Unattributed outcomes by reason"));
     Map<String, List<RunData.Unattributed>> byReason = data.unattributed().stream()
         .collect(Collectors.groupingBy(RunData.Unattributed::reason, TreeMap::new, Collectors.toList()));
     if (byReason.isEmpty()) {
-      out.add(Block.of(Kind.TEXT, "Every outcome was attributed to at least one touchpoint."));
+      out.add(Block.of(Kind.TEXT, "Unattributed outcomes: none; every outcome was attributed to at least one touchpoint."));
     } else {
       List<Row> rows = new ArrayList<>();
       byReason.forEach((reason, list) -> rows.add(Row.of(reason, count(list.size()),
           amount(list.stream().map(u -> exact(u.value())).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue()))));
-      out.add(Block.table(new Table(List.of("Reason", "Outcomes", "Value"), rows)));
+      out.add(Block.table("Unattributed outcomes by reason", new Table(List.of("Reason", "Outcomes", "Value"), rows)));
     }
     if (!m.unrecognisedFiles().isEmpty()) {
       out.add(Block.of(Kind.NOTE, "Files skipped as unrecognised: " + String.join(", ", m.unrecognisedFiles()) + "."));
