@@ -21,7 +21,6 @@ public final class ChartStyle implements JRChartCustomizer {
     }
     CategoryAxis axis = plot.getDomainAxis();
     axis.setMaximumCategoryLabelLines(2);
-    axis.setCategoryMargin(0.25);
     if (plot.getRenderer() instanceof BarRenderer bars) {
       bars.setBarPainter(new StandardBarPainter());
       bars.setShadowVisible(false);
