@@ -49,6 +49,8 @@ public final class JasperRenderer {
     ctx.setProperty("net.sf.jasperreports.default.font.name", "DejaVu Sans");
     ctx.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");
     ctx.setProperty("net.sf.jasperreports.default.pdf.encoding", "Identity-H");
+    // Chart text as text in the embedded font, not as glyph outlines: smaller, faster, searchable.
+    ctx.setProperty("net.sf.jasperreports.export.pdf.force.svg.shapes", "false");
     try {
       JasperDesign mainDesign = load("report.jrxml");
       if (paper.equals("Letter")) {
@@ -98,6 +100,7 @@ public final class JasperRenderer {
       SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
       conf.setMetadataTitle(title);
       conf.setMetadataCreator("Wellspring");
+      conf.setCompressed(true);
       exporter.setConfiguration(conf);
       exporter.exportReport();
       return print.getPages().size();

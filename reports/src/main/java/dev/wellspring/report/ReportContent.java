@@ -48,6 +48,9 @@ public final class ReportContent {
   private final String model;
   private final Names names;
   private final List<String> owners;
+  /** The report model's effectiveness rows by owner (per-owner pages would rescan all rows). */
+  private final Map<String, List<RunData.Effectiveness>> byOwner;
+  private final List<RunData.Effectiveness> modelRows;
 
   private ReportContent(RunData data, ReportOptions options) {
     this.data = data;
@@ -58,6 +61,13 @@ public final class ReportContent {
     data.wellBuilding().forEach(w -> all.add(w.owner()));
     this.owners = List.copyOf(all);
     this.names = Names.of(all, options.names());
+    this.modelRows = data.effectiveness().stream().filter(e -> e.model().equals(model)).toList();
+    this.byOwner = modelRows.stream().collect(Collectors.groupingBy(RunData.Effectiveness::owner));
+  }
+
+  /** The rows to scan for {@code owner} (null: every owner). */
+  private List<RunData.Effectiveness> rowsOf(String owner) {
+    return owner == null ? modelRows : byOwner.getOrDefault(owner, List.of());
   }
 
   /** The report's blocks for {@code data} under {@code options}. */
@@ -93,7 +103,7 @@ public final class ReportContent {
     RunData.Lift lift = liftRow(model);
     out.add(Block.of(Kind.HEADLINE, headline(lift)));
     out.add(Block.of(Kind.TEXT, agreement()));
-    Map<String, ClassTotals> totals = classTotals(e -> true);
+    Map<String, ClassTotals> totals = classTotals(null);
     out.add(Block.table("Hours invested and value earned by class (" + model + ")", classTable(totals)));
     out.add(Block.of(Kind.SUBHEADING, "What the numbers suggest"));
     List<String> recs = recommendations(totals, lift);
@@ -224,10 +234,10 @@ public final class ReportContent {
     out.add(Block.of(Kind.HEADING, "2. " + SECTIONS.get(1)));
     out.add(Block.of(Kind.NOTE, "Hours and value under the " + model
         + " model unless a chart says otherwise. Value is credited to the month of the touchpoint."));
-    Map<String, ClassTotals> totals = classTotals(e -> true);
+    Map<String, ClassTotals> totals = classTotals(null);
     out.add(Block.chartPair(valuePerHourChart(totals), goalCategoryChart(g -> true)));
-    out.add(Block.chart(monthlyChart(e -> true, false)));
-    out.add(Block.chart(monthlyChart(e -> true, true)));
+    out.add(Block.chart(monthlyChart(null, false)));
+    out.add(Block.chart(monthlyChart(null, true)));
     out.add(Block.chart(modelShareChart()));
   }
 
@@ -258,13 +268,11 @@ public final class ReportContent {
     return new Chart("Outcomes by goal category", "outcomes", pts);
   }
 
-  private Chart monthlyChart(Predicate<RunData.Effectiveness> filter, boolean value) {
+  private Chart monthlyChart(String owner, boolean value) {
     Map<String, Map<String, BigDecimal>> byMonth = new TreeMap<>();
-    for (RunData.Effectiveness e : data.effectiveness()) {
-      if (e.model().equals(model) && filter.test(e)) {
-        byMonth.computeIfAbsent(e.month(), k -> new TreeMap<>())
-            .merge(e.cls(), exact(value ? e.creditedValue() : e.hours()), BigDecimal::add);
-      }
+    for (RunData.Effectiveness e : rowsOf(owner)) {
+      byMonth.computeIfAbsent(e.month(), k -> new TreeMap<>())
+          .merge(e.cls(), exact(value ? e.creditedValue() : e.hours()), BigDecimal::add);
     }
     List<Point> pts = new ArrayList<>();
     for (String cls : RunData.CLASSES) {
@@ -360,7 +368,7 @@ public final class ReportContent {
           + "Keep some embedded or undirected time to dig the well before you're thirsty.";
     }
     out.add(Block.of(Kind.TEXT, "Does goal-directed work still dig the well? " + answer));
-    Map<String, ClassTotals> totals = classTotals(e -> true);
+    Map<String, ClassTotals> totals = classTotals(null);
     List<Row> rows = new ArrayList<>();
     byClass.forEach((cls, t) -> {
       ClassTotals ct = totals.getOrDefault(cls, ClassTotals.EMPTY);
@@ -390,7 +398,7 @@ public final class ReportContent {
         out.add(Block.pageBreak());
       }
       first = false;
-      Map<String, ClassTotals> totals = classTotals(e -> e.owner().equals(owner));
+      Map<String, ClassTotals> totals = classTotals(owner);
       Double dv = totals.get(DIRECTED).valuePerHour();
       Double uv = totals.get(UNDIRECTED).valuePerHour();
       Double lift = dv != null && uv != null && uv != 0.0 ? dv / uv : null;
@@ -402,8 +410,8 @@ public final class ReportContent {
           : liftUndefined(ownerLift) + " under the " + model + " model."));
       out.add(Block.table(classTable(totals)));
       out.add(Block.chartPair(valuePerHourChart(totals), goalCategoryChart(g -> g.owner().equals(owner))));
-      out.add(Block.chart(monthlyChart(e -> e.owner().equals(owner), false)));
-      out.add(Block.chart(monthlyChart(e -> e.owner().equals(owner), true)));
+      out.add(Block.chart(monthlyChart(owner, false)));
+      out.add(Block.chart(monthlyChart(owner, true)));
     }
   }
 
@@ -465,17 +473,15 @@ public final class ReportContent {
     }
   }
 
-  /** Per class, the report model's effectiveness rows that pass {@code filter}, summed exactly. */
-  Map<String, ClassTotals> classTotals(Predicate<RunData.Effectiveness> filter) {
+  /** Per class, the report model's rows of {@code owner} (null: all owners), summed exactly. */
+  Map<String, ClassTotals> classTotals(String owner) {
     Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
     RunData.CLASSES.forEach(c -> sums.put(c, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO}));
-    for (RunData.Effectiveness e : data.effectiveness()) {
-      if (e.model().equals(model) && filter.test(e)) {
-        BigDecimal[] s = sums.computeIfAbsent(e.cls(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-        s[0] = s[0].add(BigDecimal.valueOf(e.activities()));
-        s[1] = s[1].add(exact(e.hours()));
-        s[2] = s[2].add(exact(e.creditedValue()));
-      }
+    for (RunData.Effectiveness e : rowsOf(owner)) {
+      BigDecimal[] s = sums.computeIfAbsent(e.cls(), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+      s[0] = s[0].add(BigDecimal.valueOf(e.activities()));
+      s[1] = s[1].add(exact(e.hours()));
+      s[2] = s[2].add(exact(e.creditedValue()));
     }
     Map<String, ClassTotals> out = new LinkedHashMap<>();
     sums.forEach((c, s) -> out.put(c, new ClassTotals(s[0].longValue(), s[1].doubleValue(), s[2].doubleValue())));

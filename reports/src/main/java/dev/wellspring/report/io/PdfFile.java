@@ -26,8 +26,10 @@ public final class PdfFile {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+      // Not Files.createTempFile: its owner-only permissions would carry over to the report.
+      tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+      try (OutputStream out = new java.io.BufferedOutputStream(
+          Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW))) {
         writer.writeTo(out);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
