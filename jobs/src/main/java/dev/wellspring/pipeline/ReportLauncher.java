@@ -1,15 +1,90 @@
 package dev.wellspring.pipeline;
 
+import dev.wellspring.WellspringException;
+import dev.wellspring.config.WellspringConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
 /**
- * Renders the PDF report in its own JVM (the report module has no Spark on its classpath).
- * Placeholder until the report module lands: reports that no report was rendered.
+ * Renders the PDF report in its own JVM: the report module (JasperReports) has no Spark on its
+ * classpath, and Spark has none of Jasper's, so neither can break the other's dependencies.
+ *
+ * <p>The child is {@code java -cp <cp> dev.wellspring.report.ReportMain --output .. --run-date ..
+ * --model .. --paper .. --names ..}, where {@code <cp>} is the system property {@value
+ * #CLASSPATH_PROPERTY} (run.sh sets it to the reports jar and its lib folder). Without it the
+ * report is skipped with a manifest warning: a Spark-only deployment is not an error.
  */
 public final class ReportLauncher {
+  /** The system property holding the report module's classpath. */
+  public static final String CLASSPATH_PROPERTY = "wellspring.reports.classpath";
+
+  static final String MAIN_CLASS = "dev.wellspring.report.ReportMain";
+
   private ReportLauncher() {}
 
+  /**
+   * Runs the report for the context's run date and waits for it. The child's stderr is passed
+   * through; a non-zero exit becomes a {@link WellspringException} with the child's exit code
+   * (1 when it is not one of ours) and its last stderr line as the message.
+   */
   public static StageResult render(RunContext ctx) {
-    ctx.progress().info("report: the report module is not built yet; skipped");
-    ctx.manifest().warn("report not rendered: report module not available");
+    return render(ctx, System.getProperty(CLASSPATH_PROPERTY, ""), System.err);
+  }
+
+  static StageResult render(RunContext ctx, String classpath, PrintStream stderr) {
+    if (classpath == null || classpath.isBlank()) {
+      ctx.progress().info("report: the report module is not on this installation (no -D"
+          + CLASSPATH_PROPERTY + "); skipped");
+      ctx.manifest().warn("report not rendered: report module not available");
+      return StageResult.UNKNOWN;
+    }
+    List<String> command = command(ctx.config(), classpath);
+    ctx.progress().debug("report: " + String.join(" ", command));
+    String last = "";
+    int exit;
+    try {
+      Process child = new ProcessBuilder(command)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start();
+      try (BufferedReader err = new BufferedReader(
+          new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+        for (String line = err.readLine(); line != null; line = err.readLine()) {
+          stderr.println(line);
+          if (!line.isBlank()) {
+            last = line.strip();
+          }
+        }
+      }
+      exit = child.waitFor();
+    } catch (IOException e) {
+      throw new WellspringException("report", WellspringException.INTERNAL,
+          "cannot start the report JVM: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WellspringException("report", WellspringException.INTERNAL, "interrupted while rendering the report", e);
+    }
+    if (exit != 0) {
+      // The child already says "report: ..."; the pipeline adds the stage name itself.
+      String message = last.startsWith("report: ") ? last.substring("report: ".length()) : last;
+      int code = exit == WellspringException.UNUSABLE ? exit : WellspringException.INTERNAL;
+      throw new WellspringException("report", code,
+          message.isEmpty() ? "the report JVM exited with code " + exit : message);
+    }
     return StageResult.UNKNOWN;
+  }
+
+  static List<String> command(WellspringConfig c, String classpath) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return List.of(java, "-cp", classpath, MAIN_CLASS,
+        "--output", c.output(),
+        "--run-date", c.runDate().toString(),
+        "--model", c.reportModel(),
+        "--paper", c.paper(),
+        "--names", c.names());
   }
 }

@@ -1,0 +1,120 @@
+package dev.wellspring.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wellspring.WellspringException;
+import dev.wellspring.config.ConfigLoader;
+import dev.wellspring.config.WellspringConfig;
+import dev.wellspring.io.Manifest;
+import dev.wellspring.io.Warehouse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher against a stand-in report main compiled here: it records its arguments in
+ * OUTPUT/args.txt and, when OUTPUT/fail holds "code message", prints to stderr and exits so.
+ */
+class ReportLauncherTest {
+  @TempDir static Path fakeClasspath;
+  @TempDir Path output;
+
+  @BeforeAll
+  static void compileStandIn() throws IOException {
+    Path src = fakeClasspath.resolve("src/dev/wellspring/report/ReportMain.java");
+    Files.createDirectories(src.getParent());
+    Files.writeString(src, """
+        package dev.wellspring.report;
+        import java.nio.file.*;
+        public class ReportMain {
+          public static void main(String[] args) throws Exception {
+            Path out = Path.of(args[1]);
+            Files.writeString(out.resolve("args.txt"), String.join("\\n", args));
+            Path fail = out.resolve("fail");
+            if (Files.exists(fail)) {
+              String[] f = Files.readString(fail).split(" ", 2);
+              System.err.println("some earlier line");
+              System.err.println(f[1]);
+              System.exit(Integer.parseInt(f[0]));
+            }
+          }
+        }
+        """);
+    int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+        "-d", fakeClasspath.resolve("classes").toString(), src.toString());
+    assertThat(rc).as("compiling the stand-in report main").isZero();
+  }
+
+  private RunContext context(ByteArrayOutputStream progress) {
+    WellspringConfig config = ConfigLoader.defaults("in", output.toString(), LocalDate.parse("2026-01-31"));
+    return new RunContext(config, new Warehouse(output), new Manifest(),
+        new Progress(new PrintStream(progress, true, StandardCharsets.UTF_8), Progress.Level.NORMAL));
+  }
+
+  @Test
+  void passesTheRunsReportOptionsToTheChildJvm() throws IOException {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    StageResult r = ReportLauncher.render(context(new ByteArrayOutputStream()),
+        fakeClasspath.resolve("classes").toString(), new PrintStream(err));
+    assertThat(r).isEqualTo(new StageResult(-1, -1));
+    assertThat(Files.readAllLines(output.resolve("args.txt"))).containsExactly(
+        "--output", output.toString(), "--run-date", "2026-01-31", "--model", "linear",
+        "--paper", "A4", "--names", "full");
+  }
+
+  @Test
+  void aFailingChildBecomesAnExceptionWithItsExitCodeAndLastStderrLine() throws IOException {
+    Files.writeString(output.resolve("fail"), "2 report: missing input file: /x/lift.csv");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    RunContext ctx = context(new ByteArrayOutputStream());
+    String cp = fakeClasspath.resolve("classes").toString();
+    assertThatThrownBy(() -> ReportLauncher.render(ctx, cp, new PrintStream(err, true, StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(WellspringException.class, e -> {
+          assertThat(e.stage()).isEqualTo("report");
+          assertThat(e.exitCode()).isEqualTo(2);
+        })
+        .hasMessage("missing input file: /x/lift.csv");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("some earlier line", "report: missing input file: /x/lift.csv");
+  }
+
+  @Test
+  void anUnexpectedExitCodeIsAnInternalError() throws IOException {
+    Files.writeString(output.resolve("fail"), "7 java.lang.OutOfMemoryError: Java heap space");
+    RunContext ctx = context(new ByteArrayOutputStream());
+    String cp = fakeClasspath.resolve("classes").toString();
+    assertThatThrownBy(() -> ReportLauncher.render(ctx, cp, new PrintStream(new ByteArrayOutputStream())))
+        .isInstanceOfSatisfying(WellspringException.class, e -> assertThat(e.exitCode()).isEqualTo(1))
+        .hasMessage("java.lang.OutOfMemoryError: Java heap space");
+  }
+
+  @Test
+  void withoutTheReportsClasspathTheReportIsSkippedWithAWarning() {
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    RunContext ctx = context(progress);
+    StageResult r = ReportLauncher.render(ctx, "", new PrintStream(new ByteArrayOutputStream()));
+    assertThat(r).isEqualTo(StageResult.UNKNOWN);
+    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("report: the report module is not on this installation");
+    assertThat(ctx.manifest().root().get("warnings").toString())
+        .contains("report not rendered: report module not available");
+  }
+
+  @Test
+  void theChildIsThisJvmsJavaWithTheReportMain() {
+    WellspringConfig config = ConfigLoader.defaults("in", "out", LocalDate.parse("2026-01-31"));
+    List<String> cmd = ReportLauncher.command(config, "a.jar:lib/*");
+    assertThat(cmd.subList(0, 4)).containsExactly(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", "a.jar:lib/*",
+        "dev.wellspring.report.ReportMain");
+  }
+}

@@ -1,0 +1,58 @@
+package dev.wellspring.report;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * How owners' names appear in the report: {@code full} as written, {@code initials} ("Ana Pereira"
+ * -> "A.P."), or {@code none} ("Owner 1".."Owner n" in sorted order of the names). Two owners never
+ * share a displayed name: a repeated one gets a number.
+ */
+public final class Names {
+  private final Map<String, String> display;
+
+  private Names(Map<String, String> display) {
+    this.display = Map.copyOf(display);
+  }
+
+  /** The display names of {@code owners} under {@code style} (full, initials or none). */
+  public static Names of(Collection<String> owners, String style) {
+    Map<String, String> out = new LinkedHashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
+    int n = 0;
+    for (String owner : new TreeSet<>(owners)) {
+      String shown =
+          switch (style) {
+            case "full" -> owner;
+            case "initials" -> initials(owner);
+            case "none" -> "Owner " + (++n);
+            default -> throw ReportException.unusable(
+                "--names must be full, initials or none, not '" + style + "'");
+          };
+      int times = seen.merge(shown, 1, Integer::sum);
+      out.put(owner, times == 1 ? shown : shown + " " + times);
+    }
+    return new Names(out);
+  }
+
+  /** "Ana Pereira" -> "A.P."; an e-mail address uses the part before the {@code @}. */
+  static String initials(String name) {
+    String base = name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
+    StringBuilder sb = new StringBuilder();
+    for (String part : base.split("[\\s._-]+")) {
+      if (!part.isEmpty()) {
+        sb.appendCodePoint(Character.toUpperCase(part.codePointAt(0))).append('.');
+      }
+    }
+    return sb.length() == 0 ? "?" : sb.toString().toUpperCase(Locale.ROOT);
+  }
+
+  /** The displayed name of {@code owner} (the owner itself if it was not given at creation). */
+  public String show(String owner) {
+    return display.getOrDefault(owner, owner);
+  }
+}

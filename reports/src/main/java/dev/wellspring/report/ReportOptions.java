@@ -1,0 +1,37 @@
+package dev.wellspring.report;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What one report run renders.
+ *
+ * @param output the run's output folder (--output); inputs are read from its reports/ and runs/
+ * @param runDate the run date (--run-date)
+ * @param model the attribution model of the headline and the per-owner pages, default linear
+ * @param paper A4 (default) or Letter
+ * @param names how owners appear: full (default), initials or none
+ */
+public record ReportOptions(Path output, LocalDate runDate, String model, String paper, String names) {
+  public static final List<String> PAPERS = List.of("A4", "Letter");
+  public static final List<String> NAME_STYLES = List.of("full", "initials", "none");
+
+  private static String canonicalPaper(String given) {
+    return PAPERS.stream().filter(p -> p.equalsIgnoreCase(given)).findFirst()
+        .orElseThrow(() -> ReportException.unusable("--paper must be A4 or Letter, not '" + given + "'"));
+  }
+
+  public ReportOptions {
+    if (output == null || runDate == null) {
+      throw ReportException.unusable("--output and --run-date are required");
+    }
+    if (model == null || model.isBlank()) {
+      throw ReportException.unusable("--model must name an attribution model");
+    }
+    paper = canonicalPaper(paper);
+    if (!NAME_STYLES.contains(names)) {
+      throw ReportException.unusable("--names must be full, initials or none, not '" + names + "'");
+    }
+  }
+}

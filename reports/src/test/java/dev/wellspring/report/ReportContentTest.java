@@ -1,0 +1,111 @@
+package dev.wellspring.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wellspring.report.io.RunInputs;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The report's numbers and sentences on tiny in-code runs, against hand-computed values. */
+class ReportContentTest {
+  private static final LocalDate DATE = LocalDate.parse("2026-01-31");
+
+  private static RunData.Effectiveness eff(String owner, String cls, String model, double hours, double value) {
+    return new RunData.Effectiveness(owner, cls, "2026-01", model, 1, hours, 0, 0, value,
+        hours > 0 ? value / hours : null, null);
+  }
+
+  private static RunData run(List<RunData.Effectiveness> eff, List<RunData.Lift> lift) {
+    RunData.RunManifest m = new RunData.RunManifest("ok", List.of(), 0, 0, 0, 0, List.of(), List.of(), Map.of());
+    return new RunData(DATE, eff, List.of(), List.of(), lift, List.of(), List.of(), List.of(), m);
+  }
+
+  private static List<String> texts(List<Block> blocks, Block.Kind kind) {
+    return blocks.stream().filter(b -> b.kind() == kind).map(Block::text).toList();
+  }
+
+  @Test
+  void ownerLiftIsSumOfValueOverSumOfHoursPerClassUnderTheReportModel() {
+    // Ann, linear: DIRECTED (200 + 300) / (4 + 6) = 50 per hour; UNDIRECTED 100 / 20 = 5 per hour.
+    // Lift 50 / 5 = 10. The last_touch rows must not count.
+    RunData data = run(List.of(
+            eff("Ann Lee", "DIRECTED", "linear", 4, 200), eff("Ann Lee", "DIRECTED", "linear", 6, 300),
+            eff("Ann Lee", "UNDIRECTED", "linear", 20, 100),
+            eff("Ann Lee", "DIRECTED", "last_touch", 10, 9999), eff("Ann Lee", "UNDIRECTED", "last_touch", 20, 1)),
+        List.of(new RunData.Lift("linear", 10.0, 8.0, 12.5, 50.0, 5.0),
+            new RunData.Lift("last_touch", 0.5, null, null, 1.0, 2.0)));
+    List<Block> blocks = ReportContent.build(data, new ReportOptions(Path.of("out"), DATE, "linear", "A4", "full"));
+    assertThat(texts(blocks, Block.Kind.HEADLINE)).containsExactly(
+        "Goal-directed networking earned 10.00× the value per hour of undirected networking "
+            + "(95% interval 8.00–12.50) under the linear model.",
+        "Goal-directed networking earned 10.00× the value per hour of undirected networking under the linear model.");
+    assertThat(texts(blocks, Block.Kind.TEXT)).contains("1 of 2 models agree that the lift is above 1.");
+    // Hours 30 in all: DIRECTED 10 (33%) earned 500 of 600 (83%); UNDIRECTED 20 (67%) earned 100 (17%).
+    assertThat(String.join("\n", texts(blocks, Block.Kind.TEXT)))
+        .contains("UNDIRECTED took 67% of hours and earned 17% of value: move some of those hours")
+        .contains("DIRECTED took 33% of hours and earned 83% of value")
+        .contains("The models disagree: 1 of 2 with a defined lift");
+  }
+
+  @Test
+  void undefinedLiftGetsAClearSentence() {
+    assertThat(ReportContent.headline(new RunData.Lift("linear", null, null, null, 12.5, 0.0)))
+        .isEqualTo("The lift is undefined: undirected networking earned no credited value, so there is no "
+            + "ratio to take (goal-directed networking earned 12.50 per hour) under the linear model.");
+    assertThat(ReportContent.headline(new RunData.Lift("shapley", null, null, null, 3.0, null)))
+        .isEqualTo("The lift is undefined: there were no undirected hours to compare with under the shapley model.");
+    assertThat(ReportContent.headline(new RunData.Lift("linear", 2.0, null, null, 4.0, 2.0)))
+        .contains("(95% interval not available)");
+  }
+
+  @Test
+  void aModelMissingFromLiftCsvIsRefusedNamingTheModels() {
+    RunData data = run(List.of(), List.of(new RunData.Lift("linear", 2.0, 1.0, 3.0, 4.0, 2.0)));
+    assertThatThrownBy(() -> ReportContent.build(data, new ReportOptions(Path.of("o"), DATE, "markov", "A4", "full")))
+        .isInstanceOf(ReportException.class)
+        .hasMessage("model 'markov' has no row in lift.csv (models there: linear)");
+  }
+
+  @Test
+  void namesAsInitialsOrNumbersNeverCollide() {
+    Names initials = Names.of(List.of("Ana Pereira", "Alan Page", "ben@example.com"), "initials");
+    assertThat(initials.show("Alan Page")).isEqualTo("A.P.");
+    assertThat(initials.show("Ana Pereira")).isEqualTo("A.P. 2");
+    assertThat(initials.show("ben@example.com")).isEqualTo("B.");
+    Names none = Names.of(List.of("Zoe", "Adam"), "none");
+    assertThat(List.of(none.show("Adam"), none.show("Zoe"))).containsExactly("Owner 1", "Owner 2");
+    assertThatThrownBy(() -> Names.of(List.of("x"), "nick"))
+        .isInstanceOf(ReportException.class)
+        .hasMessage("--names must be full, initials or none, not 'nick'");
+  }
+
+  @Test
+  void numbersAreRoundedHalfUpWithThousandsSeparators() {
+    assertThat(Formats.ratio(2.675)).isEqualTo("2.68");
+    assertThat(Formats.ratio(4.793823776)).isEqualTo("4.79");
+    assertThat(Formats.amount(12345.678)).isEqualTo("12,346");
+    assertThat(Formats.amount(999.95)).isEqualTo("1,000.0");
+    assertThat(Formats.percent(0.585)).isEqualTo("59%");
+    assertThat(Formats.times(null)).isEqualTo("–");
+    assertThat(Formats.count(1234567)).isEqualTo("1,234,567");
+  }
+
+  @Test
+  void spreadsheetGuardIsStrippedOnlyBeforeAGuardedCharacter() {
+    assertThat(RunInputs.unguard("'=SUM(A1)")).isEqualTo("=SUM(A1)");
+    assertThat(RunInputs.unguard("'@press")).isEqualTo("@press");
+    assertThat(RunInputs.unguard("'quoted'")).isEqualTo("'quoted'");
+    assertThat(RunInputs.unguard("''=x")).isEqualTo("''=x");
+  }
+
+  @Test
+  void aTableRowMustMatchItsHeaders() {
+    assertThatThrownBy(() -> new Block.Table(List.of("a", "b"), List.of(Block.Row.of("1"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("row [1] has 1 cells for 2 columns");
+  }
+}
