@@ -1,0 +1,172 @@
+package dev.wellspring.generate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The generator's ground truth, accumulated while writing and saved as {@code
+ * generator-truth.json}. Hours are kept in whole minutes and values in cents, so the totals are
+ * exact and independent of any order.
+ */
+final class Truth {
+  static final String[] CLASSES = {"DIRECTED", "EMBEDDED", "UNDIRECTED"};
+
+  /** Totals of one class (for one owner, or for everyone). */
+  static final class Tally {
+    long activities;
+    long minutes;
+    long outcomes;
+    long cents;
+    long attributableOutcomes;
+    long attributableCents;
+    /** Sum of each touch's conversion probability times its class's mean value, in row order. */
+    double expectedValue;
+
+    Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      double hours = minutes / 60.0;
+      m.put("activities", activities);
+      m.put("hours", hours);
+      m.put("outcomes", outcomes);
+      m.put("value", cents / 100.0);
+      m.put("value_per_hour", hours == 0 ? null : cents / 100.0 / hours);
+      m.put("attributable_outcomes", attributableOutcomes);
+      m.put("attributable_value", attributableCents / 100.0);
+      m.put("attributable_value_per_hour", hours == 0 ? null : attributableCents / 100.0 / hours);
+      m.put("expected_value", expectedValue);
+      m.put("expected_value_per_hour", hours == 0 ? null : expectedValue / hours);
+      return m;
+    }
+  }
+
+  final Tally[] all = {new Tally(), new Tally(), new Tally()};
+  final List<Tally[]> perOwner = new ArrayList<>();
+  final Map<String, Long> outcomeKinds = new LinkedHashMap<>();
+  final Map<String, Long> counts = new LinkedHashMap<>();
+  long expectedRejects;
+
+  Truth() {
+    for (String k : new String[] {"contact", "goal_only", "neither"}) {
+      outcomeKinds.put(k, 0L);
+    }
+    for (String k :
+        new String[] {
+          "directed_explicit", "directed_inferred", "goal_link_invalid", "empty_duration",
+          "with_cost", "no_contact", "intro_with_introduced_contact", "tricky_notes"
+        }) {
+      counts.put(k, 0L);
+    }
+  }
+
+  void count(String key) {
+    counts.merge(key, 1L, Long::sum);
+  }
+
+  void kind(String key) {
+    outcomeKinds.merge(key, 1L, Long::sum);
+  }
+
+  static Double lift(Tally[] t, boolean attributable) {
+    double dh = t[0].minutes / 60.0;
+    double uh = t[2].minutes / 60.0;
+    double dv = (attributable ? t[0].attributableCents : t[0].cents) / 100.0;
+    double uv = (attributable ? t[2].attributableCents : t[2].cents) / 100.0;
+    if (dh == 0 || uh == 0 || uv == 0) {
+      return null;
+    }
+    return (dv / dh) / (uv / uh);
+  }
+
+  /** Expected lift of the drawn touches: accounts for drought goals and the probability cap. */
+  static Double expectedLift(Tally[] t) {
+    if (t[0].minutes == 0 || t[2].minutes == 0 || t[2].expectedValue == 0) {
+      return null;
+    }
+    return (t[0].expectedValue / t[0].minutes) / (t[2].expectedValue / t[2].minutes);
+  }
+
+  void write(
+      Path file,
+      GeneratorSpec spec,
+      List<OwnerPlan> plans,
+      List<CsvSink.Part> files) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("generator", "wellspring generate");
+    root.put("profile", spec.profile().name().toLowerCase());
+    root.put("seed", spec.seed());
+    root.put("start", spec.start().toString());
+    root.put("end", spec.end().toString());
+    root.put("lookback_days_assumed", 180);
+    Map<String, Object> rates = new LinkedHashMap<>();
+    for (int c = 0; c < 3; c++) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("conversions_per_hour", spec.rates().conversionsPerHour()[c]);
+      r.put("mean_value", spec.rates().meanValue()[c]);
+      r.put("expected_value_per_hour", spec.rates().expectedValuePerHour(c));
+      rates.put(CLASSES[c], r);
+    }
+    root.put("planted_rates", rates);
+    root.put("expected_lift", spec.rates().expectedLift());
+    root.put("expected_lift_given_goals", expectedLift(all));
+    root.put("realized_lift", lift(all, false));
+    root.put("attributable_lift", lift(all, true));
+    root.put("classes", classes(all));
+    List<Object> owners = new ArrayList<>();
+    for (int o = 0; o < plans.size(); o++) {
+      OwnerPlan p = plans.get(o);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("owner", p.name());
+      m.put("archetype", p.archetype());
+      m.put("contacts", p.contacts());
+      m.put("class_mix", p.classMix());
+      List<Object> goals = new ArrayList<>();
+      for (OwnerPlan.Goal g : p.goals()) {
+        Map<String, Object> gm = new LinkedHashMap<>();
+        gm.put("goal_id", g.id());
+        gm.put("category", g.category());
+        gm.put("conversion_factor", g.conversionFactor());
+        goals.add(gm);
+      }
+      m.put("goals", goals);
+      m.put("realized_lift", lift(perOwner.get(o), false));
+      m.put("classes", classes(perOwner.get(o)));
+      owners.add(m);
+    }
+    root.put("owners", owners);
+    root.put("outcome_kinds", outcomeKinds);
+    root.put("counts", counts);
+    root.put("expected_rejects", expectedRejects);
+    List<Object> fl = new ArrayList<>();
+    for (CsvSink.Part part : files) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", part.file());
+      m.put("rows", part.rows());
+      m.put("bytes", part.bytes());
+      fl.add(m);
+    }
+    root.put("files", fl);
+    try {
+      String json =
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+      Files.writeString(file, json + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static Map<String, Object> classes(Tally[] t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int c = 0; c < 3; c++) {
+      m.put(CLASSES[c], t[c].toMap());
+    }
+    return m;
+  }
+}
