@@ -285,7 +285,7 @@ public final class Generator {
           }
           if (count == 1 && r.nextBoolean()) {
             goal = match;
-            truth.count("directed_inferred");
+            truth.counts[Truth.DIRECTED_INFERRED]++;
           } else if (count > 0) {
             goal = match;
             writtenGoal = match;
@@ -296,7 +296,7 @@ public final class Generator {
           writtenGoal = goal;
         }
         if (writtenGoal >= 0) {
-          truth.count("directed_explicit");
+          truth.counts[Truth.DIRECTED_EXPLICIT]++;
         }
       } else if (c == E) {
         if (rl == CUSTOMER) {
@@ -307,7 +307,7 @@ public final class Generator {
       } else if (r.nextDouble() < 0.02) {
         writtenGoal = inactiveGoal(r, goalFrom, goalTo, day);
         if (writtenGoal >= 0) {
-          truth.count("goal_link_invalid");
+          truth.counts[Truth.GOAL_LINK_INVALID]++;
         }
       }
       int introduced = -1;
@@ -315,7 +315,7 @@ public final class Generator {
         do {
           introduced = pool[r.nextInt(pool.length)];
         } while (introduced == contact);
-        truth.count("intro_with_introduced_contact");
+        truth.counts[Truth.INTRO_WITH_INTRODUCED]++;
       }
       boolean emptyDuration = r.nextDouble() < 0.15;
       int minutes =
@@ -333,7 +333,7 @@ public final class Generator {
       double un = r.nextDouble();
       if ((o == 0 && i == 4) || un < 0.005) {
         notes = Vocabulary.TRICKY_PHRASES[r.nextInt(Vocabulary.TRICKY_PHRASES.length)];
-        truth.count("tricky_notes");
+        truth.counts[Truth.TRICKY_NOTES]++;
       } else if (un < 0.25) {
         notes = Vocabulary.PHRASES[r.nextInt(Vocabulary.PHRASES.length)];
       }
@@ -347,7 +347,7 @@ public final class Generator {
       idOrEmpty(a, 'C', contactId, contactWidth);
       if (emptyDuration) {
         a.empty();
-        truth.count("empty_duration");
+        truth.counts[Truth.EMPTY_DURATION]++;
       } else {
         a.num(minutes);
       }
@@ -355,7 +355,7 @@ public final class Generator {
         a.empty();
       } else {
         a.cents(costCents);
-        truth.count("with_cost");
+        truth.counts[Truth.WITH_COST]++;
       }
       if (writtenGoal >= 0) {
         a.str(goals.get(writtenGoal).id());
@@ -370,13 +370,13 @@ public final class Generator {
       idOrEmpty(a, 'C', introduced >= 0 ? contactBase + introduced + 1 : -1, contactWidth);
       a.str(channel).str(notes).endRow();
       if (contact < 0) {
-        truth.count("no_contact");
+        truth.counts[Truth.NO_CONTACT]++;
       }
 
-      for (Truth.Tally x : new Truth.Tally[] {truth.all[c], tally.t[c]}) {
-        x.activities++;
-        x.minutes += minutes;
-      }
+      truth.all[c].activities++;
+      truth.all[c].minutes += minutes;
+      tally.t[c].activities++;
+      tally.t[c].minutes += minutes;
       double factor = c == D ? goals.get(goal).conversionFactor() : 1.0;
       double chance = Math.min(1.0, rates[c] * minutes / 60.0 * factor);
       truth.all[c].expectedValue += chance * means[c];
@@ -428,7 +428,7 @@ public final class Generator {
     w.str(withGoal ? goal.id() : null);
     w.str(outChannel).str(notes).endRow();
 
-    truth.kind(goalOnly ? "goal_only" : neither ? "neither" : "contact");
+    truth.outcomeKinds[goalOnly ? Truth.GOAL_ONLY : neither ? Truth.NEITHER : Truth.CONTACT]++;
     for (Truth.Tally x : new Truth.Tally[] {truth.all[c], tally.t[c]}) {
       x.outcomes++;
       x.cents += cents;

@@ -49,30 +49,28 @@ final class Truth {
 
   final Tally[] all = {new Tally(), new Tally(), new Tally()};
   final List<Tally[]> perOwner = new ArrayList<>();
-  final Map<String, Long> outcomeKinds = new LinkedHashMap<>();
-  final Map<String, Long> counts = new LinkedHashMap<>();
+  static final String[] KINDS = {"contact", "goal_only", "neither"};
+  static final int CONTACT = 0;
+  static final int GOAL_ONLY = 1;
+  static final int NEITHER = 2;
+
+  static final String[] COUNTS = {
+    "directed_explicit", "directed_inferred", "goal_link_invalid", "empty_duration", "with_cost",
+    "no_contact", "intro_with_introduced_contact", "tricky_notes"
+  };
+  static final int DIRECTED_EXPLICIT = 0;
+  static final int DIRECTED_INFERRED = 1;
+  static final int GOAL_LINK_INVALID = 2;
+  static final int EMPTY_DURATION = 3;
+  static final int WITH_COST = 4;
+  static final int NO_CONTACT = 5;
+  static final int INTRO_WITH_INTRODUCED = 6;
+  static final int TRICKY_NOTES = 7;
+
+  // Arrays, not maps: these are bumped several times per row at ten million rows.
+  final long[] outcomeKinds = new long[KINDS.length];
+  final long[] counts = new long[COUNTS.length];
   long expectedRejects;
-
-  Truth() {
-    for (String k : new String[] {"contact", "goal_only", "neither"}) {
-      outcomeKinds.put(k, 0L);
-    }
-    for (String k :
-        new String[] {
-          "directed_explicit", "directed_inferred", "goal_link_invalid", "empty_duration",
-          "with_cost", "no_contact", "intro_with_introduced_contact", "tricky_notes"
-        }) {
-      counts.put(k, 0L);
-    }
-  }
-
-  void count(String key) {
-    counts.merge(key, 1L, Long::sum);
-  }
-
-  void kind(String key) {
-    outcomeKinds.merge(key, 1L, Long::sum);
-  }
 
   static Double lift(Tally[] t, boolean attributable) {
     double dh = t[0].minutes / 60.0;
@@ -141,8 +139,8 @@ final class Truth {
       owners.add(m);
     }
     root.put("owners", owners);
-    root.put("outcome_kinds", outcomeKinds);
-    root.put("counts", counts);
+    root.put("outcome_kinds", named(KINDS, outcomeKinds));
+    root.put("counts", named(COUNTS, counts));
     root.put("expected_rejects", expectedRejects);
     List<Object> fl = new ArrayList<>();
     for (CsvSink.Part part : files) {
@@ -160,6 +158,14 @@ final class Truth {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }
+  }
+
+  private static Map<String, Long> named(String[] names, long[] values) {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      m.put(names[i], values[i]);
+    }
+    return m;
   }
 
   private static Map<String, Object> classes(Tally[] t) {
