@@ -4,7 +4,6 @@ import dev.wellspring.WellspringException;
 import dev.wellspring.generate.GenerationResult;
 import dev.wellspring.generate.Generator;
 import dev.wellspring.generate.GeneratorSpec;
-import dev.wellspring.generate.PlantedRates;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,7 +43,7 @@ public final class GenerateCommand implements Callable<Integer> {
   Long activities;
 
   @Option(names = "--contacts", paramLabel = "N",
-      description = "Contacts in total (default activities/20, at least 50 and 12 per owner).")
+      description = "Contacts in total (default activities/20, at least 50 and 12 per owner; sample: activities/8).")
   Integer contacts;
 
   @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
@@ -78,12 +77,16 @@ public final class GenerateCommand implements Callable<Integer> {
             p,
             ownerCount,
             activityCount,
-            contacts != null ? contacts : GeneratorSpec.defaultContacts(activityCount, ownerCount),
+            contacts != null
+                ? contacts
+                : p == GeneratorSpec.Profile.SAMPLE
+                    ? GeneratorSpec.defaultSampleContacts(activityCount)
+                    : GeneratorSpec.defaultContacts(activityCount, ownerCount),
             seed,
             Math.round(partSizeMb * 1024 * 1024),
             date("--start", start),
             date("--end", end),
-            PlantedRates.DEFAULT);
+            null);
     long t0 = System.nanoTime();
     GenerationResult result = Generator.generate(spec);
     double seconds = (System.nanoTime() - t0) / 1e9;

@@ -19,7 +19,8 @@ import java.time.temporal.ChronoUnit;
  * @param partSizeBytes activities are split into parts above this size
  * @param start first day of the period (UTC)
  * @param end last day of the period (UTC), inclusive; nothing is dated after it
- * @param rates the planted conversion rates
+ * @param rates the planted conversion rates; null for the profile's default ({@link
+ *     PlantedRates#DEFAULT}, or {@link PlantedRates#SAMPLE} for the sample)
  */
 public record GeneratorSpec(
     Path output,
@@ -87,7 +88,7 @@ public record GeneratorSpec(
           stage, "the period may span at most ten years, got --start " + start + " --end " + end);
     }
     if (rates == null) {
-      rates = PlantedRates.DEFAULT;
+      rates = profile == Profile.SAMPLE ? PlantedRates.SAMPLE : PlantedRates.DEFAULT;
     }
   }
 
@@ -96,6 +97,26 @@ public record GeneratorSpec(
     long c = Math.max(50, activities / 20);
     c = Math.max(c, (long) Math.max(owners, 1) * MIN_CONTACTS_PER_OWNER);
     return (int) Math.min(c, Integer.MAX_VALUE);
+  }
+
+  /** Contacts of the sample profile by default: one per 8 activities, a person's real circle. */
+  public static int defaultSampleContacts(long activities) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(3L * MIN_CONTACTS_PER_OWNER, activities / 8));
+  }
+
+  /** The sample request of sample-data/ (docs in sample-data/README.md). */
+  public static GeneratorSpec sample(Path output, long activities, long seed) {
+    return new GeneratorSpec(
+        output,
+        Profile.SAMPLE,
+        3,
+        activities,
+        defaultSampleContacts(activities),
+        seed,
+        DEFAULT_PART_SIZE_BYTES,
+        LocalDate.of(2025, 1, 1),
+        LocalDate.of(2025, 12, 31),
+        PlantedRates.SAMPLE);
   }
 
   /** A scale request for the period 2025-01-01..2025-12-31 with default contacts and parts. */

@@ -19,6 +19,13 @@ public record PlantedRates(double[] conversionsPerHour, double[] meanValue) {
   public static final PlantedRates DEFAULT =
       new PlantedRates(new double[] {0.06, 0.05, 0.02}, new double[] {800, 600, 400});
 
+  /**
+   * The sample profile's rates: twice the conversions at half the value, so the same value per hour
+   * (48, 30, 8; lift 6) shows through the noise of a year with only a few thousand activities.
+   */
+  public static final PlantedRates SAMPLE =
+      new PlantedRates(new double[] {0.12, 0.10, 0.04}, new double[] {400, 300, 200});
+
   public PlantedRates {
     if (conversionsPerHour == null || conversionsPerHour.length != 3) {
       throw new IllegalArgumentException("conversionsPerHour needs 3 classes");
