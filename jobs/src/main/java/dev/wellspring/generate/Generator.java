@@ -53,7 +53,7 @@ public final class Generator {
   private static final int[] MAX_MINUTES = {150, 60, 20, 10, 480, 30, 30, 10, 5, 45, 45, 30, 60};
   private static final int[] CONTACT_TYPE_CUM =
       cumulative(18, 12, 22, 16, 5, 4, 4, 4, 3, 3, 0, 3, 6);
-  private static final int[] NO_CONTACT_TYPE_CUM = cumulative(0, 0, 0, 0, 30, 0, 0, 0, 0, 0, 60, 10, 0);
+  private static final int[] NO_CONTACT_TYPE_CUM = cumulative(0, 0, 0, 0, 25, 0, 0, 0, 0, 0, 65, 10, 0);
 
   static final String[] RELATIONSHIPS = {"customer", "prospect", "partner", "media", "peer", "other"};
   private static final int CUSTOMER = 0;
@@ -252,7 +252,7 @@ public final class Generator {
       int[] pool = pools[c];
       int contact = -1;
       int type;
-      if (pool.length > 0 && r.nextDouble() < 0.9) {
+      if (pool.length > 0 && r.nextDouble() < 0.92) {
         double u = r.nextDouble();
         // Squared uniform: a few contacts get many touches, most get a few.
         contact = pool[(int) (pool.length * u * u)];
@@ -381,6 +381,10 @@ public final class Generator {
       double chance = Math.min(1.0, rates[c] * minutes / 60.0 * factor);
       truth.all[c].expectedValue += chance * means[c];
       tally.t[c].expectedValue += chance * means[c];
+      if (c == D || contact >= 0) {
+        truth.all[c].expectedAttributableValue += chance * means[c];
+        tally.t[c].expectedAttributableValue += chance * means[c];
+      }
       if (r.nextDouble() < chance) {
         outcome(r, ownerBytes, c, t, contactId, c == D ? goals.get(goal) : null, channel, tally);
       }

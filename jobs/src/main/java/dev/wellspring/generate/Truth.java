@@ -29,6 +29,8 @@ final class Truth {
     long attributableCents;
     /** Sum of each touch's conversion probability times its class's mean value, in row order. */
     double expectedValue;
+    /** The same for touches whose outcome can be attributed (DIRECTED, or with a contact). */
+    double expectedAttributableValue;
 
     Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -43,6 +45,7 @@ final class Truth {
       m.put("attributable_value_per_hour", hours == 0 ? null : attributableCents / 100.0 / hours);
       m.put("expected_value", expectedValue);
       m.put("expected_value_per_hour", hours == 0 ? null : expectedValue / hours);
+      m.put("expected_attributable_value", expectedAttributableValue);
       return m;
     }
   }
@@ -83,12 +86,17 @@ final class Truth {
     return (dv / dh) / (uv / uh);
   }
 
-  /** Expected lift of the drawn touches: accounts for drought goals and the probability cap. */
-  static Double expectedLift(Tally[] t) {
-    if (t[0].minutes == 0 || t[2].minutes == 0 || t[2].expectedValue == 0) {
+  /**
+   * Expected lift of the drawn touches: accounts for drought goals and the probability cap, and
+   * when {@code attributable}, counts only value the pipeline can trace (hours of all touches).
+   */
+  static Double expectedLift(Tally[] t, boolean attributable) {
+    double d = attributable ? t[0].expectedAttributableValue : t[0].expectedValue;
+    double u = attributable ? t[2].expectedAttributableValue : t[2].expectedValue;
+    if (t[0].minutes == 0 || t[2].minutes == 0 || u == 0) {
       return null;
     }
-    return (t[0].expectedValue / t[0].minutes) / (t[2].expectedValue / t[2].minutes);
+    return (d / t[0].minutes) / (u / t[2].minutes);
   }
 
   void write(
@@ -113,7 +121,8 @@ final class Truth {
     }
     root.put("planted_rates", rates);
     root.put("expected_lift", spec.rates().expectedLift());
-    root.put("expected_lift_given_goals", expectedLift(all));
+    root.put("expected_lift_given_goals", expectedLift(all, false));
+    root.put("expected_attributable_lift", expectedLift(all, true));
     root.put("realized_lift", lift(all, false));
     root.put("attributable_lift", lift(all, true));
     root.put("classes", classes(all));
