@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Write synthetic canonical exports of any size, deterministic for a seed:",
-      "contacts.csv, activities.csv (+ activities-0001.csv... above --part-size-mb), goals.csv,",
-      "outcomes.csv and generator-truth.json (planted rates and the lift to expect)."
+      "Write synthetic canonical exports of any size, deterministic for a seed: contacts.csv,",
+      "activities.csv (+ activities-0001.csv... above --part-size-mb), goals.csv, outcomes.csv",
+      "and generator-truth.json (planted rates and the lift to expect; see docs/generator.md)."
     })
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec commandSpec;

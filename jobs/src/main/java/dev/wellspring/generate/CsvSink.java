@@ -166,7 +166,7 @@ final class CsvSink implements Closeable {
   }
 
   private void openPart() {
-    String name = parts.isEmpty() ? kind + ".csv" : String.format("%s-%04d.csv", kind, parts.size());
+    String name = parts.isEmpty() ? kind + ".csv" : String.format(java.util.Locale.ROOT, "%s-%04d.csv", kind, parts.size());
     try {
       stream = Files.newOutputStream(dir.resolve(name));
     } catch (IOException e) {

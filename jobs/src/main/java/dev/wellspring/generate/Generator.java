@@ -241,6 +241,10 @@ public final class Generator {
       active[d] = java.util.Arrays.copyOf(a, k);
     }
     byte[] ownerBytes = p.name().getBytes(StandardCharsets.UTF_8);
+    // A goal-only outcome's candidates are all touches directed to the goal in the lookback, so
+    // their number grows with the owner's volume squared; past 5,000 activities a year (already a
+    // busy person) goal-only outcomes thin out and untraceable ones take their place.
+    double goalOnlyScale = Math.min(1.0, 5000.0 / Math.max(1, p.activities()));
     double[] mixCum = {p.classMix()[0], p.classMix()[0] + p.classMix()[1]};
 
     long n = p.activities();
@@ -381,18 +385,17 @@ public final class Generator {
       double chance = Math.min(1.0, rates[c] * minutes / 60.0 * factor);
       truth.all[c].expectedValue += chance * means[c];
       tally.t[c].expectedValue += chance * means[c];
-      if (c == D || contact >= 0) {
-        truth.all[c].expectedAttributableValue += chance * means[c];
-        tally.t[c].expectedAttributableValue += chance * means[c];
-      }
+      double traceable = contact >= 0 ? 1.0 : c == D ? goalOnlyScale : 0.0;
+      truth.all[c].expectedAttributableValue += chance * means[c] * traceable;
+      tally.t[c].expectedAttributableValue += chance * means[c] * traceable;
       if (r.nextDouble() < chance) {
-        outcome(r, ownerBytes, c, t, contactId, c == D ? goals.get(goal) : null, channel, tally);
+        outcome(r, ownerBytes, c, t, contactId, c == D ? goals.get(goal) : null, channel, goalOnlyScale, tally);
       }
     }
   }
 
   private void outcome(SplittableRandom r, byte[] owner, int c, long t, long contactId,
-      OwnerPlan.Goal goal, String channel, Tally3 tally) {
+      OwnerPlan.Goal goal, String channel, double goalOnlyScale, Tally3 tally) {
     long remaining = endExclusive - 1 - t;
     long maxDelay = Math.min(150L * 86_400, remaining);
     long delay = maxDelay <= 3600 ? maxDelay : 3600 + (long) (r.nextDouble() * (maxDelay - 3600));
@@ -405,8 +408,8 @@ public final class Generator {
         form = 5;
       }
     }
-    boolean goalOnly = c == D && (contactId < 0 || r.nextDouble() < 0.25);
-    boolean neither = c != D && contactId < 0;
+    boolean goalOnly = c == D && r.nextDouble() < (contactId < 0 ? 1.0 : 0.25) * goalOnlyScale;
+    boolean neither = contactId < 0 && !goalOnly;
     String type;
     double u = r.nextDouble();
     if (c == D) {
@@ -428,7 +431,7 @@ public final class Generator {
     w.str(type);
     w.cents(cents);
     idOrEmpty(w, 'C', goalOnly ? -1 : contactId, contactWidth);
-    boolean withGoal = goalOnly || (c == D && r.nextBoolean());
+    boolean withGoal = goalOnly || (c == D && !neither && r.nextBoolean());
     w.str(withGoal ? goal.id() : null);
     w.str(outChannel).str(notes).endRow();
 
@@ -465,7 +468,7 @@ public final class Generator {
     w.raw(scratch, id('C', id, contactWidth));
     w.str(first + " " + last);
     if (r.nextDouble() < 0.8) {
-      w.str((first + "." + last).toLowerCase() + id + "@"
+      w.str((first + "." + last).toLowerCase(java.util.Locale.ROOT) + id + "@"
           + Vocabulary.DOMAINS[r.nextInt(Vocabulary.DOMAINS.length)]);
     } else {
       w.empty();

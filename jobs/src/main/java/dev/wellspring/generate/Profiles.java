@@ -40,7 +40,7 @@ final class Profiles {
       String name = ownerName(o);
       List<OwnerPlan.Goal> goals = new ArrayList<>();
       String anchorCat = CATEGORIES[(o / 3 + (a == 0 ? 1 : 5)) % 6];
-      goals.add(goal(++goalNo, anchorCat, "All year: " + TITLES[indexOf(anchorCat)].toLowerCase(),
+      goals.add(goal(++goalNo, anchorCat, "All year: " + TITLES[indexOf(anchorCat)].toLowerCase(java.util.Locale.ROOT),
           r, spec.start(), spec.end(), 1.0));
       for (String cat : CATEGORIES) {
         int len = Math.min(days, 60 + r.nextInt(181));
@@ -119,7 +119,7 @@ final class Profiles {
       case "readership" -> r.nextBoolean() ? "Newsletter" : null;
       default -> null;
     };
-    return new OwnerPlan.Goal(String.format("G%05d", no), cat, title, target, channel, s, e, factor);
+    return new OwnerPlan.Goal(String.format(java.util.Locale.ROOT, "G%05d", no), cat, title, target, channel, s, e, factor);
   }
 
   private static int indexOf(String cat) {

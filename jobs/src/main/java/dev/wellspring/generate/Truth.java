@@ -106,7 +106,7 @@ final class Truth {
       List<CsvSink.Part> files) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("generator", "wellspring generate");
-    root.put("profile", spec.profile().name().toLowerCase());
+    root.put("profile", spec.profile().name().toLowerCase(java.util.Locale.ROOT));
     root.put("seed", spec.seed());
     root.put("start", spec.start().toString());
     root.put("end", spec.end().toString());
