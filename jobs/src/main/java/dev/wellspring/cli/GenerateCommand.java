@@ -15,7 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code generate}: synthetic canonical exports at any scale, with a planted effect (docs/generator.md). */
+/**
+ * {@code generate}: synthetic canonical exports at any scale, with a planted effect
+ * (docs/generator.md).
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
@@ -27,39 +30,70 @@ import picocli.CommandLine.Spec;
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec commandSpec;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder to write to.")
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder to write to.")
   String output;
 
-  @Option(names = "--profile", defaultValue = "scale", paramLabel = "P",
-      description = "scale (any size, owners cycling through three archetypes) or sample (the "
-          + "three-person story of sample-data/, with a few rows ingest must reject). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--profile",
+      defaultValue = "scale",
+      paramLabel = "P",
+      description =
+          "scale (any size, owners cycling through three archetypes) or sample (the three-person"
+              + " story of sample-data/, with a few rows ingest must reject). Default:"
+              + " ${DEFAULT-VALUE}.")
   String profile;
 
-  @Option(names = "--owners", paramLabel = "N", description = "Owners (default 3; sample: exactly 3).")
+  @Option(
+      names = "--owners",
+      paramLabel = "N",
+      description = "Owners (default 3; sample: exactly 3).")
   Integer owners;
 
-  @Option(names = "--activities", paramLabel = "N",
+  @Option(
+      names = "--activities",
+      paramLabel = "N",
       description = "Activities in total across owners (default 10000; sample: 3000).")
   Long activities;
 
-  @Option(names = "--contacts", paramLabel = "N",
-      description = "Contacts in total (default activities/20, at least 50 and 12 per owner; sample: activities/8).")
+  @Option(
+      names = "--contacts",
+      paramLabel = "N",
+      description =
+          "Contacts in total (default activities/20, at least 50 and 12 per owner; sample:"
+              + " activities/8).")
   Integer contacts;
 
-  @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "N",
       description = "Same seed, same bytes. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--part-size-mb", defaultValue = "256", paramLabel = "MB",
+  @Option(
+      names = "--part-size-mb",
+      defaultValue = "256",
+      paramLabel = "MB",
       description = "Split activities into parts above this size. Default: ${DEFAULT-VALUE}.")
   double partSizeMb;
 
-  @Option(names = "--start", defaultValue = "2025-01-01", paramLabel = "YYYY-MM-DD",
+  @Option(
+      names = "--start",
+      defaultValue = "2025-01-01",
+      paramLabel = "YYYY-MM-DD",
       description = "First day of the period (UTC). Default: ${DEFAULT-VALUE}.")
   String start;
 
-  @Option(names = "--end", defaultValue = "2025-12-31", paramLabel = "YYYY-MM-DD",
-      description = "Last day of the period (UTC); nothing is dated after it. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--end",
+      defaultValue = "2025-12-31",
+      paramLabel = "YYYY-MM-DD",
+      description =
+          "Last day of the period (UTC); nothing is dated after it. Default: ${DEFAULT-VALUE}.")
   String end;
 
   @Override
@@ -69,7 +103,8 @@ public final class GenerateCommand implements Callable<Integer> {
     long activityCount =
         activities != null ? activities : p == GeneratorSpec.Profile.SAMPLE ? 3000 : 10_000;
     if (!(partSizeMb > 0) || partSizeMb > 1_000_000) {
-      throw WellspringException.unusable("generate", "--part-size-mb must be > 0, got " + partSizeMb);
+      throw WellspringException.unusable(
+          "generate", "--part-size-mb must be > 0, got " + partSizeMb);
     }
     GeneratorSpec spec =
         new GeneratorSpec(
@@ -94,10 +129,21 @@ public final class GenerateCommand implements Callable<Integer> {
     for (GenerationResult.File f : result.files()) {
       out.printf(Locale.ROOT, "%-22s %,12d rows %,16d bytes%n", f.name(), f.rows(), f.bytes());
     }
-    out.printf(Locale.ROOT, "generated %,d activities and %,d outcomes (%,d bytes) in %.1f s into %s%n",
-        result.activities(), result.outcomes(), result.totalBytes(), seconds, spec.output());
-    out.printf(Locale.ROOT, "planted lift %.2f expected, %s drawn; see %s%n", result.expectedLift(),
-        result.attributableLift() == null ? "undefined" : String.format(Locale.ROOT, "%.2f", result.attributableLift()),
+    out.printf(
+        Locale.ROOT,
+        "generated %,d activities and %,d outcomes (%,d bytes) in %.1f s into %s%n",
+        result.activities(),
+        result.outcomes(),
+        result.totalBytes(),
+        seconds,
+        spec.output());
+    out.printf(
+        Locale.ROOT,
+        "planted lift %.2f expected, %s drawn; see %s%n",
+        result.expectedLift(),
+        result.attributableLift() == null
+            ? "undefined"
+            : String.format(Locale.ROOT, "%.2f", result.attributableLift()),
         result.truthFile().getFileName());
     out.flush();
     return 0;
@@ -107,7 +153,8 @@ public final class GenerateCommand implements Callable<Integer> {
     try {
       return GeneratorSpec.Profile.valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw WellspringException.unusable("generate", "--profile must be scale or sample, got '" + s + "'");
+      throw WellspringException.unusable(
+          "generate", "--profile must be scale or sample, got '" + s + "'");
     }
   }
 
@@ -115,7 +162,8 @@ public final class GenerateCommand implements Callable<Integer> {
     try {
       return LocalDate.parse(s.trim());
     } catch (DateTimeParseException e) {
-      throw WellspringException.unusable("generate", flag + " must be a date YYYY-MM-DD, got '" + s + "'");
+      throw WellspringException.unusable(
+          "generate", flag + " must be a date YYYY-MM-DD, got '" + s + "'");
     }
   }
 }

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A fast RFC 4180 CSV writer for one canonical kind ({@code activities}, ...), split into parts
@@ -60,7 +62,7 @@ final class CsvSink implements Closeable {
     }
     put(CRLF[0]);
     put(CRLF[1]);
-    this.headerBytes = java.util.Arrays.copyOf(row, rowLen);
+    this.headerBytes = Arrays.copyOf(row, rowLen);
     rowLen = 0;
     firstField = true;
     openPart();
@@ -166,7 +168,10 @@ final class CsvSink implements Closeable {
   }
 
   private void openPart() {
-    String name = parts.isEmpty() ? kind + ".csv" : String.format(java.util.Locale.ROOT, "%s-%04d.csv", kind, parts.size());
+    String name =
+        parts.isEmpty()
+            ? kind + ".csv"
+            : String.format(Locale.ROOT, "%s-%04d.csv", kind, parts.size());
     try {
       stream = Files.newOutputStream(dir.resolve(name));
     } catch (IOException e) {
@@ -282,7 +287,7 @@ final class CsvSink implements Closeable {
 
   private void ensure(int more) {
     if (rowLen + more > row.length) {
-      row = java.util.Arrays.copyOf(row, Math.max(row.length * 2, rowLen + more));
+      row = Arrays.copyOf(row, Math.max(row.length * 2, rowLen + more));
     }
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  * @param activities activity rows written (warts included)
  * @param outcomes outcome rows written (warts included)
  * @param expectedLift the lift the planted rates imply
- * @param attributableLift the lift of what was actually drawn, counting only outcomes the
- *     pipeline can attribute; every attribution model should reproduce it
+ * @param attributableLift the lift of what was actually drawn, counting only outcomes the pipeline
+ *     can attribute; every attribution model should reproduce it
  */
 public record GenerationResult(
     List<File> files,

@@ -8,32 +8,46 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 
 /**
- * Writes synthetic canonical exports (DESIGN.md "Canonical input files") with a planted effect;
- * see the package documentation for the model and docs/generator.md for the rates.
+ * Writes synthetic canonical exports (DESIGN.md "Canonical input files") with a planted effect; see
+ * the package documentation for the model and docs/generator.md for the rates.
  *
  * <p>Activities and outcomes are streamed: one row at a time, owner after owner, so memory holds
  * only the current owner's contacts (two bytes each plus an index) and goals. Each owner has its
  * own random stream derived from the seed, so a run is a pure function of the request.
  *
- * <p>The generator decides every activity's class before writing it and writes the row so that
- * the classification rules give exactly that class. Every contact has one class for all its
- * touches (customers are EMBEDDED; media and partner contacts DIRECTED through an active goal,
- * explicit or inferred; other contacts any class), and intros introduce a contact of the same
- * class. An outcome's candidate touchpoints therefore all share the class of the touch that
- * produced it, so under every attribution model the credited value per class equals the planted
- * value per class, and the pipeline's lift equals {@code attributable_lift} in the truth file.
+ * <p>The generator decides every activity's class before writing it and writes the row so that the
+ * classification rules give exactly that class. Every contact has one class for all its touches
+ * (customers are EMBEDDED; media and partner contacts DIRECTED through an active goal, explicit or
+ * inferred; other contacts any class), and intros introduce a contact of the same class. An
+ * outcome's candidate touchpoints therefore all share the class of the touch that produced it, so
+ * under every attribution model the credited value per class equals the planted value per class,
+ * and the pipeline's lift equals {@code attributable_lift} in the truth file.
  */
 public final class Generator {
   static final String[] TYPES = {
-    "meeting", "call", "email", "message", "event", "intro_received", "intro_made", "invitation",
-    "endorsement", "recommendation", "social_post", "answer", "other"
+    "meeting",
+    "call",
+    "email",
+    "message",
+    "event",
+    "intro_received",
+    "intro_made",
+    "invitation",
+    "endorsement",
+    "recommendation",
+    "social_post",
+    "answer",
+    "other"
   };
   static final int MEETING = 0;
   static final int CALL = 1;
@@ -53,15 +67,20 @@ public final class Generator {
   private static final int[] MAX_MINUTES = {150, 60, 20, 10, 480, 30, 30, 10, 5, 45, 45, 30, 60};
   private static final int[] CONTACT_TYPE_CUM =
       cumulative(18, 12, 22, 16, 5, 4, 4, 4, 3, 3, 0, 3, 6);
-  private static final int[] NO_CONTACT_TYPE_CUM = cumulative(0, 0, 0, 0, 25, 0, 0, 0, 0, 0, 65, 10, 0);
+  private static final int[] NO_CONTACT_TYPE_CUM =
+      cumulative(0, 0, 0, 0, 25, 0, 0, 0, 0, 0, 65, 10, 0);
 
-  static final String[] RELATIONSHIPS = {"customer", "prospect", "partner", "media", "peer", "other"};
+  static final String[] RELATIONSHIPS = {
+    "customer", "prospect", "partner", "media", "peer", "other"
+  };
   private static final int CUSTOMER = 0;
   private static final int PARTNER = 2;
   private static final int MEDIA = 3;
   private static final int[] RELATIONSHIP_CUM = cumulative(15, 20, 10, 8, 35, 12);
 
-  /** (relationship, class) of each owner's first contacts, so every pool and relationship exists. */
+  /**
+   * (relationship, class) of each owner's first contacts, so every pool and relationship exists.
+   */
   private static final int[][] FORCED_CONTACTS = {
     {0, 1}, {1, 2}, {2, 0}, {3, 0}, {4, 2}, {5, 2}, {4, 0}, {1, 1}, {5, 0}, {2, 1}, {4, 1}, {1, 0}
   };
@@ -71,7 +90,8 @@ public final class Generator {
   private static final int U = 2;
 
   private static final Pattern OWN_FILES =
-      Pattern.compile("(contacts|activities|goals|outcomes)(-\\d{4})?\\.csv|generator-truth\\.json");
+      Pattern.compile(
+          "(contacts|activities|goals|outcomes)(-\\d{4})?\\.csv|generator-truth\\.json");
 
   private static final byte[][] TYPE_BYTES = bytes(TYPES);
   private static final byte[] BUSINESS = ascii("business");
@@ -96,7 +116,7 @@ public final class Generator {
 
   private Generator(GeneratorSpec spec) {
     this.spec = spec;
-    this.startEpoch = spec.start().toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC);
+    this.startEpoch = spec.start().toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
     this.endExclusive = startEpoch + spec.days() * 86_400L;
     this.dayBytes = new byte[spec.days() + 2][];
     for (int d = 0; d < dayBytes.length; d++) {
@@ -110,9 +130,9 @@ public final class Generator {
   }
 
   /**
-   * Writes contacts.csv, activities.csv (+ parts), goals.csv, outcomes.csv and
-   * generator-truth.json into the spec's output folder, replacing files of those names (and
-   * stale activity parts) left by an earlier run.
+   * Writes contacts.csv, activities.csv (+ parts), goals.csv, outcomes.csv and generator-truth.json
+   * into the spec's output folder, replacing files of those names (and stale activity parts) left
+   * by an earlier run.
    */
   public static GenerationResult generate(GeneratorSpec spec) {
     try {
@@ -120,27 +140,91 @@ public final class Generator {
       return new Generator(spec).run();
     } catch (UncheckedIOException e) {
       throw new WellspringException(
-          "generate", WellspringException.UNUSABLE, e.getMessage() + ": " + e.getCause().getMessage(), e);
+          "generate",
+          WellspringException.UNUSABLE,
+          e.getMessage() + ": " + e.getCause().getMessage(),
+          e);
     }
   }
 
   private GenerationResult run() {
     List<OwnerPlan> plans =
-        spec.profile() == GeneratorSpec.Profile.SAMPLE ? Profiles.sample(spec) : Profiles.scale(spec);
+        spec.profile() == GeneratorSpec.Profile.SAMPLE
+            ? Profiles.sample(spec)
+            : Profiles.scale(spec);
     boolean sample = spec.profile() == GeneratorSpec.Profile.SAMPLE;
     Path dir = spec.output();
     List<CsvSink.Part> parts = new ArrayList<>();
-    try (CsvSink goals = new CsvSink(dir, "goals", new String[] {"goal_id", "owner", "category",
-            "title", "target_value", "target_channel", "starts_on", "ends_on"}, Long.MAX_VALUE, false);
-        CsvSink contacts = new CsvSink(dir, "contacts", new String[] {"contact_id", "full_name",
-            "email", "company", "title", "location", "source", "relationship", "first_met_on"},
-            Long.MAX_VALUE, sample);
-        CsvSink acts = new CsvSink(dir, "activities", new String[] {"activity_id", "owner",
-            "occurred_at", "type", "contact_id", "duration_minutes", "cost", "goal_id", "context",
-            "introduced_contact_id", "channel", "notes"}, spec.partSizeBytes(), false);
-        CsvSink outs = new CsvSink(dir, "outcomes", new String[] {"outcome_id", "owner",
-            "occurred_at", "type", "value", "contact_id", "goal_id", "channel", "notes"},
-            Long.MAX_VALUE, false)) {
+    try (CsvSink goals =
+            new CsvSink(
+                dir,
+                "goals",
+                new String[] {
+                  "goal_id",
+                  "owner",
+                  "category",
+                  "title",
+                  "target_value",
+                  "target_channel",
+                  "starts_on",
+                  "ends_on"
+                },
+                Long.MAX_VALUE,
+                false);
+        CsvSink contacts =
+            new CsvSink(
+                dir,
+                "contacts",
+                new String[] {
+                  "contact_id",
+                  "full_name",
+                  "email",
+                  "company",
+                  "title",
+                  "location",
+                  "source",
+                  "relationship",
+                  "first_met_on"
+                },
+                Long.MAX_VALUE,
+                sample);
+        CsvSink acts =
+            new CsvSink(
+                dir,
+                "activities",
+                new String[] {
+                  "activity_id",
+                  "owner",
+                  "occurred_at",
+                  "type",
+                  "contact_id",
+                  "duration_minutes",
+                  "cost",
+                  "goal_id",
+                  "context",
+                  "introduced_contact_id",
+                  "channel",
+                  "notes"
+                },
+                spec.partSizeBytes(),
+                false);
+        CsvSink outs =
+            new CsvSink(
+                dir,
+                "outcomes",
+                new String[] {
+                  "outcome_id",
+                  "owner",
+                  "occurred_at",
+                  "type",
+                  "value",
+                  "contact_id",
+                  "goal_id",
+                  "channel",
+                  "notes"
+                },
+                Long.MAX_VALUE,
+                false)) {
       this.activities = acts;
       this.outcomes = outs;
       for (OwnerPlan p : plans) {
@@ -151,7 +235,11 @@ public final class Generator {
           } else {
             goals.num(g.targetValue());
           }
-          goals.str(g.targetChannel()).str(g.startsOn().toString()).str(g.endsOn().toString()).endRow();
+          goals
+              .str(g.targetChannel())
+              .str(g.startsOn().toString())
+              .str(g.endsOn().toString())
+              .endRow();
         }
       }
       long contactBase = 0;
@@ -179,8 +267,13 @@ public final class Generator {
     for (CsvSink.Part p : parts) {
       files.add(new GenerationResult.File(p.file(), p.rows(), p.bytes()));
     }
-    return new GenerationResult(files, truthFile, nextActivity, nextOutcome,
-        spec.rates().expectedLift(), Truth.lift(truth.all, true));
+    return new GenerationResult(
+        files,
+        truthFile,
+        nextActivity,
+        nextOutcome,
+        spec.rates().expectedLift(),
+        Truth.lift(truth.all, true));
   }
 
   /** Per-owner tallies, one per class. */
@@ -238,7 +331,7 @@ public final class Generator {
           a[k++] = g;
         }
       }
-      active[d] = java.util.Arrays.copyOf(a, k);
+      active[d] = Arrays.copyOf(a, k);
     }
     byte[] ownerBytes = p.name().getBytes(StandardCharsets.UTF_8);
     // A goal-only outcome's candidates are all touches directed to the goal in the lookback, so
@@ -266,7 +359,9 @@ public final class Generator {
       }
       int form = timestampForm(r, type);
       int sec =
-          form == 5 ? 0 : type == EVENT ? 9 * 3600 + r.nextInt(600) * 60 : 27_000 + r.nextInt(750) * 60;
+          form == 5
+              ? 0
+              : type == EVENT ? 9 * 3600 + r.nextInt(600) * 60 : 27_000 + r.nextInt(750) * 60;
       long t = startEpoch + day * 86_400L + sec;
 
       int goal = -1;
@@ -276,7 +371,8 @@ public final class Generator {
       if (c == D) {
         int[] act = active[day];
         if (act.length == 0) {
-          throw new IllegalStateException("owner " + p.name() + " has no active goal on day " + day);
+          throw new IllegalStateException(
+              "owner " + p.name() + " has no active goal on day " + day);
         }
         if (rl == MEDIA || rl == PARTNER) {
           String cat = rl == MEDIA ? "publicity" : "partners";
@@ -389,13 +485,30 @@ public final class Generator {
       truth.all[c].expectedAttributableValue += chance * means[c] * traceable;
       tally.t[c].expectedAttributableValue += chance * means[c] * traceable;
       if (r.nextDouble() < chance) {
-        outcome(r, ownerBytes, c, t, contactId, c == D ? goals.get(goal) : null, channel, goalOnlyScale, tally);
+        outcome(
+            r,
+            ownerBytes,
+            c,
+            t,
+            contactId,
+            c == D ? goals.get(goal) : null,
+            channel,
+            goalOnlyScale,
+            tally);
       }
     }
   }
 
-  private void outcome(SplittableRandom r, byte[] owner, int c, long t, long contactId,
-      OwnerPlan.Goal goal, String channel, double goalOnlyScale, Tally3 tally) {
+  private void outcome(
+      SplittableRandom r,
+      byte[] owner,
+      int c,
+      long t,
+      long contactId,
+      OwnerPlan.Goal goal,
+      String channel,
+      double goalOnlyScale,
+      Tally3 tally) {
     long remaining = endExclusive - 1 - t;
     long maxDelay = Math.min(150L * 86_400, remaining);
     long delay = maxDelay <= 3600 ? maxDelay : 3600 + (long) (r.nextDouble() * (maxDelay - 3600));
@@ -417,12 +530,20 @@ public final class Generator {
     } else if (c == E) {
       type = u < 0.6 ? "revenue" : u < 0.75 ? "partners" : u < 0.9 ? "speaking" : "other";
     } else {
-      type = u < 0.4 ? "other" : u < 0.6 ? "revenue" : u < 0.8 ? "readership" : u < 0.9 ? "speaking" : "publicity";
+      type =
+          u < 0.4
+              ? "other"
+              : u < 0.6 ? "revenue" : u < 0.8 ? "readership" : u < 0.9 ? "speaking" : "publicity";
     }
     long cents = Math.max(1, Math.round(means[c] * (0.5 + r.nextDouble()) * 100));
     String outChannel =
-        goal != null && type.equals("publicity") && goal.targetChannel() != null ? goal.targetChannel() : channel;
-    String notes = r.nextDouble() < 0.3 ? Vocabulary.OUTCOME_NOTES[r.nextInt(Vocabulary.OUTCOME_NOTES.length)] : null;
+        goal != null && type.equals("publicity") && goal.targetChannel() != null
+            ? goal.targetChannel()
+            : channel;
+    String notes =
+        r.nextDouble() < 0.3
+            ? Vocabulary.OUTCOME_NOTES[r.nextInt(Vocabulary.OUTCOME_NOTES.length)]
+            : null;
 
     CsvSink w = outcomes;
     w.raw(scratch, id('O', ++nextOutcome, outcomeWidth));
@@ -450,15 +571,45 @@ public final class Generator {
   private void warts(List<OwnerPlan> plans) {
     String theo = plans.get(1).name();
     String maya = plans.get(0).name();
-    activities.raw(scratch, id('A', ++nextActivity, activityWidth)).str(theo)
-        .str("14/06/" + spec.start().getYear() + " 10:00").str("meeting").empty().num(45).empty()
-        .empty().empty().empty().str("Coffee").str("Typed the date by hand").endRow();
-    activities.raw(scratch, id('A', ++nextActivity, activityWidth)).str(theo)
-        .str(spec.start().plusDays(40).toString() + "T08:30:00Z").str("coffee chat").empty().num(30)
-        .empty().empty().empty().empty().str("Coffee").empty().endRow();
-    outcomes.raw(scratch, id('O', ++nextOutcome, outcomeWidth)).str(maya)
-        .str(spec.start().plusDays(200).toString()).str("award").num(1).empty().empty()
-        .str("Meridian Speakers Day").str("Speaker of the year shortlist").endRow();
+    activities
+        .raw(scratch, id('A', ++nextActivity, activityWidth))
+        .str(theo)
+        .str("14/06/" + spec.start().getYear() + " 10:00")
+        .str("meeting")
+        .empty()
+        .num(45)
+        .empty()
+        .empty()
+        .empty()
+        .empty()
+        .str("Coffee")
+        .str("Typed the date by hand")
+        .endRow();
+    activities
+        .raw(scratch, id('A', ++nextActivity, activityWidth))
+        .str(theo)
+        .str(spec.start().plusDays(40).toString() + "T08:30:00Z")
+        .str("coffee chat")
+        .empty()
+        .num(30)
+        .empty()
+        .empty()
+        .empty()
+        .empty()
+        .str("Coffee")
+        .empty()
+        .endRow();
+    outcomes
+        .raw(scratch, id('O', ++nextOutcome, outcomeWidth))
+        .str(maya)
+        .str(spec.start().plusDays(200).toString())
+        .str("award")
+        .num(1)
+        .empty()
+        .empty()
+        .str("Meridian Speakers Day")
+        .str("Speaker of the year shortlist")
+        .endRow();
     truth.expectedRejects = 3;
   }
 
@@ -468,12 +619,18 @@ public final class Generator {
     w.raw(scratch, id('C', id, contactWidth));
     w.str(first + " " + last);
     if (r.nextDouble() < 0.8) {
-      w.str((first + "." + last).toLowerCase(java.util.Locale.ROOT) + id + "@"
-          + Vocabulary.DOMAINS[r.nextInt(Vocabulary.DOMAINS.length)]);
+      w.str(
+          (first + "." + last).toLowerCase(Locale.ROOT)
+              + id
+              + "@"
+              + Vocabulary.DOMAINS[r.nextInt(Vocabulary.DOMAINS.length)]);
     } else {
       w.empty();
     }
-    w.str(r.nextDouble() < 0.85 ? Vocabulary.COMPANIES[r.nextInt(Vocabulary.COMPANIES.length)] : null);
+    w.str(
+        r.nextDouble() < 0.85
+            ? Vocabulary.COMPANIES[r.nextInt(Vocabulary.COMPANIES.length)]
+            : null);
     w.str(Vocabulary.TITLES[r.nextInt(Vocabulary.TITLES.length)]);
     w.str(Vocabulary.LOCATIONS[r.nextInt(Vocabulary.LOCATIONS.length)]);
     w.str(Vocabulary.SOURCES[r.nextInt(Vocabulary.SOURCES.length)]);
@@ -500,8 +657,12 @@ public final class Generator {
       case EMAIL -> "Email";
       case MESSAGE -> u < 0.65 ? "LinkedIn" : u < 0.85 ? "Slack community" : "Text message";
       case CALL -> u < 0.5 ? "Phone" : u < 0.85 ? "Video call" : pick(r, Vocabulary.PODCASTS);
-      case MEETING -> u < 0.35 ? "Coffee" : u < 0.55 ? "Office" : u < 0.75 ? "Video call"
-          : u < 0.9 ? pick(r, Vocabulary.CLUBS) : "Lunch";
+      case MEETING ->
+          u < 0.35
+              ? "Coffee"
+              : u < 0.55
+                  ? "Office"
+                  : u < 0.75 ? "Video call" : u < 0.9 ? pick(r, Vocabulary.CLUBS) : "Lunch";
       case EVENT -> u < 0.7 ? pick(r, Vocabulary.CONFERENCES) : pick(r, Vocabulary.CLUBS);
       case SOCIAL_POST -> u < 0.7 ? "LinkedIn" : u < 0.9 ? "Newsletter" : "Blog";
       case ANSWER -> u < 0.6 ? "LinkedIn" : "Community forum";
@@ -529,12 +690,13 @@ public final class Generator {
 
   /** Writes instant t in the given form into scratch; returns its length. */
   private int timestamp(long t, int form) {
-    int offset = switch (form) {
-      case 1 -> 3600;
-      case 2 -> -5 * 3600;
-      case 3 -> 2 * 3600;
-      default -> 0;
-    };
+    int offset =
+        switch (form) {
+          case 1 -> 3600;
+          case 2 -> -5 * 3600;
+          case 3 -> 2 * 3600;
+          default -> 0;
+        };
     long local = t + offset;
     int day = (int) Math.floorDiv(local - startEpoch, 86_400L);
     int sod = (int) Math.floorMod(local - startEpoch, 86_400L);
@@ -555,7 +717,7 @@ public final class Generator {
       case 1 -> k = put("+01:00", k);
       case 2 -> k = put("-05:00", k);
       case 3 -> k = put("+0200", k);
-      default -> { }
+      default -> {}
     }
     return k;
   }

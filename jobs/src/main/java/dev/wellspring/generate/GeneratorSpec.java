@@ -59,7 +59,8 @@ public record GeneratorSpec(
     }
     if (profile == Profile.SAMPLE && owners != 3) {
       throw WellspringException.unusable(
-          stage, "--owners must be 3 for --profile sample (its story has three people), got " + owners);
+          stage,
+          "--owners must be 3 for --profile sample (its story has three people), got " + owners);
     }
     if (activities < owners) {
       throw WellspringException.unusable(

@@ -15,7 +15,12 @@ import java.util.List;
  *     DIRECTED touch always has an active goal to name
  */
 record OwnerPlan(
-    String name, String archetype, long activities, int contacts, double[] classMix, List<Goal> goals) {
+    String name,
+    String archetype,
+    long activities,
+    int contacts,
+    double[] classMix,
+    List<Goal> goals) {
 
   OwnerPlan {
     classMix = classMix.clone();

@@ -3,9 +3,9 @@ package dev.wellspring.generate;
 /**
  * The planted effect: every generated touch converts into one outcome with probability {@code
  * conversionsPerHour[class] * hours * goalFactor} (capped at 1), and that outcome's value is drawn
- * uniformly from {@code [0.5, 1.5] * meanValue[class]}, rounded to cents. So the expected value
- * per hour of a class is {@code conversionsPerHour * meanValue}, and the expected lift (value per
- * hour of DIRECTED over UNDIRECTED) is their ratio. Index 0 is DIRECTED, 1 EMBEDDED, 2 UNDIRECTED.
+ * uniformly from {@code [0.5, 1.5] * meanValue[class]}, rounded to cents. So the expected value per
+ * hour of a class is {@code conversionsPerHour * meanValue}, and the expected lift (value per hour
+ * of DIRECTED over UNDIRECTED) is their ratio. Index 0 is DIRECTED, 1 EMBEDDED, 2 UNDIRECTED.
  *
  * @param conversionsPerHour expected outcomes per hour of touch, per class
  * @param meanValue mean outcome value, per class

@@ -3,13 +3,16 @@ package dev.wellspring.generate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** The owners and goals of each profile. */
 final class Profiles {
   private Profiles() {}
 
-  static final String[] CATEGORIES = {"speaking", "readership", "launch", "partners", "publicity", "other"};
+  static final String[] CATEGORIES = {
+    "speaking", "readership", "launch", "partners", "publicity", "other"
+  };
 
   /** Class mixes (DIRECTED, EMBEDDED, UNDIRECTED) of the three archetypes. */
   static final double[] GOAL_DIRECTED = {0.55, 0.15, 0.30};
@@ -27,8 +30,8 @@ final class Profiles {
 
   /**
    * Owners cycle through the three archetypes. Each gets an anchor goal spanning the whole period
-   * plus one goal of every category with a window of 60-240 days; the networker's partners goal
-   * is a planted drought.
+   * plus one goal of every category with a window of 60-240 days; the networker's partners goal is
+   * a planted drought.
    */
   static List<OwnerPlan> scale(GeneratorSpec spec) {
     SplittableRandom r = new SplittableRandom(spec.seed() ^ 0x5EEDC0FFEEL);
@@ -40,8 +43,15 @@ final class Profiles {
       String name = ownerName(o);
       List<OwnerPlan.Goal> goals = new ArrayList<>();
       String anchorCat = CATEGORIES[(o / 3 + (a == 0 ? 1 : 5)) % 6];
-      goals.add(goal(++goalNo, anchorCat, "All year: " + TITLES[indexOf(anchorCat)].toLowerCase(java.util.Locale.ROOT),
-          r, spec.start(), spec.end(), 1.0));
+      goals.add(
+          goal(
+              ++goalNo,
+              anchorCat,
+              "All year: " + TITLES[indexOf(anchorCat)].toLowerCase(Locale.ROOT),
+              r,
+              spec.start(),
+              spec.end(),
+              1.0));
       for (String cat : CATEGORIES) {
         int len = Math.min(days, 60 + r.nextInt(181));
         int from = days == len ? 0 : r.nextInt(days - len + 1);
@@ -49,8 +59,14 @@ final class Profiles {
         double factor = a == 1 && cat.equals("partners") ? 0.0 : 1.0;
         goals.add(goal(++goalNo, cat, TITLES[indexOf(cat)], r, s, s.plusDays(len - 1L), factor));
       }
-      plans.add(new OwnerPlan(name, ARCHETYPES[a], share(spec.activities(), spec.owners(), o),
-          (int) share(spec.contacts(), spec.owners(), o), MIXES[a], goals));
+      plans.add(
+          new OwnerPlan(
+              name,
+              ARCHETYPES[a],
+              share(spec.activities(), spec.owners(), o),
+              (int) share(spec.contacts(), spec.owners(), o),
+              MIXES[a],
+              goals));
     }
     return plans;
   }
@@ -71,28 +87,104 @@ final class Profiles {
     LocalDate s = spec.start();
     LocalDate e = spec.end();
     List<OwnerPlan> plans = new ArrayList<>();
-    plans.add(new OwnerPlan("Maya Quillfeather", "goal-directed", maya, cm, GOAL_DIRECTED, List.of(
-        new OwnerPlan.Goal("maya-newsletter", "readership", "Grow the newsletter to 5,000 readers",
-            5000L, "Newsletter", s, e, 1.0),
-        new OwnerPlan.Goal("maya-keynotes-h1", "speaking", "Three paid keynotes in H1", 3L, null,
-            s, clip(s.plusDays(180), e), 1.0),
-        new OwnerPlan.Goal("maya-book-launch", "launch", "Launch \"Digging the Well\": 500 pre-orders",
-            500L, null, clip(s.plusDays(59), e), clip(s.plusDays(272), e), 1.0),
-        new OwnerPlan.Goal("maya-ledger-column", "publicity", "A column in The Harbour Ledger", 1L,
-            "The Harbour Ledger", clip(s.plusDays(31), e), clip(s.plusDays(150), e), 1.0),
-        new OwnerPlan.Goal("maya-tv-segment", "publicity", "On TV for the book", 2L, "TV",
-            clip(s.plusDays(181), e), e, 1.0))));
-    plans.add(new OwnerPlan("Theo Brindlecombe", "networker", theo, ct, NETWORKER, List.of(
-        new OwnerPlan.Goal("theo-meet-people", "other", "Meet 100 new people", 100L, null, s, e, 1.0),
-        new OwnerPlan.Goal("theo-partners", "partners", "Find two solution partners", 2L, null,
-            clip(s.plusDays(90), e), e, 0.0))));
-    plans.add(new OwnerPlan("Jonah Pellinore", "business-development", jonah, c - cm - ct,
-        BUSINESS_DEVELOPMENT, List.of(
-        new OwnerPlan.Goal("jonah-pipeline", "other", "Grow the Northern-route pipeline", null, null,
-            s, e, 1.0),
-        new OwnerPlan.Goal("jonah-route-partners", "partners",
-            "Sign two solution partners for the Northern route", 2L, null, clip(s.plusDays(31), e),
-            clip(s.plusDays(303), e), 1.0))));
+    plans.add(
+        new OwnerPlan(
+            "Maya Quillfeather",
+            "goal-directed",
+            maya,
+            cm,
+            GOAL_DIRECTED,
+            List.of(
+                new OwnerPlan.Goal(
+                    "maya-newsletter",
+                    "readership",
+                    "Grow the newsletter to 5,000 readers",
+                    5000L,
+                    "Newsletter",
+                    s,
+                    e,
+                    1.0),
+                new OwnerPlan.Goal(
+                    "maya-keynotes-h1",
+                    "speaking",
+                    "Three paid keynotes in H1",
+                    3L,
+                    null,
+                    s,
+                    clip(s.plusDays(180), e),
+                    1.0),
+                new OwnerPlan.Goal(
+                    "maya-book-launch",
+                    "launch",
+                    "Launch \"Digging the Well\": 500 pre-orders",
+                    500L,
+                    null,
+                    clip(s.plusDays(59), e),
+                    clip(s.plusDays(272), e),
+                    1.0),
+                new OwnerPlan.Goal(
+                    "maya-ledger-column",
+                    "publicity",
+                    "A column in The Harbour Ledger",
+                    1L,
+                    "The Harbour Ledger",
+                    clip(s.plusDays(31), e),
+                    clip(s.plusDays(150), e),
+                    1.0),
+                new OwnerPlan.Goal(
+                    "maya-tv-segment",
+                    "publicity",
+                    "On TV for the book",
+                    2L,
+                    "TV",
+                    clip(s.plusDays(181), e),
+                    e,
+                    1.0))));
+    plans.add(
+        new OwnerPlan(
+            "Theo Brindlecombe",
+            "networker",
+            theo,
+            ct,
+            NETWORKER,
+            List.of(
+                new OwnerPlan.Goal(
+                    "theo-meet-people", "other", "Meet 100 new people", 100L, null, s, e, 1.0),
+                new OwnerPlan.Goal(
+                    "theo-partners",
+                    "partners",
+                    "Find two solution partners",
+                    2L,
+                    null,
+                    clip(s.plusDays(90), e),
+                    e,
+                    0.0))));
+    plans.add(
+        new OwnerPlan(
+            "Jonah Pellinore",
+            "business-development",
+            jonah,
+            c - cm - ct,
+            BUSINESS_DEVELOPMENT,
+            List.of(
+                new OwnerPlan.Goal(
+                    "jonah-pipeline",
+                    "other",
+                    "Grow the Northern-route pipeline",
+                    null,
+                    null,
+                    s,
+                    e,
+                    1.0),
+                new OwnerPlan.Goal(
+                    "jonah-route-partners",
+                    "partners",
+                    "Sign two solution partners for the Northern route",
+                    2L,
+                    null,
+                    clip(s.plusDays(31), e),
+                    clip(s.plusDays(303), e),
+                    1.0))));
     return plans;
   }
 
@@ -104,22 +196,38 @@ final class Profiles {
     return o >= f * l ? name + " " + (o / (f * l) + 1) : name;
   }
 
-  private static OwnerPlan.Goal goal(int no, String cat, String title, SplittableRandom r,
-      LocalDate s, LocalDate e, double factor) {
-    Long target = switch (cat) {
-      case "speaking" -> 3L + r.nextInt(8);
-      case "readership" -> 500L + 100L * r.nextInt(46);
-      case "launch" -> 200L + 50L * r.nextInt(37);
-      case "partners" -> 2L + r.nextInt(5);
-      case "publicity" -> 2L + r.nextInt(7);
-      default -> r.nextInt(3) == 0 ? null : 10L + r.nextInt(90);
-    };
-    String channel = switch (cat) {
-      case "publicity" -> Vocabulary.PUBLICATIONS[r.nextInt(Vocabulary.PUBLICATIONS.length)];
-      case "readership" -> r.nextBoolean() ? "Newsletter" : null;
-      default -> null;
-    };
-    return new OwnerPlan.Goal(String.format(java.util.Locale.ROOT, "G%05d", no), cat, title, target, channel, s, e, factor);
+  private static OwnerPlan.Goal goal(
+      int no,
+      String cat,
+      String title,
+      SplittableRandom r,
+      LocalDate s,
+      LocalDate e,
+      double factor) {
+    Long target =
+        switch (cat) {
+          case "speaking" -> 3L + r.nextInt(8);
+          case "readership" -> 500L + 100L * r.nextInt(46);
+          case "launch" -> 200L + 50L * r.nextInt(37);
+          case "partners" -> 2L + r.nextInt(5);
+          case "publicity" -> 2L + r.nextInt(7);
+          default -> r.nextInt(3) == 0 ? null : 10L + r.nextInt(90);
+        };
+    String channel =
+        switch (cat) {
+          case "publicity" -> Vocabulary.PUBLICATIONS[r.nextInt(Vocabulary.PUBLICATIONS.length)];
+          case "readership" -> r.nextBoolean() ? "Newsletter" : null;
+          default -> null;
+        };
+    return new OwnerPlan.Goal(
+        String.format(Locale.ROOT, "G%05d", no),
+        cat,
+        title,
+        target,
+        channel,
+        s,
+        e,
+        factor);
   }
 
   private static int indexOf(String cat) {

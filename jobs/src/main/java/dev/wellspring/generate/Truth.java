@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,8 +28,10 @@ final class Truth {
     long cents;
     long attributableOutcomes;
     long attributableCents;
+
     /** Sum of each touch's conversion probability times its class's mean value, in row order. */
     double expectedValue;
+
     /** The same for touches whose outcome can be attributed (DIRECTED, or with a contact). */
     double expectedAttributableValue;
 
@@ -58,8 +61,14 @@ final class Truth {
   static final int NEITHER = 2;
 
   static final String[] COUNTS = {
-    "directed_explicit", "directed_inferred", "goal_link_invalid", "empty_duration", "with_cost",
-    "no_contact", "intro_with_introduced_contact", "tricky_notes"
+    "directed_explicit",
+    "directed_inferred",
+    "goal_link_invalid",
+    "empty_duration",
+    "with_cost",
+    "no_contact",
+    "intro_with_introduced_contact",
+    "tricky_notes"
   };
   static final int DIRECTED_EXPLICIT = 0;
   static final int DIRECTED_INFERRED = 1;
@@ -99,14 +108,10 @@ final class Truth {
     return (d / t[0].minutes) / (u / t[2].minutes);
   }
 
-  void write(
-      Path file,
-      GeneratorSpec spec,
-      List<OwnerPlan> plans,
-      List<CsvSink.Part> files) {
+  void write(Path file, GeneratorSpec spec, List<OwnerPlan> plans, List<CsvSink.Part> files) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("generator", "wellspring generate");
-    root.put("profile", spec.profile().name().toLowerCase(java.util.Locale.ROOT));
+    root.put("profile", spec.profile().name().toLowerCase(Locale.ROOT));
     root.put("seed", spec.seed());
     root.put("start", spec.start().toString());
     root.put("end", spec.end().toString());

@@ -8,27 +8,48 @@ final class Vocabulary {
   private Vocabulary() {}
 
   static final String[] FIRST = {
-    "Ada", "Bram", "Cleo", "Dario", "Elin", "Farid", "Greta", "Hugo", "Ines", "Jasper", "Kaia", "Lionel",
-    "Mira", "Nils", "Odile", "Pavel", "Quinn", "Rhea", "Soren", "Tamsin", "Ugo", "Vera", "Wren", "Xavi",
-    "Yara", "Zeno", "Amara", "Bertil", "Celeste", "Dmitri", "Esme", "Florin", "Gwen", "Hamish", "Isolde",
-    "Joaquim", "Kerensa", "Leif", "Maelle", "Noor"
+    "Ada", "Bram", "Cleo", "Dario", "Elin", "Farid", "Greta", "Hugo", "Ines", "Jasper", "Kaia",
+    "Lionel", "Mira", "Nils", "Odile", "Pavel", "Quinn", "Rhea", "Soren", "Tamsin", "Ugo", "Vera",
+    "Wren", "Xavi", "Yara", "Zeno", "Amara", "Bertil", "Celeste", "Dmitri", "Esme", "Florin",
+    "Gwen", "Hamish", "Isolde", "Joaquim", "Kerensa", "Leif", "Maelle", "Noor"
   };
 
   static final String[] LAST = {
     "Ashgrove", "Brackenbury", "Cobblestone", "Dunmorrow", "Elderwick", "Fernsby", "Glimmerdale",
-    "Hollowmere", "Inkwright", "Juniperfield", "Kettleburn", "Larkspurr", "Marrowgate", "Nettlecombe",
-    "Oakhurst-Vale", "Pebblethwaite", "Quillon", "Rushbrook", "Saltmarsh", "Thistlewood", "Umberlee",
-    "Vantablake", "Wickersham", "Yarrowby", "Zephyrine", "Applewhite-Moor", "Birchcombe", "Coldharbour",
+    "Hollowmere", "Inkwright", "Juniperfield", "Kettleburn", "Larkspurr", "Marrowgate",
+        "Nettlecombe",
+    "Oakhurst-Vale", "Pebblethwaite", "Quillon", "Rushbrook", "Saltmarsh", "Thistlewood",
+        "Umberlee",
+    "Vantablake", "Wickersham", "Yarrowby", "Zephyrine", "Applewhite-Moor", "Birchcombe",
+        "Coldharbour",
     "Drystone", "Emberlain", "Foxmoor", "Greybarrow"
   };
 
   static final String[] COMPANIES = {
-    "Brambleway Logistics", "Copperkettle Media", "Northgate Analytics", "Tidewater Ceramics",
-    "Lumen & Loom Consulting", "Harrowfield Bank", "Quietriver Software", "Saltbox Studios",
-    "Fennick Partners", "Glasswing Health", "Ironbridge Freight", "Marigold Press", "Oldmill Foods",
-    "Pinecrest Robotics", "Riverstone Legal", "Skylark Events", "Thornbury Insurance",
-    "Willowmere Hotels", "Bluefen Energy", "Cardinal Quay Capital", "Driftwood Digital",
-    "Emberline Publishing", "Foxglove Design, Ltd.", "Granary Row Ventures"
+    "Brambleway Logistics",
+    "Copperkettle Media",
+    "Northgate Analytics",
+    "Tidewater Ceramics",
+    "Lumen & Loom Consulting",
+    "Harrowfield Bank",
+    "Quietriver Software",
+    "Saltbox Studios",
+    "Fennick Partners",
+    "Glasswing Health",
+    "Ironbridge Freight",
+    "Marigold Press",
+    "Oldmill Foods",
+    "Pinecrest Robotics",
+    "Riverstone Legal",
+    "Skylark Events",
+    "Thornbury Insurance",
+    "Willowmere Hotels",
+    "Bluefen Energy",
+    "Cardinal Quay Capital",
+    "Driftwood Digital",
+    "Emberline Publishing",
+    "Foxglove Design, Ltd.",
+    "Granary Row Ventures"
   };
 
   static final String[] DOMAINS = {
@@ -36,21 +57,50 @@ final class Vocabulary {
   };
 
   static final String[] TITLES = {
-    "Founder", "CEO", "Head of Partnerships", "Marketing Director", "Editor", "Producer",
-    "Programme Chair", "Sales Lead", "Operations Manager", "Senior Consultant", "Journalist",
-    "Podcast Host", "Procurement Lead", "CTO", "Community Manager", ""
+    "Founder",
+    "CEO",
+    "Head of Partnerships",
+    "Marketing Director",
+    "Editor",
+    "Producer",
+    "Programme Chair",
+    "Sales Lead",
+    "Operations Manager",
+    "Senior Consultant",
+    "Journalist",
+    "Podcast Host",
+    "Procurement Lead",
+    "CTO",
+    "Community Manager",
+    ""
   };
 
   static final String[] LOCATIONS = {
-    "London", "Leeds", "Bristol", "Manchester", "Rotterdam", "Dublin", "Edinburgh", "Amsterdam",
-    "Berlin", "Lisbon", "Remote", ""
+    "London",
+    "Leeds",
+    "Bristol",
+    "Manchester",
+    "Rotterdam",
+    "Dublin",
+    "Edinburgh",
+    "Amsterdam",
+    "Berlin",
+    "Lisbon",
+    "Remote",
+    ""
   };
 
-  static final String[] SOURCES = {"linkedin", "conference", "referral", "import", "newsletter", ""};
+  static final String[] SOURCES = {
+    "linkedin", "conference", "referral", "import", "newsletter", ""
+  };
 
   static final String[] CONFERENCES = {
-    "Northfield Summit", "Harbourlight Conference", "BrightPath Expo", "Founders at the Foundry",
-    "The Long Table Forum", "Meridian Speakers Day"
+    "Northfield Summit",
+    "Harbourlight Conference",
+    "BrightPath Expo",
+    "Founders at the Foundry",
+    "The Long Table Forum",
+    "Meridian Speakers Day"
   };
 
   static final String[] PODCASTS = {

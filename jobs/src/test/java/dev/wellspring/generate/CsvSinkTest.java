@@ -13,18 +13,21 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvSinkTest {
 
   @Test
-  void quotesOnlyWhatNeedsQuotingAndRoundTripsThroughCommonsCsv(@TempDir Path tmp) throws Exception {
+  void quotesOnlyWhatNeedsQuotingAndRoundTripsThroughCommonsCsv(@TempDir Path tmp)
+      throws Exception {
     String[] values = {
       "plain", "a,b", "say \"hi\"", "line1\nline2", "crlf\r\nend", "Zoë Ørsted 日本 \uD83D\uDE00", ""
     };
-    try (CsvSink sink = new CsvSink(tmp, "notes", new String[] {"id", "text"}, Long.MAX_VALUE, false)) {
+    try (CsvSink sink =
+        new CsvSink(tmp, "notes", new String[] {"id", "text"}, Long.MAX_VALUE, false)) {
       for (int i = 0; i < values.length; i++) {
         sink.num(i).str(values[i]).endRow();
       }
     }
     String text = Files.readString(tmp.resolve("notes.csv"), StandardCharsets.UTF_8);
     assertThat(text)
-        .startsWith("id,text\r\n0,plain\r\n1,\"a,b\"\r\n2,\"say \"\"hi\"\"\"\r\n3,\"line1\nline2\"\r\n")
+        .startsWith(
+            "id,text\r\n0,plain\r\n1,\"a,b\"\r\n2,\"say \"\"hi\"\"\"\r\n3,\"line1\nline2\"\r\n")
         .endsWith("6,\r\n");
     List<Map<String, String>> rows = GeneratedFiles.read(tmp, "notes");
     assertThat(rows).extracting(r -> r.get("text")).containsExactly(values);
@@ -32,7 +35,8 @@ class CsvSinkTest {
 
   @Test
   void numbersAndCentsAreWrittenExactly(@TempDir Path tmp) throws Exception {
-    try (CsvSink sink = new CsvSink(tmp, "n", new String[] {"a", "b", "c"}, Long.MAX_VALUE, false)) {
+    try (CsvSink sink =
+        new CsvSink(tmp, "n", new String[] {"a", "b", "c"}, Long.MAX_VALUE, false)) {
       sink.num(0).cents(5).cents(123_456).endRow();
       sink.num(9_876_543_210L).cents(100).empty().endRow();
     }

@@ -16,8 +16,22 @@ class GenerateCommandTest {
   @Test
   void generateWritesTheFilesAndParts(@TempDir Path tmp) throws Exception {
     int code =
-        Main.run("generate", "--output", tmp.toString(), "--owners", "2", "--activities", "3000",
-            "--seed", "5", "--part-size-mb", "0.1", "--start", "2024-03-01", "--end", "2024-08-31");
+        Main.run(
+            "generate",
+            "--output",
+            tmp.toString(),
+            "--owners",
+            "2",
+            "--activities",
+            "3000",
+            "--seed",
+            "5",
+            "--part-size-mb",
+            "0.1",
+            "--start",
+            "2024-03-01",
+            "--end",
+            "2024-08-31");
 
     assertThat(code).isZero();
     assertThat(tmp.resolve("activities.csv")).exists();
@@ -27,13 +41,22 @@ class GenerateCommandTest {
     assertThat(tmp.resolve("outcomes.csv")).exists();
     assertThat(Files.readString(tmp.resolve("generator-truth.json")))
         .contains("\"start\" : \"2024-03-01\"", "\"end\" : \"2024-08-31\"");
-    assertThat(GeneratedFiles.read(tmp, "activities")).hasSize(3000)
+    assertThat(GeneratedFiles.read(tmp, "activities"))
+        .hasSize(3000)
         .allSatisfy(a -> assertThat(a.get("occurred_at")).startsWith("2024-0"));
   }
 
   @Test
   void aSecondRunReplacesStalePartsOfAnEarlierOne(@TempDir Path tmp) {
-    assertThat(Main.run("generate", "--output", tmp.toString(), "--activities", "3000", "--part-size-mb", "0.05"))
+    assertThat(
+            Main.run(
+                "generate",
+                "--output",
+                tmp.toString(),
+                "--activities",
+                "3000",
+                "--part-size-mb",
+                "0.05"))
         .isZero();
     assertThat(tmp.resolve("activities-0003.csv")).exists();
     assertThat(Main.run("generate", "--output", tmp.toString(), "--activities", "300")).isZero();

@@ -33,8 +33,10 @@ final class GeneratedFiles {
       parts =
           s.filter(p -> p.getFileName().toString().matches(kind + "(-\\d{4})?\\.csv"))
               // activities.csv is the first part, although "-" sorts before ".".
-              .sorted(Comparator.comparing((Path p) -> !p.getFileName().toString().equals(kind + ".csv"))
-                  .thenComparing(p -> p.getFileName().toString()))
+              .sorted(
+                  Comparator.comparing(
+                          (Path p) -> !p.getFileName().toString().equals(kind + ".csv"))
+                      .thenComparing(p -> p.getFileName().toString()))
               .toList();
     }
     List<Map<String, String>> rows = new ArrayList<>();
@@ -60,7 +62,8 @@ final class GeneratedFiles {
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : s.sorted().toList()) {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
-        m.put(p.getFileName().toString(), HexFormat.of().formatHex(md.digest(Files.readAllBytes(p))));
+        m.put(
+            p.getFileName().toString(), HexFormat.of().formatHex(md.digest(Files.readAllBytes(p))));
       }
     }
     return m;

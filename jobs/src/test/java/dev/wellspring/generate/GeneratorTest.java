@@ -70,7 +70,8 @@ class GeneratorTest {
   void activitiesAreSplitIntoPartsEachWithTheHeader(@TempDir Path tmp) throws Exception {
     long partSize = 64 * 1024;
     GeneratorSpec spec =
-        new GeneratorSpec(tmp, GeneratorSpec.Profile.SCALE, 2, 5_000, 250, 3, partSize, START, END, null);
+        new GeneratorSpec(
+            tmp, GeneratorSpec.Profile.SCALE, 2, 5_000, 250, 3, partSize, START, END, null);
     GenerationResult result = Generator.generate(spec);
 
     List<GenerationResult.File> parts =
@@ -85,8 +86,13 @@ class GeneratorTest {
     long rows = 0;
     for (GenerationResult.File part : parts) {
       Path p = tmp.resolve(part.name());
-      assertThat(Files.size(p)).as(part.name()).isEqualTo(part.bytes()).isLessThanOrEqualTo(partSize);
-      assertThat(Files.readAllLines(p, StandardCharsets.UTF_8).get(0)).as(part.name()).isEqualTo(header);
+      assertThat(Files.size(p))
+          .as(part.name())
+          .isEqualTo(part.bytes())
+          .isLessThanOrEqualTo(partSize);
+      assertThat(Files.readAllLines(p, StandardCharsets.UTF_8).get(0))
+          .as(part.name())
+          .isEqualTo(header);
       rows += part.rows();
     }
     assertThat(rows).isEqualTo(5_000);
@@ -99,13 +105,18 @@ class GeneratorTest {
 
   @Test
   void midSizeRunHasEveryRelationshipCategoryTypeAndContext() {
-    assertThat(contacts.stream().map(c -> c.get("relationship").isEmpty() ? "other" : c.get("relationship")))
+    assertThat(
+            contacts.stream()
+                .map(c -> c.get("relationship").isEmpty() ? "other" : c.get("relationship")))
         .containsOnly("customer", "prospect", "partner", "media", "peer", "other")
         .contains("customer", "prospect", "partner", "media", "peer", "other");
     assertThat(contacts.stream().map(c -> c.get("relationship"))).contains("");
     assertThat(goals.stream().map(g -> g.get("category")))
         .contains("speaking", "readership", "launch", "partners", "publicity", "other");
-    assertThat(goals.stream().filter(g -> !g.get("target_channel").isEmpty()).map(g -> g.get("target_channel")))
+    assertThat(
+            goals.stream()
+                .filter(g -> !g.get("target_channel").isEmpty())
+                .map(g -> g.get("target_channel")))
         .contains("TV");
     assertThat(activities.stream().map(a -> a.get("type")).collect(Collectors.toSet()))
         .containsExactlyInAnyOrderElementsOf(List.of(Generator.TYPES));
@@ -120,7 +131,11 @@ class GeneratorTest {
         .anySatisfy(a -> assertThat(a.get("channel")).isEqualTo("LinkedIn"));
     assertThat(outcomes)
         .anySatisfy(o -> assertThat(o.get("contact_id")).isNotEmpty())
-        .anySatisfy(o -> assertThat(o.get("contact_id") + o.get("goal_id")).isEqualTo(o.get("goal_id")).isNotEmpty())
+        .anySatisfy(
+            o ->
+                assertThat(o.get("contact_id") + o.get("goal_id"))
+                    .isEqualTo(o.get("goal_id"))
+                    .isNotEmpty())
         .anySatisfy(o -> assertThat(o.get("contact_id") + o.get("goal_id")).isEmpty());
     assertThat(truth.at("/outcome_kinds/neither").asLong()).isPositive();
     assertThat(truth.at("/counts/directed_inferred").asLong()).isPositive();
@@ -138,7 +153,10 @@ class GeneratorTest {
     Instant end = END.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     for (Map<String, String> a : activities) {
       Instant t = instant(a.get("occurred_at"));
-      assertThat(t).as(a.get("activity_id")).isBefore(end).isAfterOrEqualTo(START.atStartOfDay().toInstant(ZoneOffset.UTC));
+      assertThat(t)
+          .as(a.get("activity_id"))
+          .isBefore(end)
+          .isAfterOrEqualTo(START.atStartOfDay().toInstant(ZoneOffset.UTC));
       if (!a.get("contact_id").isEmpty()) {
         assertThat(contactIds).as(a.get("activity_id")).contains(a.get("contact_id"));
       }
@@ -150,7 +168,8 @@ class GeneratorTest {
       }
     }
     for (Map<String, String> g : goals) {
-      assertThat(LocalDate.parse(g.get("ends_on"))).isAfterOrEqualTo(LocalDate.parse(g.get("starts_on")));
+      assertThat(LocalDate.parse(g.get("ends_on")))
+          .isAfterOrEqualTo(LocalDate.parse(g.get("starts_on")));
     }
     for (Map<String, String> o : outcomes) {
       assertThat(instant(o.get("occurred_at"))).as(o.get("outcome_id")).isBefore(end);
@@ -179,7 +198,8 @@ class GeneratorTest {
         unattributed++;
         continue;
       }
-      Set<Integer> classes = cands.stream().map(ReferenceClassifier.Touch::cls).collect(Collectors.toSet());
+      Set<Integer> classes =
+          cands.stream().map(ReferenceClassifier.Touch::cls).collect(Collectors.toSet());
       assertThat(classes).as("classes of the candidates of %s", o.get("outcome_id")).hasSize(1);
       cents[classes.iterator().next()] += Math.round(Double.parseDouble(o.get("value")) * 100);
     }
@@ -187,8 +207,12 @@ class GeneratorTest {
     String[] names = Truth.CLASSES;
     for (int c = 0; c < 3; c++) {
       JsonNode t = truth.at("/classes/" + names[c]);
-      assertThat(hours[c]).as(names[c] + " hours").isCloseTo(t.get("hours").asDouble(), within(1e-6));
-      assertThat(cents[c] / 100.0).as(names[c] + " value").isCloseTo(t.get("attributable_value").asDouble(), within(1e-6));
+      assertThat(hours[c])
+          .as(names[c] + " hours")
+          .isCloseTo(t.get("hours").asDouble(), within(1e-6));
+      assertThat(cents[c] / 100.0)
+          .as(names[c] + " value")
+          .isCloseTo(t.get("attributable_value").asDouble(), within(1e-6));
     }
     double lift = (cents[0] / hours[0]) / (cents[2] / hours[2]);
     assertThat(lift).isCloseTo(truth.get("attributable_lift").asDouble(), within(1e-9));
@@ -201,7 +225,9 @@ class GeneratorTest {
       JsonNode t = truth.at("/classes/" + names[c]);
       assertThat(t.get("value").asDouble())
           .as(names[c] + " drawn vs expected value")
-          .isCloseTo(t.get("expected_value").asDouble(), within(0.25 * t.get("expected_value").asDouble()));
+          .isCloseTo(
+              t.get("expected_value").asDouble(),
+              within(0.25 * t.get("expected_value").asDouble()));
     }
   }
 
@@ -216,7 +242,10 @@ class GeneratorTest {
       assertThat(ref.candidates(o))
           .as(o.get("outcome_id"))
           .isNotEmpty()
-          .allSatisfy(t -> assertThat(Duration.between(t.at(), at)).isBetween(Duration.ZERO, Duration.ofDays(180)));
+          .allSatisfy(
+              t ->
+                  assertThat(Duration.between(t.at(), at))
+                      .isBetween(Duration.ZERO, Duration.ofDays(180)));
     }
   }
 
@@ -229,15 +258,21 @@ class GeneratorTest {
         .isInstanceOf(WellspringException.class)
         .hasMessage("--activities must be at least --owners (5), got 4");
     assertThatThrownBy(
-            () -> new GeneratorSpec(tmp, GeneratorSpec.Profile.SAMPLE, 4, 100, 100, 1, 4096, START, END, null))
+            () ->
+                new GeneratorSpec(
+                    tmp, GeneratorSpec.Profile.SAMPLE, 4, 100, 100, 1, 4096, START, END, null))
         .isInstanceOf(WellspringException.class)
         .hasMessage("--owners must be 3 for --profile sample (its story has three people), got 4");
     assertThatThrownBy(
-            () -> new GeneratorSpec(tmp, GeneratorSpec.Profile.SCALE, 1, 100, 100, 1, 4096, END, START, null))
+            () ->
+                new GeneratorSpec(
+                    tmp, GeneratorSpec.Profile.SCALE, 1, 100, 100, 1, 4096, END, START, null))
         .isInstanceOf(WellspringException.class)
         .hasMessage("--end must not be before --start, got --start 2025-12-31 --end 2025-01-01");
     assertThatThrownBy(
-            () -> new GeneratorSpec(tmp, GeneratorSpec.Profile.SCALE, 2, 100, 20, 1, 4096, START, END, null))
+            () ->
+                new GeneratorSpec(
+                    tmp, GeneratorSpec.Profile.SCALE, 2, 100, 20, 1, 4096, START, END, null))
         .isInstanceOf(WellspringException.class)
         .hasMessage("--contacts must be at least 12 per owner (24), got 20");
   }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The committed sample-data/ folder: reproducible, tells its story, carries a few warts. */
 class SampleDataTest {
-  private static final Path SAMPLE = Path.of(System.getProperty("user.dir")).resolve("../sample-data").normalize();
+  private static final Path SAMPLE =
+      Path.of(System.getProperty("user.dir")).resolve("../sample-data").normalize();
   private static final Set<String> TYPES = Set.of(Generator.TYPES);
   private static final Set<String> OUTCOME_TYPES =
       Set.of("speaking", "readership", "launch", "partners", "publicity", "revenue", "other");
@@ -40,7 +41,9 @@ class SampleDataTest {
     var end = LocalDate.parse(lines.get(0)).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     for (Map<String, String> a : GeneratedFiles.read(SAMPLE, "activities")) {
       if (parses(a.get("occurred_at"))) {
-        assertThat(GeneratedFiles.instant(a.get("occurred_at"))).as(a.get("activity_id")).isBefore(end);
+        assertThat(GeneratedFiles.instant(a.get("occurred_at")))
+            .as(a.get("activity_id"))
+            .isBefore(end);
       }
     }
   }
@@ -65,9 +68,14 @@ class SampleDataTest {
         bad.add("unknown_enum " + o.get("type"));
       }
     }
-    assertThat(bad).containsExactly("bad_timestamp 14/06/2025 10:00", "unknown_enum coffee chat", "unknown_enum award");
-    long rows = activities.size() + outcomes.size() + GeneratedFiles.read(SAMPLE, "contacts").size()
-        + GeneratedFiles.read(SAMPLE, "goals").size();
+    assertThat(bad)
+        .containsExactly(
+            "bad_timestamp 14/06/2025 10:00", "unknown_enum coffee chat", "unknown_enum award");
+    long rows =
+        activities.size()
+            + outcomes.size()
+            + GeneratedFiles.read(SAMPLE, "contacts").size()
+            + GeneratedFiles.read(SAMPLE, "goals").size();
     assertThat((double) bad.size() / rows).isLessThan(0.01);
     assertThat(activities).anySatisfy(a -> assertThat(a.get("notes")).contains(",").contains("\n"));
   }
