@@ -93,6 +93,55 @@ public final class Generator {
       Pattern.compile(
           "(contacts|activities|goals|outcomes)(-\\d{4})?\\.csv|generator-truth\\.json");
 
+  /** Canonical headers (DESIGN.md "Canonical input files"), in the contract's column order. */
+  static final String[] CONTACTS_HEADER = {
+    "contact_id",
+    "full_name",
+    "email",
+    "company",
+    "title",
+    "location",
+    "source",
+    "relationship",
+    "first_met_on"
+  };
+
+  static final String[] ACTIVITIES_HEADER = {
+    "activity_id",
+    "owner",
+    "occurred_at",
+    "type",
+    "contact_id",
+    "duration_minutes",
+    "cost",
+    "goal_id",
+    "context",
+    "introduced_contact_id",
+    "channel",
+    "notes"
+  };
+  static final String[] GOALS_HEADER = {
+    "goal_id",
+    "owner",
+    "category",
+    "title",
+    "target_value",
+    "target_channel",
+    "starts_on",
+    "ends_on"
+  };
+  static final String[] OUTCOMES_HEADER = {
+    "outcome_id",
+    "owner",
+    "occurred_at",
+    "type",
+    "value",
+    "contact_id",
+    "goal_id",
+    "channel",
+    "notes"
+  };
+
   private static final byte[][] TYPE_BYTES = bytes(TYPES);
   private static final byte[] BUSINESS = ascii("business");
   private static final byte[] SPEAKING = ascii("speaking");
@@ -155,76 +204,11 @@ public final class Generator {
     boolean sample = spec.profile() == GeneratorSpec.Profile.SAMPLE;
     Path dir = spec.output();
     List<CsvSink.Part> parts = new ArrayList<>();
-    try (CsvSink goals =
-            new CsvSink(
-                dir,
-                "goals",
-                new String[] {
-                  "goal_id",
-                  "owner",
-                  "category",
-                  "title",
-                  "target_value",
-                  "target_channel",
-                  "starts_on",
-                  "ends_on"
-                },
-                Long.MAX_VALUE,
-                false);
-        CsvSink contacts =
-            new CsvSink(
-                dir,
-                "contacts",
-                new String[] {
-                  "contact_id",
-                  "full_name",
-                  "email",
-                  "company",
-                  "title",
-                  "location",
-                  "source",
-                  "relationship",
-                  "first_met_on"
-                },
-                Long.MAX_VALUE,
-                sample);
+    try (CsvSink goals = new CsvSink(dir, "goals", GOALS_HEADER, Long.MAX_VALUE, false);
+        CsvSink contacts = new CsvSink(dir, "contacts", CONTACTS_HEADER, Long.MAX_VALUE, sample);
         CsvSink acts =
-            new CsvSink(
-                dir,
-                "activities",
-                new String[] {
-                  "activity_id",
-                  "owner",
-                  "occurred_at",
-                  "type",
-                  "contact_id",
-                  "duration_minutes",
-                  "cost",
-                  "goal_id",
-                  "context",
-                  "introduced_contact_id",
-                  "channel",
-                  "notes"
-                },
-                spec.partSizeBytes(),
-                false);
-        CsvSink outs =
-            new CsvSink(
-                dir,
-                "outcomes",
-                new String[] {
-                  "outcome_id",
-                  "owner",
-                  "occurred_at",
-                  "type",
-                  "value",
-                  "contact_id",
-                  "goal_id",
-                  "channel",
-                  "notes"
-                },
-                Long.MAX_VALUE,
-                false)) {
+            new CsvSink(dir, "activities", ACTIVITIES_HEADER, spec.partSizeBytes(), false);
+        CsvSink outs = new CsvSink(dir, "outcomes", OUTCOMES_HEADER, Long.MAX_VALUE, false)) {
       this.activities = acts;
       this.outcomes = outs;
       for (OwnerPlan p : plans) {

@@ -220,14 +220,7 @@ final class Profiles {
           default -> null;
         };
     return new OwnerPlan.Goal(
-        String.format(Locale.ROOT, "G%05d", no),
-        cat,
-        title,
-        target,
-        channel,
-        s,
-        e,
-        factor);
+        String.format(Locale.ROOT, "G%05d", no), cat, title, target, channel, s, e, factor);
   }
 
   private static int indexOf(String cat) {
