@@ -232,6 +232,11 @@ public final class HubSpotActivitiesAdapter implements ExportAdapter {
   }
 
   private static String stripTags(String html) {
-    return TAGS.matcher(html).replaceAll(" ").replaceAll("\\s+", " ").strip();
+    // Tags become spaces so words do not run together; no space is left before punctuation.
+    return TAGS.matcher(html)
+        .replaceAll(" ")
+        .replaceAll("\\s+", " ")
+        .replaceAll(" ([,.;:!?])", "$1")
+        .strip();
   }
 }

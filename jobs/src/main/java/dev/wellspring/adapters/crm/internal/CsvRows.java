@@ -119,6 +119,11 @@ public final class CsvRows {
     }
     int start = (int) record.getCharacterPosition();
     int stop = (int) end;
+    // Commons CSV places a record after blank lines at the first blank line; no record starts
+    // with a line break, so skip them to find the line the record really starts on.
+    while (start < stop && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+      start++;
+    }
     // The span up to the next record holds this record's line end and any blank lines.
     while (stop > start && (text.charAt(stop - 1) == '\n' || text.charAt(stop - 1) == '\r')) {
       stop--;
