@@ -111,13 +111,22 @@ public final class ICalendarAdapter implements ExportAdapter {
     Owners owners = new Owners(context);
     String calendarAddress = Text.normaliseEmail(blocks.calendarName());
 
-    List<Parsed> parsed = new ArrayList<>();
+    List<IcsBlocks.Block> eventBlocks = new ArrayList<>();
     for (IcsBlocks.Block block : blocks.components()) {
-      if (!block.name().equals("VEVENT")) {
+      if (block.name().equals("VEVENT")) {
+        eventBlocks.add(block);
+      } else {
         sink.excluded(block.line(), block.raw(), "not_an_event");
-        continue;
       }
-      parsed.add(parse(block, blocks.timeZones()));
+    }
+    // One builder per file: its registry keeps the zones built from the file's VTIMEZONEs.
+    CalendarBuilder builder = new CalendarBuilder();
+    List<Parsed> parsed = parseWhole(builder, blocks, eventBlocks);
+    if (parsed == null) {
+      parsed = new ArrayList<>();
+      for (IcsBlocks.Block block : eventBlocks) {
+        parsed.add(parse(builder, block, blocks.timeZones()));
+      }
     }
     // Instances that an override (same UID, RECURRENCE-ID) replaces are not the series' to emit.
     Map<String, Set<String>> overridden = new HashMap<>();
@@ -139,15 +148,42 @@ public final class ICalendarAdapter implements ExportAdapter {
   private record Parsed(
       IcsBlocks.Block block, VEvent event, String uid, String recurrenceId, String reject) {}
 
-  private static Parsed parse(IcsBlocks.Block block, String timeZones) {
-    String calendar =
-        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Wellspring//ics adapter//EN\r\n"
-            + timeZones
-            + block.raw()
-            + "\r\nEND:VCALENDAR\r\n";
+  /**
+   * The fast path: the whole file in one parse, its VEVENTs matched to the blocks in file order.
+   * Null when ical4j refuses the file or the counts differ; then each block is parsed alone so one
+   * bad event costs only itself.
+   */
+  private static List<Parsed> parseWhole(
+      CalendarBuilder builder, IcsBlocks blocks, List<IcsBlocks.Block> eventBlocks) {
+    StringBuilder calendar = new StringBuilder(HEADER).append(blocks.timeZones());
+    for (IcsBlocks.Block block : eventBlocks) {
+      calendar.append(block.raw()).append("\r\n");
+    }
+    calendar.append("END:VCALENDAR\r\n");
+    List<VEvent> events;
+    try {
+      events = builder.build(new StringReader(calendar.toString())).getComponents(Component.VEVENT);
+    } catch (ParserException | IOException | RuntimeException e) {
+      return null;
+    }
+    if (events.size() != eventBlocks.size()) {
+      return null;
+    }
+    List<Parsed> out = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      out.add(check(eventBlocks.get(i), events.get(i)));
+    }
+    return out;
+  }
+
+  private static final String HEADER =
+      "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Wellspring//ics adapter//EN\r\n";
+
+  private static Parsed parse(CalendarBuilder builder, IcsBlocks.Block block, String timeZones) {
+    String calendar = HEADER + timeZones + block.raw() + "\r\nEND:VCALENDAR\r\n";
     VEvent event;
     try {
-      Calendar built = new CalendarBuilder().build(new StringReader(calendar));
+      Calendar built = builder.build(new StringReader(calendar));
       List<VEvent> events = built.getComponents(Component.VEVENT);
       if (events.size() != 1) {
         return new Parsed(block, null, "", "", "missing_required");
@@ -156,6 +192,10 @@ public final class ICalendarAdapter implements ExportAdapter {
     } catch (ParserException | IOException | RuntimeException e) {
       return new Parsed(block, null, "", "", isDateProblem(e) ? "bad_timestamp" : "missing_required");
     }
+    return check(block, event);
+  }
+
+  private static Parsed check(IcsBlocks.Block block, VEvent event) {
     String uid = value(event, "UID");
     Optional<DateProperty<Temporal>> start = event.getProperty("DTSTART");
     if (uid.isEmpty() || start.isEmpty() || start.get().getDate() == null) {
@@ -215,10 +255,6 @@ public final class ICalendarAdapter implements ExportAdapter {
       owner = owners.fallback();
       ownerAddress = calendarAddress;
     }
-    if (owner.isEmpty()) {
-      sink.rejected(block.line(), block.raw(), "missing_required");
-      return;
-    }
     Set<String> self = new HashSet<>();
     for (String address : List.of(ownerAddress, calendarAddress)) {
       if (!address.isEmpty()) {
@@ -253,6 +289,10 @@ public final class ICalendarAdapter implements ExportAdapter {
     }
     if (participants.isEmpty()) {
       sink.excluded(block.line(), block.raw(), someoneDeclined ? "declined" : "no_attendees");
+      return;
+    }
+    if (owner.isEmpty()) {
+      sink.rejected(block.line(), block.raw(), "missing_required");
       return;
     }
 
