@@ -342,6 +342,14 @@ public final class ICalendarAdapter implements ExportAdapter {
     ZonedDateTime from = context.periodStart().atStartOfDay(ZoneOffset.UTC);
     ZonedDateTime to = context.runDate().plusDays(1).atStartOfDay(ZoneOffset.UTC);
     Set<Period<Temporal>> set = event.calculateRecurrenceSet(new Period<>(from, to));
+    // ical4j matches EXDATEs by equal ZonedDateTimes, which fails when the JVM's default zone is
+    // not the event's; compare instants here too, so the result never depends on the machine.
+    Set<String> excludedDates = new HashSet<>();
+    for (Property exdate : event.getProperties("EXDATE")) {
+      for (Object date : ((net.fortuna.ical4j.model.property.DateListProperty<?>) exdate).getDates()) {
+        excludedDates.add(basic((Temporal) date));
+      }
+    }
     List<Occurrence> out = new ArrayList<>();
     for (Period<Temporal> period : set) {
       String rid = basic(period.getStart());
@@ -351,7 +359,7 @@ public final class ICalendarAdapter implements ExportAdapter {
               ? instant(period.getStart()).isBefore(to.toInstant())
                   && !instant(period.getStart()).isBefore(from.toInstant())
               : !d.isBefore(context.periodStart()) && !d.isAfter(context.runDate());
-      if (inside && !overridden.contains(rid)) {
+      if (inside && !overridden.contains(rid) && !excludedDates.contains(rid)) {
         out.add(occurrence(period.getStart(), Optional.ofNullable(period.getEnd()), rid));
       }
     }

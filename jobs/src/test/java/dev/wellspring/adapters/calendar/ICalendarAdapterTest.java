@@ -157,6 +157,21 @@ class ICalendarAdapterTest {
   }
 
   @Test
+  void occurrencesDoNotDependOnTheMachineTimeZone() throws Exception {
+    java.util.TimeZone saved = java.util.TimeZone.getDefault();
+    RecordingSink sink;
+    try {
+      java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Pacific/Auckland"));
+      sink = Fixtures.read(adapter, "calendar/google.ics", null);
+    } finally {
+      java.util.TimeZone.setDefault(saved);
+    }
+    // The EXDATE of 9 March still applies when the JVM's zone is not the event's.
+    assertThat(sink.records.stream().filter(r -> r.line() == 64).map(r -> r.fields().get("occurred_at")))
+        .containsExactly("2026-03-02T08:00:00Z", "2026-03-23T08:00:00Z", "2026-03-30T07:00:00Z");
+  }
+
+  @Test
   void ical4jNeverFetchesTimeZoneUpdates() {
     // Runs have no network; a TZURL fetch would hang a task until it timed out.
     assertThat(net.fortuna.ical4j.util.Configurator.getProperty("net.fortuna.ical4j.timezone.update.enabled"))
