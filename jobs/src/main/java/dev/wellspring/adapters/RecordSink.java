@@ -16,4 +16,12 @@ public interface RecordSink {
 
   /** The source row at {@code line} breaks the export's format; quarantined under {@code reason}. */
   void rejected(long line, String raw, String reason);
+
+  /**
+   * Something the manifest should show that loses no row and changes no count: a file decoded as
+   * Windows-1252 because it was not valid UTF-8 ({@code line} 0: the whole file), a vendor owner id
+   * missing from the owner map and kept as it is. Counted under {@code reason}; {@code detail} names
+   * the value. Ignored unless a sink cares.
+   */
+  default void warning(long line, String reason, String detail) {}
 }

@@ -1,0 +1,91 @@
+package dev.wellspring.adapters.crm;
+
+import dev.wellspring.adapters.AdapterContext;
+import dev.wellspring.adapters.ExportAdapter;
+import dev.wellspring.adapters.RecordSink;
+import dev.wellspring.adapters.crm.internal.CsvRows;
+import dev.wellspring.adapters.crm.internal.Fields;
+import dev.wellspring.adapters.crm.internal.Text;
+import dev.wellspring.adapters.crm.internal.Timestamps;
+import dev.wellspring.schema.Tables;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Salesforce Contact (and Lead) exports with API field names, as the weekly Data Export
+ * ({@code Contact.csv}, {@code Lead.csv}) or Data Loader write them: {@code Id, FirstName,
+ * LastName, Email, Title, AccountId | Account.Name | Company, MailingCity, MailingCountry,
+ * CreatedDate, IsDeleted, ...}. Header names compare case-insensitively (Data Loader writes them
+ * in upper case).
+ *
+ * <p>Each row becomes one contact {@code salesforce:<Id>}, the key that Task and Event {@code
+ * WhoId}s refer to (a Lead's {@code 00Q} id works the same). A deleted record ({@code
+ * IsDeleted=true}) is excluded as {@code deleted}. No Id, or neither a name nor an e-mail, is
+ * {@code missing_required}; an unreadable CreatedDate is {@code bad_timestamp}.
+ */
+public final class SalesforceContactsAdapter implements ExportAdapter {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public String name() {
+    return "salesforce.contacts";
+  }
+
+  @Override
+  public boolean recognizes(List<String> firstLines) {
+    if (firstLines.isEmpty()) {
+      return false;
+    }
+    List<String> header = CsvRows.header(firstLines.get(0));
+    return CsvRows.hasAll(header, "Id", "LastName")
+        && CsvRows.hasAny(header, "Email", "AccountId", "Company")
+        && !CsvRows.hasAny(header, "WhoId");
+  }
+
+  @Override
+  public void read(Path file, AdapterContext context, RecordSink sink) throws IOException {
+    CsvRows.read(file, sink, row -> map(row, sink));
+  }
+
+  private static void map(CsvRows.Row row, RecordSink sink) {
+    if (Salesforce.isTrue(row.get("IsDeleted"))) {
+      sink.excluded(row.line(), row.raw(), "deleted");
+      return;
+    }
+    String id = row.get("Id");
+    String email = Text.normaliseEmail(row.get("Email"));
+    String name = Text.joinNonEmpty(" ", row.get("FirstName"), row.get("LastName"));
+    if (name.isEmpty()) {
+      name = row.get("Name").isEmpty() ? email : row.get("Name");
+    }
+    if (id.isEmpty() || name.isEmpty()) {
+      sink.rejected(row.line(), row.raw(), "missing_required");
+      return;
+    }
+    Optional<String> firstMet = Optional.of("");
+    if (!row.get("CreatedDate").isEmpty()) {
+      firstMet = Timestamps.canonical(row.get("CreatedDate"), false).map(Timestamps::utcDate);
+      if (firstMet.isEmpty()) {
+        sink.rejected(row.line(), row.raw(), "bad_timestamp");
+        return;
+      }
+    }
+    Fields fields =
+        new Fields()
+            .put("contact_id", "salesforce:" + id)
+            .put("full_name", name)
+            .put("email", email)
+            .put("company", row.first("Account.Name", "AccountName", "Company"))
+            .put("title", row.get("Title"))
+            .put(
+                "location",
+                Text.joinNonEmpty(", ", row.first("MailingCity", "City"), row.first("MailingCountry", "Country")))
+            .put("source", "salesforce")
+            .put("first_met_on", firstMet.get());
+    Text.linkedInProfile(row.first("LinkedIn_Profile__c", "LinkedIn__c", "Website"))
+        .ifPresent(url -> fields.put("profile_url", url));
+    sink.mapped(row.line(), row.raw(), List.of(fields.record(Tables.CONTACTS, row.line(), row.raw())));
+  }
+}
