@@ -57,10 +57,6 @@ public final class CsvExports {
 
   private static final String FORMULA_STARTS = "=+-@\t\r";
 
-  private static final RoundingMode[] SHORTENING = {
-    RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING
-  };
-
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().get();
 
   /**
@@ -222,24 +218,27 @@ public final class CsvExports {
 
   private static BigDecimal shortest(double d) {
     // Double.toString always parses back to d, but before JDK 19 it sometimes carries a digit
-    // more than needed; drop digits while the nearest shorter decimal still parses back to d.
-    // Rounding to nearest gets closer as digits are added, so the first failure ends the search.
-    // Next to a power of two the rounding interval is lopsided, so both neighbours are tried.
+    // more than needed. Drop digits while a decimal with one digit fewer still parses back: the
+    // decimals that parse back to d form one run around d, so if any p-digit one does, one of the
+    // two p-digit neighbours of Double.toString's value does, and then so does a (p+1)-digit one,
+    // so the first precision without one ends the search.
     BigDecimal best = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-    BigDecimal exact = new BigDecimal(d);
+    BigDecimal written = best;
     for (int p = best.precision() - 1; p >= 1; p--) {
-      BigDecimal shorter = null;
-      for (RoundingMode mode : SHORTENING) {
-        BigDecimal candidate = exact.round(new MathContext(p, mode));
-        if (candidate.doubleValue() == d) {
-          shorter = candidate;
-          break;
-        }
-      }
-      if (shorter == null) {
+      BigDecimal down = written.round(new MathContext(p, RoundingMode.FLOOR));
+      BigDecimal up = written.round(new MathContext(p, RoundingMode.CEILING));
+      boolean downOk = down.doubleValue() == d;
+      boolean upOk = up.doubleValue() == d;
+      if (!downOk && !upOk) {
         break;
       }
-      best = shorter;
+      if (downOk && upOk) {
+        // Both parse back: the nearer one, as a correctly rounded shortest form would be.
+        best =
+            written.subtract(down).compareTo(up.subtract(written)) <= 0 ? down : up;
+      } else {
+        best = downOk ? down : up;
+      }
     }
     return best;
   }
