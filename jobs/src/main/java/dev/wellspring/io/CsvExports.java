@@ -133,8 +133,8 @@ public final class CsvExports {
 
   /**
    * Writes one export of {@code frame} (which must have the export's columns) to {@code file},
-   * rows sorted by the export's keys. The rows are small by construction; they stream to the
-   * driver one partition at a time.
+   * rows sorted by the export's keys. The rows are small by construction: they are sorted in one
+   * partition and streamed to the driver.
    *
    * @return the number of rows written (header excluded)
    */
@@ -143,10 +143,14 @@ public final class CsvExports {
     for (StructField f : export.schema().fields()) {
       columns.add(col(f.name()));
     }
+    // One partition sorted locally: a global orderBy would cost a sampling job per export, and
+    // the rows are few.
     Dataset<Row> sorted =
         frame
             .select(columns.toArray(Column[]::new))
-            .orderBy(export.keys().stream().map(k -> col(k).asc_nulls_first()).toArray(Column[]::new));
+            .coalesce(1)
+            .sortWithinPartitions(
+                export.keys().stream().map(k -> col(k).asc_nulls_first()).toArray(Column[]::new));
     return write(sorted.toLocalIterator(), export.schema(), file);
   }
 
