@@ -31,12 +31,13 @@ public final class Efficiency {
 
   /**
    * The models every credit aggregate reports: the five rule-based ones always, plus any other
-   * model present in {@code credits} (markov, shapley). One column {@code model}, sorted.
+   * model present in {@code credits} (markov, shapley). One column {@code model}; the exports
+   * sort their rows, so no order here.
    */
   public static Dataset<Row> models(Dataset<Row> credits) {
     Dataset<Row> rule =
         credits.sparkSession().createDataset(Classes.RULE_MODELS, Encoders.STRING()).toDF("model");
-    return rule.union(credits.select("model")).distinct().orderBy("model");
+    return rule.union(credits.select("model")).distinct();
   }
 
   /**

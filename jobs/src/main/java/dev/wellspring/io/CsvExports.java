@@ -149,9 +149,22 @@ public final class CsvExports {
         frame
             .select(columns.toArray(Column[]::new))
             .coalesce(1)
-            .sortWithinPartitions(
-                export.keys().stream().map(k -> col(k).asc_nulls_first()).toArray(Column[]::new));
+            .sortWithinPartitions(sortOrder(export));
     return write(sorted.toLocalIterator(), export.schema(), file);
+  }
+
+  /** The keys first, then every other column, so even rows with equal keys have one order. */
+  private static Column[] sortOrder(Export export) {
+    List<Column> order = new ArrayList<>();
+    for (String key : export.keys()) {
+      order.add(col(key).asc_nulls_first());
+    }
+    for (String name : export.schema().fieldNames()) {
+      if (!export.keys().contains(name)) {
+        order.add(col(name).asc_nulls_first());
+      }
+    }
+    return order.toArray(Column[]::new);
   }
 
   /** Writes rows, already in order and in {@code schema}'s column order, with a header. */
