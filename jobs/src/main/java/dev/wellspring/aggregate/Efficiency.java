@@ -18,8 +18,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Effort against credited outcomes: the {@code effectiveness}, {@code lift} and
- * {@code model_comparison} aggregates (DESIGN.md "Aggregates").
+ * Effort against credited outcomes: the {@code effectiveness}, {@code lift} and {@code
+ * model_comparison} aggregates (DESIGN.md "Aggregates").
  *
  * <p>Every transform takes {@code touchpoints} in {@link Tables#TOUCHPOINTS_SCHEMA} and {@code
  * credits} in {@link Tables#CREDITS_SCHEMA}. Credit is placed in the class and month of the
@@ -31,8 +31,8 @@ public final class Efficiency {
 
   /**
    * The models every credit aggregate reports: the five rule-based ones always, plus any other
-   * model present in {@code credits} (markov, shapley). One column {@code model}; the exports
-   * sort their rows, so no order here.
+   * model present in {@code credits} (markov, shapley). One column {@code model}; the exports sort
+   * their rows, so no order here.
    */
   public static Dataset<Row> models(Dataset<Row> credits) {
     Dataset<Row> rule =
@@ -75,8 +75,8 @@ public final class Efficiency {
 
   /**
    * lift: one row per model in {@link Tables#LIFT_SCHEMA}. Pools all owners and months: value per
-   * hour of a class = its credited value / its hours (null when it has no hours); lift = DIRECTED
-   * / UNDIRECTED value per hour, null when the undirected one is 0 or undefined.
+   * hour of a class = its credited value / its hours (null when it has no hours); lift = DIRECTED /
+   * UNDIRECTED value per hour, null when the undirected one is 0 or undefined.
    *
    * @param intervals rows (model, ci_low, ci_high) from {@link LiftInterval#intervals}; models
    *     without a row get null bounds
@@ -125,8 +125,7 @@ public final class Efficiency {
         creditedTouchpoints(touchpoints, credits)
             .groupBy("model", "class")
             .agg(sum(col("credited_value").cast(Sums.EXACT)).as("value"));
-    Dataset<Row> totals =
-        byClass.groupBy("model").agg(sum(col("value")).as("total"));
+    Dataset<Row> totals = byClass.groupBy("model").agg(sum(col("value")).as("total"));
     Dataset<Row> grid =
         models(credits)
             .crossJoin(classes)

@@ -19,8 +19,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * goal_scorecard: what the work directed to each goal cost and brought (DESIGN.md "Precise rules
- * / Aggregates").
+ * goal_scorecard: what the work directed to each goal cost and brought (DESIGN.md "Precise rules /
+ * Aggregates").
  */
 public final class GoalScorecard {
   /** A goal in drought has been active this many days (inclusive) ... */
@@ -42,11 +42,11 @@ public final class GoalScorecard {
    *
    * <ul>
    *   <li>hours: hours of the touchpoints DIRECTED to the goal;
-   *   <li>on_target_outcomes / on_target_value: distinct attributed outcomes of the goal's
-   *       category with at least one candidate touchpoint DIRECTED to the goal, and the sum of
-   *       their full values; serendipitous_outcomes: the same count for other types;
-   *   <li>drought: min(ends_on, runDate) - starts_on + 1 >= 90 days, hours >= 10 and no
-   *       on-target outcome.
+   *   <li>on_target_outcomes / on_target_value: distinct attributed outcomes of the goal's category
+   *       with at least one candidate touchpoint DIRECTED to the goal, and the sum of their full
+   *       values; serendipitous_outcomes: the same count for other types;
+   *   <li>drought: min(ends_on, runDate) - starts_on + 1 >= 90 days, hours >= 10 and no on-target
+   *       outcome.
    * </ul>
    *
    * @param goals rows in {@link Tables#GOALS_SCHEMA} (the goals in scope)
@@ -92,11 +92,8 @@ public final class GoalScorecard {
             .withColumn("hours", coalesce(col("hours"), lit(0.0)))
             .withColumn("on_target_outcomes", coalesce(col("on_target_outcomes"), lit(0L)))
             .withColumn("on_target_value", coalesce(col("on_target_value"), lit(0.0)))
-            .withColumn(
-                "serendipitous_outcomes", coalesce(col("serendipitous_outcomes"), lit(0L)));
-    Column activeDays =
-        datediff(least(col("ends_on"), lit(runDate)), col("starts_on"))
-            .plus(1);
+            .withColumn("serendipitous_outcomes", coalesce(col("serendipitous_outcomes"), lit(0L)));
+    Column activeDays = datediff(least(col("ends_on"), lit(runDate)), col("starts_on")).plus(1);
     Column drought =
         activeDays
             .geq(DROUGHT_DAYS)

@@ -6,9 +6,9 @@ import static org.apache.spark.sql.functions.sum;
 import org.apache.spark.sql.Column;
 
 /**
- * Order-independent sums. A double sum depends on the order of its terms, and Spark's order
- * depends on partitioning; summing exact decimals does not, so the exported bytes do not change
- * with the number of cores (DESIGN.md "Precise rules / Writing").
+ * Order-independent sums. A double sum depends on the order of its terms, and Spark's order depends
+ * on partitioning; summing exact decimals does not, so the exported bytes do not change with the
+ * number of cores (DESIGN.md "Precise rules / Writing").
  */
 final class Sums {
   /** Twelve decimals keep sub-second hours and 1/n weights far below any displayed digit. */

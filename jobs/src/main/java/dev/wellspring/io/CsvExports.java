@@ -34,14 +34,14 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The CSV exports {@code reports/<run-date>/<name>.csv} (DESIGN.md "Outputs"), for spreadsheets
- * and for the report stage.
+ * The CSV exports {@code reports/<run-date>/<name>.csv} (DESIGN.md "Outputs"), for spreadsheets and
+ * for the report stage.
  *
  * <p>The bytes depend only on the rows, so two runs on the same input give identical files:
  *
  * <ul>
- *   <li>UTF-8 without BOM, RFC 4180 (comma, double quotes when needed, CRLF line ends), one
- *       header line with exactly the table's columns;
+ *   <li>UTF-8 without BOM, RFC 4180 (comma, double quotes when needed, CRLF line ends), one header
+ *       line with exactly the table's columns;
  *   <li>rows sorted by the export's key columns (strings in code-point order);
  *   <li>doubles in the shortest decimal form that parses back to the same double, plain notation
  *       for magnitudes from 1e-7 up to 1e21 (scientific, e.g. {@code 1.5E-11}, outside), integral
@@ -89,7 +89,9 @@ public final class CsvExports {
           new Export(Tables.LIFT, Tables.LIFT_SCHEMA, List.of("model")),
           new Export(Tables.GOAL_SCORECARD, Tables.GOAL_SCORECARD_SCHEMA, List.of("goal_id")),
           new Export(
-              Tables.WELL_BUILDING, Tables.WELL_BUILDING_SCHEMA, List.of("owner", "class", "month")),
+              Tables.WELL_BUILDING,
+              Tables.WELL_BUILDING_SCHEMA,
+              List.of("owner", "class", "month")),
           new Export(Tables.UNATTRIBUTED, Tables.UNATTRIBUTED_SCHEMA, List.of("outcome_id")));
 
   private CsvExports() {}
@@ -97,8 +99,8 @@ public final class CsvExports {
   /**
    * Writes every export into a staging folder and publishes it as {@code reports/<runDate>} in one
    * move, so a reader sees the previous set of exports or the new one, never a mix. A {@value
-   * #KEPT_FILE} already published for the date is carried over (the report stage replaces it
-   * after this stage).
+   * #KEPT_FILE} already published for the date is carried over (the report stage replaces it after
+   * this stage).
    *
    * @param frames rows per export name; an export with no entry is written as a header alone
    * @return rows written per export name, in {@link #EXPORTS} order
@@ -115,7 +117,9 @@ public final class CsvExports {
         Dataset<Row> frame = frames.get(export.name());
         Path file = folder.resolve(export.fileName());
         written.put(
-            export.name(), frame == null ? write(List.<Row>of().iterator(), export.schema(), file)
+            export.name(),
+            frame == null
+                ? write(List.<Row>of().iterator(), export.schema(), file)
                 : write(frame, export, file));
       }
       Path kept = target.resolve(KEPT_FILE);
@@ -132,8 +136,8 @@ public final class CsvExports {
   }
 
   /**
-   * Writes one export of {@code frame} (which must have the export's columns) to {@code file},
-   * rows sorted by the export's keys. The rows are small by construction: they are sorted in one
+   * Writes one export of {@code frame} (which must have the export's columns) to {@code file}, rows
+   * sorted by the export's keys. The rows are small by construction: they are sorted in one
    * partition and streamed to the driver.
    *
    * @return the number of rows written (header excluded)
@@ -214,9 +218,9 @@ public final class CsvExports {
   }
 
   /**
-   * The shortest decimal that parses back to exactly {@code d}: plain for 1e-7 <= |d| < 1e21,
-   * else scientific ({@code 1.5E-11}); integral values without fraction; zero (either sign) as
-   * {@code 0}. NaN and infinities are undefined values, written empty.
+   * The shortest decimal that parses back to exactly {@code d}: plain for 1e-7 <= |d| < 1e21, else
+   * scientific ({@code 1.5E-11}); integral values without fraction; zero (either sign) as {@code
+   * 0}. NaN and infinities are undefined values, written empty.
    */
   public static String number(double d) {
     if (!Double.isFinite(d)) {
@@ -251,8 +255,7 @@ public final class CsvExports {
       }
       if (downOk && upOk) {
         // Both parse back: the nearer one, as a correctly rounded shortest form would be.
-        best =
-            written.subtract(down).compareTo(up.subtract(written)) <= 0 ? down : up;
+        best = written.subtract(down).compareTo(up.subtract(written)) <= 0 ? down : up;
       } else {
         best = downOk ? down : up;
       }
@@ -261,8 +264,8 @@ public final class CsvExports {
   }
 
   /**
-   * A text cell made safe for spreadsheets: a leading {@code '} before {@code = + - @}, tab or
-   * CR; null and empty stay empty.
+   * A text cell made safe for spreadsheets: a leading {@code '} before {@code = + - @}, tab or CR;
+   * null and empty stay empty.
    */
   public static String text(String s) {
     if (s == null || s.isEmpty()) {

@@ -12,8 +12,8 @@ import dev.wellspring.pipeline.StageResult;
 import dev.wellspring.schema.Tables;
 import dev.wellspring.testing.SharedSpark;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -27,8 +27,13 @@ class AggregateStageTest {
   private static final LocalDate DATE = Sample.RUN_DATE;
   private static final List<String> CSVS =
       List.of(
-          "effectiveness.csv", "model_comparison.csv", "attribution_channels.csv", "lift.csv",
-          "goal_scorecard.csv", "well_building.csv", "unattributed.csv");
+          "effectiveness.csv",
+          "model_comparison.csv",
+          "attribution_channels.csv",
+          "lift.csv",
+          "goal_scorecard.csv",
+          "well_building.csv",
+          "unattributed.csv");
 
   @TempDir Path tmp;
 
@@ -59,7 +64,8 @@ class AggregateStageTest {
     writeInputs(warehouse);
     Manifest manifest = new Manifest();
 
-    StageResult first = new AggregateStage().run(SharedSpark.session(), context(warehouse, manifest));
+    StageResult first =
+        new AggregateStage().run(SharedSpark.session(), context(warehouse, manifest));
 
     Path reports = warehouse.reportsDir(DATE);
     // 36 effectiveness + 18 model_comparison + 0 channels + 6 lift + 4 goals + 6 well-building
@@ -75,7 +81,8 @@ class AggregateStageTest {
                 + "g3,bob,partners,12.5,0,0,1,,false\r\n"
                 + "g4,ann,launch,0,0,0,0,5,false\r\n");
     assertThat(Files.readString(reports.resolve("unattributed.csv")))
-        .isEqualTo("outcome_id,owner,type,value,reason\r\no6,ann,speaking,999,no_contact_or_goal\r\n");
+        .isEqualTo(
+            "outcome_id,owner,type,value,reason\r\no6,ann,speaking,999,no_contact_or_goal\r\n");
     assertThat(Files.readString(reports.resolve("attribution_channels.csv")))
         .as("no attribution_channels table yet: header alone")
         .isEqualTo("model,channel,score,share,credited_value\r\n");
@@ -83,13 +90,18 @@ class AggregateStageTest {
         .startsWith("model,lift,ci_low,ci_high,directed_value_per_hour,undirected_value_per_hour")
         .contains("last_touch,,,,0,0", "markov,,,,204.08163265306123,0");
     for (String table :
-        List.of(Tables.EFFECTIVENESS, Tables.MODEL_COMPARISON, Tables.LIFT, Tables.GOAL_SCORECARD,
+        List.of(
+            Tables.EFFECTIVENESS,
+            Tables.MODEL_COMPARISON,
+            Tables.LIFT,
+            Tables.GOAL_SCORECARD,
             Tables.WELL_BUILDING)) {
       assertThat(warehouse.tableDir(table, DATE)).as(table).isDirectory();
     }
     assertThat(
             warehouse
-                .read(SharedSpark.session(), Tables.EFFECTIVENESS, Tables.EFFECTIVENESS_SCHEMA, DATE)
+                .read(
+                    SharedSpark.session(), Tables.EFFECTIVENESS, Tables.EFFECTIVENESS_SCHEMA, DATE)
                 .count())
         .isEqualTo(36);
 
@@ -102,7 +114,9 @@ class AggregateStageTest {
     new AggregateStage().run(SharedSpark.session(), context(warehouse, manifest));
 
     for (int i = 0; i < CSVS.size(); i++) {
-      assertThat(Files.readAllBytes(reports.resolve(CSVS.get(i)))).as(CSVS.get(i)).isEqualTo(before.get(i));
+      assertThat(Files.readAllBytes(reports.resolve(CSVS.get(i))))
+          .as(CSVS.get(i))
+          .isEqualTo(before.get(i));
     }
     assertThat(Files.readString(reports.resolve("effectiveness.pdf"))).isEqualTo("%PDF-report");
     List<String> outputs = new ArrayList<>();

@@ -69,7 +69,16 @@ class EfficiencyTest {
     assertThat(rows.get("ann|DIRECTED|2026-02|first_touch"))
         .isEqualTo(
             RowFactory.create(
-                "ann", "DIRECTED", "2026-02", "first_touch", 2L, 2.0, 0.3, 2.0, 1050.0, 525.0,
+                "ann",
+                "DIRECTED",
+                "2026-02",
+                "first_touch",
+                2L,
+                2.0,
+                0.3,
+                2.0,
+                1050.0,
+                525.0,
                 1.0));
     assertThat(rows.get("ann|DIRECTED|2026-02|last_touch"))
         .as("a model that credited nothing gets zeros, and 0 per hour")
@@ -79,8 +88,7 @@ class EfficiencyTest {
     assertThat(rows.get("bob|DIRECTED|2026-05|markov"))
         .isEqualTo(
             RowFactory.create(
-                "bob", "DIRECTED", "2026-05", "markov", 2L, 12.5, 100.0, 1.0, 5000.0, 400.0,
-                0.08));
+                "bob", "DIRECTED", "2026-05", "markov", 2L, 12.5, 100.0, 1.0, 5000.0, 400.0, 0.08));
     for (String model : MODELS) {
       assertThat(rows.get("ann|UNDIRECTED|2026-04|" + model))
           .as("a6 took 0 minutes: per-hour figures are undefined under %s", model)
@@ -115,13 +123,19 @@ class EfficiencyTest {
     assertThat(perModel.keySet()).containsExactlyElementsOf(MODELS);
     for (String model : MODELS) {
       Row r = perModel.get(model);
-      assertThat(r.<Double>getAs("hours")).as("hours under %s", model).isEqualTo(effort.getDouble(0))
+      assertThat(r.<Double>getAs("hours"))
+          .as("hours under %s", model)
+          .isEqualTo(effort.getDouble(0))
           .isCloseTo(25.0 + 7.0 / 12, within(EPS));
       assertThat(r.<Long>getAs("activities")).as("activities under %s", model).isEqualTo(8L);
       double w = credit.containsKey(model) ? credit.get(model).<Double>getAs("w") : 0.0;
       double v = credit.containsKey(model) ? credit.get(model).<Double>getAs("v") : 0.0;
-      assertThat(r.<Double>getAs("w")).as("credited outcomes under %s", model).isCloseTo(w, within(EPS));
-      assertThat(r.<Double>getAs("v")).as("credited value under %s", model).isCloseTo(v, within(EPS));
+      assertThat(r.<Double>getAs("w"))
+          .as("credited outcomes under %s", model)
+          .isCloseTo(w, within(EPS));
+      assertThat(r.<Double>getAs("v"))
+          .as("credited value under %s", model)
+          .isCloseTo(v, within(EPS));
     }
   }
 
@@ -145,7 +159,8 @@ class EfficiencyTest {
     double directed = (7 + 700 + 5000) / 24.5;
     double undirected = 200 * 12.0;
     assertThat(linear.<Double>getAs("directed_value_per_hour")).isCloseTo(directed, within(EPS));
-    assertThat(linear.<Double>getAs("undirected_value_per_hour")).isCloseTo(undirected, within(1e-6));
+    assertThat(linear.<Double>getAs("undirected_value_per_hour"))
+        .isCloseTo(undirected, within(1e-6));
     assertThat(linear.<Double>getAs("lift")).isCloseTo(directed / undirected, within(EPS));
     assertThat(linear.<Double>getAs("ci_low")).isEqualTo(0.05);
     assertThat(linear.<Double>getAs("ci_high")).isEqualTo(0.2);
@@ -171,7 +186,8 @@ class EfficiencyTest {
                     .add("model", "string", false)
                     .add("ci_low", "double")
                     .add("ci_high", "double"));
-    Row linear = byKey(Efficiency.lift(noUndirected, Sample.credits(), none), "model").get("linear");
+    Row linear =
+        byKey(Efficiency.lift(noUndirected, Sample.credits(), none), "model").get("linear");
     assertThat(linear.<Object>getAs("undirected_value_per_hour")).isNull();
     assertThat(linear.<Object>getAs("lift")).isNull();
     assertThat(linear.<Double>getAs("directed_value_per_hour")).isCloseTo(5707 / 24.5, within(EPS));
@@ -185,12 +201,16 @@ class EfficiencyTest {
     assertThat(rows).hasSize(MODELS.size() * 3);
 
     double total = 5707 + 350 + 200;
-    assertThat(rows.get("linear|DIRECTED").<Double>getAs("credited_value")).isCloseTo(5707, within(EPS));
-    assertThat(rows.get("linear|EMBEDDED").<Double>getAs("credited_value")).isCloseTo(350, within(EPS));
-    assertThat(rows.get("linear|UNDIRECTED").<Double>getAs("share")).isCloseTo(200 / total, within(EPS));
+    assertThat(rows.get("linear|DIRECTED").<Double>getAs("credited_value"))
+        .isCloseTo(5707, within(EPS));
+    assertThat(rows.get("linear|EMBEDDED").<Double>getAs("credited_value"))
+        .isCloseTo(350, within(EPS));
+    assertThat(rows.get("linear|UNDIRECTED").<Double>getAs("share"))
+        .isCloseTo(200 / total, within(EPS));
     assertThat(rows.get("first_touch|EMBEDDED"))
         .isEqualTo(RowFactory.create("first_touch", "EMBEDDED", 0.0, 0.0));
-    assertThat(rows.get("markov|DIRECTED")).isEqualTo(RowFactory.create("markov", "DIRECTED", 5000.0, 1.0));
+    assertThat(rows.get("markov|DIRECTED"))
+        .isEqualTo(RowFactory.create("markov", "DIRECTED", 5000.0, 1.0));
     for (String cls : Classes.ALL) {
       assertThat(rows.get("time_decay|" + cls))
           .as("nothing credited: share undefined")
@@ -198,7 +218,9 @@ class EfficiencyTest {
     }
     for (String model : List.of("first_touch", "linear", "markov")) {
       double shares =
-          Classes.ALL.stream().mapToDouble(c -> rows.get(model + "|" + c).<Double>getAs("share")).sum();
+          Classes.ALL.stream()
+              .mapToDouble(c -> rows.get(model + "|" + c).<Double>getAs("share"))
+              .sum();
       assertThat(shares).as("shares of %s", model).isCloseTo(1.0, within(EPS));
     }
   }

@@ -69,7 +69,8 @@ final class Fixtures {
     return frame(Tables.CREDITS_SCHEMA, List.of(rows));
   }
 
-  static Row outcome(String id, String owner, String at, String type, double value, String contact) {
+  static Row outcome(
+      String id, String owner, String at, String type, double value, String contact) {
     return RowFactory.create(
         id,
         owner,

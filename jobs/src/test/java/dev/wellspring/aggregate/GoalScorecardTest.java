@@ -16,15 +16,21 @@ import org.junit.jupiter.api.Test;
 class GoalScorecardTest {
   private static List<Row> card(Dataset<Row> credits, Dataset<Row> outcomes, LocalDate runDate) {
     Dataset<Row> df =
-        GoalScorecard.scorecard(
-            Sample.goals(), Sample.touchpoints(), credits, outcomes, runDate);
+        GoalScorecard.scorecard(Sample.goals(), Sample.touchpoints(), credits, outcomes, runDate);
     assertThat(df.schema().simpleString()).isEqualTo(Tables.GOAL_SCORECARD_SCHEMA.simpleString());
     return df.orderBy("goal_id").collectAsList();
   }
 
   private static Row row(
-      String goal, String owner, String category, double hours, long onTarget, double onTargetValue,
-      long serendipitous, Double target, boolean drought) {
+      String goal,
+      String owner,
+      String category,
+      double hours,
+      long onTarget,
+      double onTargetValue,
+      long serendipitous,
+      Double target,
+      boolean drought) {
     return RowFactory.create(
         goal, owner, category, hours, onTarget, onTargetValue, serendipitous, target, drought);
   }
@@ -60,7 +66,8 @@ class GoalScorecardTest {
     // o7 (publicity, 40) has a1 (DIRECTED to g2) and a4 (UNDIRECTED) as candidates; the full 40
     // counts though a1 holds half the credit.
     Dataset<Row> outcomes =
-        Sample.outcomes().union(Fixtures.outcomes(outcome("o7", "ann", "2026-03-01", "publicity", 40, null)));
+        Sample.outcomes()
+            .union(Fixtures.outcomes(outcome("o7", "ann", "2026-03-01", "publicity", 40, null)));
     Dataset<Row> credits =
         Sample.credits()
             .union(

@@ -16,8 +16,8 @@ class WellBuildingTest {
    * strengthened), Apr 2 (would qualify again; counted once only). c2: x0 and x1 at the same
    * instant (x0 first by id), May 1 and May 2 (Jan 15 is 106 days back), May 3 (May 1 is two
    * touches back: strengthened). c3: Jan 1, Jan 2, Apr 1 00:00:01 (one second over 90 days: not
-   * strengthened). i1 intro_made names no contact; i2 intro_received is a touch of c6. bob's
-   * touch of c1 is bob's own new relationship.
+   * strengthened). i1 intro_made names no contact; i2 intro_received is a touch of c6. bob's touch
+   * of c1 is bob's own new relationship.
    */
   private static Dataset<Row> touchpoints() {
     return Fixtures.touchpoints(
@@ -39,7 +39,12 @@ class WellBuildingTest {
   }
 
   private static Row row(
-      String owner, String cls, String month, long fresh, long strengthened, long made,
+      String owner,
+      String cls,
+      String month,
+      long fresh,
+      long strengthened,
+      long made,
       long received) {
     return RowFactory.create(owner, cls, month, fresh, strengthened, made, received);
   }
@@ -65,7 +70,8 @@ class WellBuildingTest {
   @Test
   void everyOwnerContactPairIsNewExactlyOnce() {
     Dataset<Row> tps = touchpoints();
-    long pairs = tps.filter("contact_id is not null").select("owner", "contact_id").distinct().count();
+    long pairs =
+        tps.filter("contact_id is not null").select("owner", "contact_id").distinct().count();
     Row sums =
         WellBuilding.wellBuilding(tps)
             .selectExpr("sum(new_relationships)", "sum(intros_made) + sum(intros_received)")

@@ -70,7 +70,9 @@ class CsvExportsTest {
       }
       String s = CsvExports.number(d);
       assertThat(Double.parseDouble(s)).as("%s written as %s", d, s).isEqualTo(d);
-      assertThat(digits(s)).as("%s written as %s", d, s).isLessThanOrEqualTo(digits(Double.toString(d)));
+      assertThat(digits(s))
+          .as("%s written as %s", d, s)
+          .isLessThanOrEqualTo(digits(Double.toString(d)));
       checked++;
     }
   }
