@@ -1,12 +1,29 @@
 package dev.wellspring.aggregate;
 
-import dev.wellspring.WellspringException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.wellspring.config.WellspringConfig;
+import dev.wellspring.io.CsvExports;
+import dev.wellspring.io.Warehouse;
 import dev.wellspring.pipeline.RunContext;
 import dev.wellspring.pipeline.SparkStage;
 import dev.wellspring.pipeline.StageResult;
+import dev.wellspring.schema.Tables;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
-/** The aggregate stage. Not built yet. */
+/**
+ * The aggregate stage: reads touchpoints, credits, outcomes, goals and unattributed of the run
+ * date, writes the effectiveness, model_comparison, lift, goal_scorecard and well_building tables,
+ * then every CSV export under {@code reports/<run-date>/}.
+ */
 public final class AggregateStage implements SparkStage {
   @Override
   public String name() {
@@ -15,6 +32,82 @@ public final class AggregateStage implements SparkStage {
 
   @Override
   public StageResult run(SparkSession spark, RunContext ctx) {
-    throw new WellspringException(name(), WellspringException.INTERNAL, "stage aggregate is not built yet");
+    WellspringConfig config = ctx.config();
+    Warehouse warehouse = ctx.warehouse();
+    LocalDate date = config.runDate();
+    // Every aggregate reads these two; keep them rather than decode the Parquet five times.
+    Dataset<Row> touchpoints =
+        warehouse
+            .read(spark, Tables.TOUCHPOINTS, Tables.TOUCHPOINTS_SCHEMA, date)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> credits =
+        warehouse
+            .read(spark, Tables.CREDITS, Tables.CREDITS_SCHEMA, date)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Dataset<Row> outcomes = warehouse.read(spark, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA, date);
+      Dataset<Row> goals = warehouse.read(spark, Tables.GOALS, Tables.GOALS_SCHEMA, date);
+      Dataset<Row> intervals =
+          LiftInterval.intervals(
+              touchpoints, credits, config.bootstrapResamples(), config.bootstrapSeed());
+
+      Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
+      tables.put(Tables.EFFECTIVENESS, Efficiency.effectiveness(touchpoints, credits));
+      tables.put(Tables.MODEL_COMPARISON, Efficiency.modelComparison(touchpoints, credits));
+      tables.put(Tables.LIFT, Efficiency.lift(touchpoints, credits, intervals));
+      tables.put(
+          Tables.GOAL_SCORECARD,
+          GoalScorecard.scorecard(goals, touchpoints, credits, outcomes, date));
+      tables.put(Tables.WELL_BUILDING, WellBuilding.wellBuilding(touchpoints));
+
+      Map<String, Dataset<Row>> exports = new LinkedHashMap<>();
+      for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
+        warehouse.write(t.getValue(), t.getKey(), date);
+        output(ctx, warehouse.tableDir(t.getKey(), date));
+        // The CSV is made from the published Parquet, so both hold the same rows.
+        exports.put(t.getKey(), warehouse.read(spark, t.getKey(), schemaOf(t.getKey()), date));
+      }
+      exports.put(
+          Tables.UNATTRIBUTED,
+          warehouse.read(spark, Tables.UNATTRIBUTED, Tables.UNATTRIBUTED_SCHEMA, date));
+      // attribution_channels exists once data-driven attribution has run; without it the export
+      // is a header alone, so the report always finds every file.
+      if (Files.isDirectory(warehouse.tableDir(Tables.ATTRIBUTION_CHANNELS, date))) {
+        exports.put(
+            Tables.ATTRIBUTION_CHANNELS,
+            warehouse.read(
+                spark, Tables.ATTRIBUTION_CHANNELS, Tables.ATTRIBUTION_CHANNELS_SCHEMA, date));
+      }
+
+      Map<String, Long> written = CsvExports.publish(warehouse, date, exports);
+      for (CsvExports.Export export : CsvExports.EXPORTS) {
+        output(ctx, warehouse.reportsDir(date).resolve(export.fileName()));
+      }
+      long rows = written.values().stream().mapToLong(Long::longValue).sum();
+      return new StageResult(-1, rows);
+    } finally {
+      touchpoints.unpersist();
+      credits.unpersist();
+    }
+  }
+
+  private static StructType schemaOf(String table) {
+    return CsvExports.EXPORTS.stream()
+        .filter(e -> e.name().equals(table))
+        .findFirst()
+        .orElseThrow()
+        .schema();
+  }
+
+  /** Lists an output in the manifest once, even when the stage is rerun for the same date. */
+  private static void output(RunContext ctx, Path path) {
+    String relative = ctx.warehouse().root().relativize(path).toString();
+    ArrayNode outputs = ctx.manifest().array("outputs");
+    for (var existing : outputs) {
+      if (existing.asText().equals(relative)) {
+        return;
+      }
+    }
+    outputs.add(relative);
   }
 }

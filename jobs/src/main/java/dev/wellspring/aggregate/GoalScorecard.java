@@ -1,0 +1,104 @@
+package dev.wellspring.aggregate;
+
+import static dev.wellspring.aggregate.Efficiency.conform;
+import static dev.wellspring.aggregate.Efficiency.seq;
+import static dev.wellspring.aggregate.Sums.exactSum;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import dev.wellspring.schema.Tables;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * goal_scorecard: what the work directed to each goal cost and brought (DESIGN.md "Precise rules /
+ * Aggregates").
+ */
+public final class GoalScorecard {
+  /** A goal in drought has been active this many days (inclusive) ... */
+  static final int DROUGHT_DAYS = 90;
+
+  /** ... with at least this many hours invested, and no on-target outcome. */
+  static final double DROUGHT_HOURS = 10.0;
+
+  /**
+   * Candidate sets are the same for every model (zero weights included), so one model always
+   * present gives each attributed outcome's candidates once.
+   */
+  static final String CANDIDATE_MODEL = "linear";
+
+  private GoalScorecard() {}
+
+  /**
+   * One row per goal in {@link Tables#GOAL_SCORECARD_SCHEMA}.
+   *
+   * <ul>
+   *   <li>hours: hours of the touchpoints DIRECTED to the goal;
+   *   <li>on_target_outcomes / on_target_value: distinct attributed outcomes of the goal's category
+   *       with at least one candidate touchpoint DIRECTED to the goal, and the sum of their full
+   *       values; serendipitous_outcomes: the same count for other types;
+   *   <li>drought: min(ends_on, runDate) - starts_on + 1 >= 90 days, hours >= 10 and no on-target
+   *       outcome.
+   * </ul>
+   *
+   * @param goals rows in {@link Tables#GOALS_SCHEMA} (the goals in scope)
+   * @param touchpoints rows in {@link Tables#TOUCHPOINTS_SCHEMA}
+   * @param credits rows in {@link Tables#CREDITS_SCHEMA}
+   * @param outcomes rows in {@link Tables#OUTCOMES_SCHEMA}
+   */
+  public static Dataset<Row> scorecard(
+      Dataset<Row> goals,
+      Dataset<Row> touchpoints,
+      Dataset<Row> credits,
+      Dataset<Row> outcomes,
+      LocalDate runDate) {
+    Dataset<Row> directed =
+        touchpoints
+            .filter(col("class").equalTo(Classes.DIRECTED).and(col("directed_goal_id").isNotNull()))
+            .select(col("activity_id"), col("directed_goal_id").as("goal_id"), col("hours"));
+    Dataset<Row> hours = directed.groupBy("goal_id").agg(exactSum("hours").as("hours"));
+
+    Dataset<Row> goalOutcomes =
+        credits
+            .filter(col("model").equalTo(CANDIDATE_MODEL))
+            .select("outcome_id", "activity_id")
+            .join(directed.select("activity_id", "goal_id"), seq("activity_id"))
+            .select("goal_id", "outcome_id")
+            .distinct()
+            .join(outcomes.select("outcome_id", "type", "value"), seq("outcome_id"))
+            .join(goals.select("goal_id", "category"), seq("goal_id"));
+    Column onTarget = col("type").equalTo(col("category"));
+    Dataset<Row> counted =
+        goalOutcomes
+            .groupBy("goal_id")
+            .agg(
+                count(when(onTarget, lit(1))).as("on_target_outcomes"),
+                exactSum(when(onTarget, col("value"))).as("on_target_value"),
+                count(when(not(onTarget), lit(1))).as("serendipitous_outcomes"));
+
+    Dataset<Row> card =
+        goals
+            .select("goal_id", "owner", "category", "target_value", "starts_on", "ends_on")
+            .join(hours, seq("goal_id"), "left")
+            .join(counted, seq("goal_id"), "left")
+            .withColumn("hours", coalesce(col("hours"), lit(0.0)))
+            .withColumn("on_target_outcomes", coalesce(col("on_target_outcomes"), lit(0L)))
+            .withColumn("on_target_value", coalesce(col("on_target_value"), lit(0.0)))
+            .withColumn("serendipitous_outcomes", coalesce(col("serendipitous_outcomes"), lit(0L)));
+    Column activeDays = datediff(least(col("ends_on"), lit(runDate)), col("starts_on")).plus(1);
+    Column drought =
+        activeDays
+            .geq(DROUGHT_DAYS)
+            .and(col("hours").geq(DROUGHT_HOURS))
+            .and(col("on_target_outcomes").equalTo(0));
+    return conform(card.withColumn("drought", drought), Tables.GOAL_SCORECARD_SCHEMA);
+  }
+}

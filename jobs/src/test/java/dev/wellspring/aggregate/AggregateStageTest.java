@@ -1,0 +1,151 @@
+package dev.wellspring.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wellspring.aggregate.Fixtures.Sample;
+import dev.wellspring.config.ConfigLoader;
+import dev.wellspring.io.Manifest;
+import dev.wellspring.io.Warehouse;
+import dev.wellspring.pipeline.Progress;
+import dev.wellspring.pipeline.RunContext;
+import dev.wellspring.pipeline.StageResult;
+import dev.wellspring.schema.Tables;
+import dev.wellspring.testing.SharedSpark;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AggregateStageTest {
+  private static final LocalDate DATE = Sample.RUN_DATE;
+  private static final List<String> CSVS =
+      List.of(
+          "effectiveness.csv",
+          "model_comparison.csv",
+          "attribution_channels.csv",
+          "lift.csv",
+          "goal_scorecard.csv",
+          "well_building.csv",
+          "unattributed.csv");
+
+  @TempDir Path tmp;
+
+  private RunContext context(Warehouse warehouse, Manifest manifest) {
+    return new RunContext(
+        ConfigLoader.defaults(tmp.resolve("in").toString(), warehouse.root().toString(), DATE),
+        warehouse,
+        manifest,
+        new Progress(new PrintStream(OutputStream.nullOutputStream()), Progress.Level.QUIET));
+  }
+
+  private static void writeInputs(Warehouse warehouse) {
+    warehouse.write(Sample.touchpoints(), Tables.TOUCHPOINTS, DATE);
+    warehouse.write(Sample.credits(), Tables.CREDITS, DATE);
+    warehouse.write(Sample.outcomes(), Tables.OUTCOMES, DATE);
+    warehouse.write(Sample.goals(), Tables.GOALS, DATE);
+    warehouse.write(
+        Fixtures.frame(
+            Tables.UNATTRIBUTED_SCHEMA,
+            List.of(RowFactory.create("o6", "ann", "speaking", 999.0, "no_contact_or_goal"))),
+        Tables.UNATTRIBUTED,
+        DATE);
+  }
+
+  @Test
+  void writesEveryTableAndExportAndARerunGivesTheSameBytes() throws IOException {
+    Warehouse warehouse = new Warehouse(tmp.resolve("out"));
+    writeInputs(warehouse);
+    Manifest manifest = new Manifest();
+
+    StageResult first =
+        new AggregateStage().run(SharedSpark.session(), context(warehouse, manifest));
+
+    Path reports = warehouse.reportsDir(DATE);
+    // 36 effectiveness + 18 model_comparison + 0 channels + 6 lift + 4 goals + 6 well-building
+    // + 1 unattributed.
+    assertThat(first).isEqualTo(new StageResult(-1, 71));
+    assertThat(Files.readAllLines(reports.resolve("effectiveness.csv"))).hasSize(37);
+    assertThat(Files.readString(reports.resolve("goal_scorecard.csv")))
+        .isEqualTo(
+            "goal_id,owner,category,hours,on_target_outcomes,on_target_value,"
+                + "serendipitous_outcomes,target_value,drought\r\n"
+                + "g1,ann,speaking,2,1,1000,1,3,false\r\n"
+                + "g2,ann,publicity,10,0,0,1,,true\r\n"
+                + "g3,bob,partners,12.5,0,0,1,,false\r\n"
+                + "g4,ann,launch,0,0,0,0,5,false\r\n");
+    assertThat(Files.readString(reports.resolve("unattributed.csv")))
+        .isEqualTo(
+            "outcome_id,owner,type,value,reason\r\no6,ann,speaking,999,no_contact_or_goal\r\n");
+    assertThat(Files.readString(reports.resolve("attribution_channels.csv")))
+        .as("no attribution_channels table yet: header alone")
+        .isEqualTo("model,channel,score,share,credited_value\r\n");
+    assertThat(Files.readAllLines(reports.resolve("lift.csv")))
+        .startsWith("model,lift,ci_low,ci_high,directed_value_per_hour,undirected_value_per_hour")
+        .contains("last_touch,,,,0,0", "markov,,,,204.08163265306123,0");
+    for (String table :
+        List.of(
+            Tables.EFFECTIVENESS,
+            Tables.MODEL_COMPARISON,
+            Tables.LIFT,
+            Tables.GOAL_SCORECARD,
+            Tables.WELL_BUILDING)) {
+      assertThat(warehouse.tableDir(table, DATE)).as(table).isDirectory();
+    }
+    assertThat(
+            warehouse
+                .read(
+                    SharedSpark.session(), Tables.EFFECTIVENESS, Tables.EFFECTIVENESS_SCHEMA, DATE)
+                .count())
+        .isEqualTo(36);
+
+    List<byte[]> before = new ArrayList<>();
+    for (String csv : CSVS) {
+      before.add(Files.readAllBytes(reports.resolve(csv)));
+    }
+    Files.writeString(reports.resolve("effectiveness.pdf"), "%PDF-report");
+
+    new AggregateStage().run(SharedSpark.session(), context(warehouse, manifest));
+
+    for (int i = 0; i < CSVS.size(); i++) {
+      assertThat(Files.readAllBytes(reports.resolve(CSVS.get(i))))
+          .as(CSVS.get(i))
+          .isEqualTo(before.get(i));
+    }
+    assertThat(Files.readString(reports.resolve("effectiveness.pdf"))).isEqualTo("%PDF-report");
+    List<String> outputs = new ArrayList<>();
+    manifest.array("outputs").forEach(n -> outputs.add(n.asText()));
+    assertThat(outputs)
+        .doesNotHaveDuplicates()
+        .hasSize(12)
+        .contains("warehouse/effectiveness/run_date=2026-06-30", "reports/2026-06-30/lift.csv");
+  }
+
+  @Test
+  void exportsTheAttributionChannelsTableWhenItExists() throws IOException {
+    Warehouse warehouse = new Warehouse(tmp.resolve("out"));
+    writeInputs(warehouse);
+    warehouse.write(
+        Fixtures.frame(
+            Tables.ATTRIBUTION_CHANNELS_SCHEMA,
+            List.of(
+                RowFactory.create("shapley", "UNDIRECTED", 200.0, 0.04, 200.0),
+                RowFactory.create("markov", "DIRECTED", 1.0, 1.0, 5000.0))),
+        Tables.ATTRIBUTION_CHANNELS,
+        DATE);
+
+    new AggregateStage().run(SharedSpark.session(), context(warehouse, new Manifest()));
+
+    assertThat(Files.readString(warehouse.reportsDir(DATE).resolve("attribution_channels.csv")))
+        .isEqualTo(
+            "model,channel,score,share,credited_value\r\n"
+                + "markov,DIRECTED,1,1,5000\r\n"
+                + "shapley,UNDIRECTED,200,0.04,200\r\n");
+  }
+}

@@ -1,0 +1,82 @@
+package dev.wellspring.aggregate;
+
+import static dev.wellspring.aggregate.Fixtures.credit;
+import static dev.wellspring.aggregate.Fixtures.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wellspring.aggregate.Fixtures.Sample;
+import dev.wellspring.schema.Tables;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+class GoalScorecardTest {
+  private static List<Row> card(Dataset<Row> credits, Dataset<Row> outcomes, LocalDate runDate) {
+    Dataset<Row> df =
+        GoalScorecard.scorecard(Sample.goals(), Sample.touchpoints(), credits, outcomes, runDate);
+    assertThat(df.schema().simpleString()).isEqualTo(Tables.GOAL_SCORECARD_SCHEMA.simpleString());
+    return df.orderBy("goal_id").collectAsList();
+  }
+
+  private static Row row(
+      String goal,
+      String owner,
+      String category,
+      double hours,
+      long onTarget,
+      double onTargetValue,
+      long serendipitous,
+      Double target,
+      boolean drought) {
+    return RowFactory.create(
+        goal, owner, category, hours, onTarget, onTargetValue, serendipitous, target, drought);
+  }
+
+  @Test
+  void everyGoalGetsItsHoursOutcomesAndDroughtAsComputedByHand() {
+    // g1: a2 0.5 h + a3 1.5 h; o1 (speaking, 1000) and o2 (readership) both have a2 and a3 as
+    //     candidates: counted once each, on target and serendipitous. o3 (speaking) only reached
+    //     an UNDIRECTED touch, o6 is unattributed: neither counts.
+    // g2: a1 10 h, o4 is revenue (serendipitous); Jan 1..Mar 31 = 90 days, 10 h, no on-target
+    //     outcome: a drought at both boundaries.
+    // g3: b1 12 h + b2 0.5 h, o5 revenue; May 1..Jun 30 (run date) = 61 days: no drought yet.
+    // g4: nothing directed to it.
+    assertThat(card(Sample.credits(), Sample.outcomes(), Sample.RUN_DATE))
+        .containsExactly(
+            row("g1", "ann", "speaking", 2.0, 1, 1000.0, 1, 3.0, false),
+            row("g2", "ann", "publicity", 10.0, 0, 0.0, 1, null, true),
+            row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, false),
+            row("g4", "ann", "launch", 0.0, 0, 0.0, 0, 5.0, false));
+  }
+
+  @Test
+  void activeDaysCountFromStartToTheRunDateInclusive() {
+    // g3 starts May 1: to Jul 29 is 90 days (drought), to Jul 28 only 89.
+    assertThat(card(Sample.credits(), Sample.outcomes(), LocalDate.parse("2026-07-29")).get(2))
+        .isEqualTo(row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, true));
+    assertThat(card(Sample.credits(), Sample.outcomes(), LocalDate.parse("2026-07-28")).get(2))
+        .isEqualTo(row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, false));
+  }
+
+  @Test
+  void anOnTargetOutcomeEndsTheDroughtAndCountsItsFullValue() {
+    // o7 (publicity, 40) has a1 (DIRECTED to g2) and a4 (UNDIRECTED) as candidates; the full 40
+    // counts though a1 holds half the credit.
+    Dataset<Row> outcomes =
+        Sample.outcomes()
+            .union(Fixtures.outcomes(outcome("o7", "ann", "2026-03-01", "publicity", 40, null)));
+    Dataset<Row> credits =
+        Sample.credits()
+            .union(
+                Fixtures.credits(
+                    credit("o7", "a1", "linear", 0.5, 40),
+                    credit("o7", "a4", "linear", 0.5, 40),
+                    credit("o7", "a1", "first_touch", 1, 40),
+                    credit("o7", "a4", "first_touch", 0, 40)));
+    assertThat(card(credits, outcomes, Sample.RUN_DATE).get(1))
+        .isEqualTo(row("g2", "ann", "publicity", 10.0, 1, 40.0, 1, null, false));
+  }
+}
