@@ -48,8 +48,8 @@ public final class MarkovTransitions {
     WindowSpec path =
         Window.partitionBy(Paths.PATH_KEY.stream().map(c -> col(c)).toArray(Column[]::new))
             .orderBy(Paths.STEP_ORDER.stream().map(c -> col(c)).toArray(Column[]::new));
-    Column prev = lag(col("channel"), 1).over(path);
-    Column next = lead(col("channel"), 1).over(path);
+    Column prev = col("prev_channel");
+    Column next = col("next_channel");
     Column entering =
         struct(
             when(prev.isNull(), lit(FROM_START)).otherwise(lit(CHANNEL)).as("from_kind"),
@@ -63,6 +63,8 @@ public final class MarkovTransitions {
             when(col("converting"), lit(TO_CONVERSION)).otherwise(lit(TO_NULL)).as("to_kind"),
             lit(null).cast("string").as("to_channel"));
     return steps
+        .withColumn("prev_channel", lag(col("channel"), 1).over(path))
+        .withColumn("next_channel", lead(col("channel"), 1).over(path))
         .select(
             explode(when(next.isNull(), array(entering, leaving)).otherwise(array(entering)))
                 .as("t"))
