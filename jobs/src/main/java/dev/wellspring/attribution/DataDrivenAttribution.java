@@ -20,6 +20,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The data-driven models (markov, shapley) over paths built from the candidates (converting
@@ -66,13 +67,20 @@ public final class DataDrivenAttribution {
       Dataset<Row> outcomes,
       String channelDimension) {
     SparkSession spark = candidates.sparkSession();
-    Dataset<Row> steps = Paths.steps(candidates, touchpoints, outcomes, channelDimension);
-
-    MarkovChain chain = MarkovTransitions.collect(MarkovTransitions.counts(steps));
+    // Both collects below read the steps; building them once saves a pass over the inputs.
+    Dataset<Row> steps =
+        Paths.steps(candidates, touchpoints, outcomes, channelDimension)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    MarkovChain chain;
+    List<ShapleyPaths.SetValue> sets;
+    try {
+      chain = MarkovTransitions.collect(MarkovTransitions.counts(steps));
+      requireShapleyChannels(chain.channels(), channelDimension);
+      sets = ShapleyPaths.valueBySet(steps);
+    } finally {
+      steps.unpersist();
+    }
     List<String> channels = chain.channels();
-    requireShapleyChannels(channels, channelDimension);
-
-    List<ShapleyPaths.SetValue> sets = ShapleyPaths.valueBySet(steps);
     BigDecimal totalValue = BigDecimal.ZERO;
     for (var s : sets) {
       totalValue = totalValue.add(s.value());
