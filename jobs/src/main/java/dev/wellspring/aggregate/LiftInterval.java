@@ -21,27 +21,27 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The 95% percentile bootstrap interval of the DIRECTED / UNDIRECTED value-per-hour lift per
- * model, resampling (owner, contact) units (DESIGN.md "Aggregates").
+ * The 95% percentile bootstrap interval of the DIRECTED / UNDIRECTED value-per-hour lift per model,
+ * resampling (owner, contact) units (DESIGN.md "Aggregates").
  *
  * <p>Method, precisely:
  *
  * <ul>
  *   <li>Units: (owner, contact_id). An owner's contactless activities (posts, events with no one
- *       named) form one unit of their own, (owner, no contact). A credit belongs to the unit of
- *       its touchpoint. Only DIRECTED and UNDIRECTED touchpoints and their credits matter.
+ *       named) form one unit of their own, (owner, no contact). A credit belongs to the unit of its
+ *       touchpoint. Only DIRECTED and UNDIRECTED touchpoints and their credits matter.
  *   <li>Per unit, in Spark: directed hours, undirected hours (model-independent) and per model
  *       directed and undirected credited value. Each touchpoint's hours and each credit are
- *       fixed-point integers in millionths (rounded half up), so every sum is an exact integer
- *       and independent of partitioning and order.
+ *       fixed-point integers in millionths (rounded half up), so every sum is an exact integer and
+ *       independent of partitioning and order.
  *   <li>Poisson(1) bootstrap, the standard approximation of the multinomial one at scale: in
  *       resample r, unit u appears k(r, u) times, drawn by inverse CDF from a SplitMix64 hash of
  *       (seed, r, xxhash64(owner, contact_id)). The draw is a pure function of those three, so it
  *       is the same wherever the unit's row happens to be processed.
  *   <li>Per resample and model, the lift is (DV / DH) / (UV / UH) over the weighted sums; it is
- *       defined when DH, UH and UV are all positive. The interval is the 2.5% and 97.5%
- *       percentiles of the defined lifts, R type 7 (linear interpolation between order
- *       statistics). A model none of whose resamples defines the lift gets null bounds.
+ *       defined when DH, UH and UV are all positive. The interval is the 2.5% and 97.5% percentiles
+ *       of the defined lifts, R type 7 (linear interpolation between order statistics). A model
+ *       none of whose resamples defines the lift gets null bounds.
  * </ul>
  *
  * <p>Cost: one pass over the unit summaries; each task keeps one array of resamples x (2 + 2 x
@@ -53,7 +53,10 @@ public final class LiftInterval {
 
   /** The schema of {@link #intervals}. */
   public static final StructType SCHEMA =
-      new StructType().add("model", "string", false).add("ci_low", "double").add("ci_high", "double");
+      new StructType()
+          .add("model", "string", false)
+          .add("ci_low", "double")
+          .add("ci_high", "double");
 
   /** Fixed-point scale of hours and values in the bootstrap sums. */
   static final double SCALE = 1_000_000.0;
@@ -63,8 +66,8 @@ public final class LiftInterval {
    * @param credits rows in {@link dev.wellspring.schema.Tables#CREDITS_SCHEMA}
    * @param resamples bootstrap resamples; 0 gives null bounds
    * @param seed bootstrap seed
-   * @return rows (model string, ci_low double, ci_high double), one per model in credits, sorted
-   *     by model; the bounds are null where no resample defines the lift
+   * @return rows (model string, ci_low double, ci_high double), one per model in credits, sorted by
+   *     model; the bounds are null where no resample defines the lift
    */
   public static Dataset<Row> intervals(
       Dataset<Row> touchpoints, Dataset<Row> credits, int resamples, long seed) {
@@ -74,7 +77,8 @@ public final class LiftInterval {
     var spark = touchpoints.sparkSession();
     List<String> models =
         credits.select("model").distinct().orderBy("model").as(Encoders.STRING()).collectAsList();
-    long[] sums = bootstrapSums(unitSummaries(touchpoints, credits, models), models.size(), resamples, seed);
+    long[] sums =
+        bootstrapSums(unitSummaries(touchpoints, credits, models), models.size(), resamples, seed);
     int width = 2 + 2 * models.size();
     List<Row> rows = new ArrayList<>();
     for (int m = 0; m < models.size(); m++) {
@@ -112,7 +116,8 @@ public final class LiftInterval {
     Dataset<Row> touches =
         touchpoints
             .where(col("class").isin("DIRECTED", "UNDIRECTED"))
-            .select(col("activity_id"), col("owner"), col("contact_id"), col("class"), col("hours"));
+            .select(
+                col("activity_id"), col("owner"), col("contact_id"), col("class"), col("hours"));
     Dataset<Row> effort =
         touches.select(
             col("owner"),
@@ -164,8 +169,8 @@ public final class LiftInterval {
   }
 
   /**
-   * Sums of every amount weighted by k(r, u), per resample r: element [r * width + j] with width
-   * = 2 + 2 x models, j as in the columns after unit_hash of {@link #unitSummaries}.
+   * Sums of every amount weighted by k(r, u), per resample r: element [r * width + j] with width =
+   * 2 + 2 x models, j as in the columns after unit_hash of {@link #unitSummaries}.
    */
   static long[] bootstrapSums(Dataset<Row> units, int models, int resamples, long seed) {
     int width = 2 + 2 * models;
@@ -246,8 +251,8 @@ public final class LiftInterval {
   }
 
   /**
-   * The p-quantile of sorted values, R type 7: h = (n - 1) p, then linear interpolation between
-   * the order statistics floor(h) and floor(h) + 1 (0-based).
+   * The p-quantile of sorted values, R type 7: h = (n - 1) p, then linear interpolation between the
+   * order statistics floor(h) and floor(h) + 1 (0-based).
    */
   static double percentile(double[] sorted, double p) {
     if (sorted.length == 0) {

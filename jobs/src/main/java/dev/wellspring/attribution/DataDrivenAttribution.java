@@ -23,13 +23,13 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The data-driven models (markov, shapley) over paths built from the candidates (converting
- * paths) and the touchpoints after each (owner, contact)'s last outcome (non-converting paths);
- * see {@link Paths}, {@link MarkovChain} and {@link ShapleyValues} for the rules.
+ * The data-driven models (markov, shapley) over paths built from the candidates (converting paths)
+ * and the touchpoints after each (owner, contact)'s last outcome (non-converting paths); see {@link
+ * Paths}, {@link MarkovChain} and {@link ShapleyValues} for the rules.
  *
  * <p>The heavy parts run in Spark (path steps, transition counts, channel-set values, credits);
- * only the small collected count matrix and set-value map are solved on the driver, exactly and
- * in a fixed order, so results are identical across runs and partitionings.
+ * only the small collected count matrix and set-value map are solved on the driver, exactly and in
+ * a fixed order, so results are identical across runs and partitionings.
  */
 public final class DataDrivenAttribution {
   private DataDrivenAttribution() {}
@@ -111,8 +111,7 @@ public final class DataDrivenAttribution {
     for (int i = 0; i < effects.length; i++) {
       double share = sum > 0 ? effects[i] / sum : 0.0;
       rows.add(
-          new ChannelScore(
-              MARKOV, chain.channels().get(i), effects[i], share, share * totalValue));
+          new ChannelScore(MARKOV, chain.channels().get(i), effects[i], share, share * totalValue));
     }
     return rows;
   }
@@ -161,8 +160,8 @@ public final class DataDrivenAttribution {
   }
 
   /**
-   * Touchpoint weights from channel shares: within each converting path, share(channel_i) /
-   * sum of the path's shares, or 1/n where that sum is 0.
+   * Touchpoint weights from channel shares: within each converting path, share(channel_i) / sum of
+   * the path's shares, or 1/n where that sum is 0.
    *
    * @param channelTable rows in {@link Tables#ATTRIBUTION_CHANNELS_SCHEMA}
    */
@@ -184,9 +183,7 @@ public final class DataDrivenAttribution {
     return withShare
         .withColumn(
             "weight",
-            when(
-                    col("share_sum").gt(lit(0)),
-                    col("share").divide(col("share_sum").cast("double")))
+            when(col("share_sum").gt(lit(0)), col("share").divide(col("share_sum").cast("double")))
                 .otherwise(lit(1.0).divide(col("path_length"))))
         .select(
             col("outcome_id"),

@@ -5,22 +5,22 @@ import java.util.List;
 
 /**
  * A first-order absorbing Markov chain start -> channels -> conversion | null, estimated from
- * transition counts, and the exact removal effect of each channel. No Spark: the chain is the
- * small collected count matrix.
+ * transition counts, and the exact removal effect of each channel. No Spark: the chain is the small
+ * collected count matrix.
  *
- * <p>With Q the channel-to-channel transition probabilities, r the channel-to-conversion ones
- * and s the start distribution, the conversion probabilities from each channel are P = N r with
- * the fundamental matrix N = (I - Q)^-1, and P(conversion) = s . P. Removing channel c sends
- * every transition into c to null, i.e. zeroes column c of Q and s_c. That is a rank-one change
- * of I - Q, so by Sherman-Morrison, for every j != c, P'_j = P_j - N_jc P_c / N_cc (N_cc >= 1,
- * the expected visits of c starting from c), and P'(conversion) = sum over j != c of s_j P'_j.
- * One inversion thus gives every removal effect in O(k^3) rather than k solves. {@link
+ * <p>With Q the channel-to-channel transition probabilities, r the channel-to-conversion ones and s
+ * the start distribution, the conversion probabilities from each channel are P = N r with the
+ * fundamental matrix N = (I - Q)^-1, and P(conversion) = s . P. Removing channel c sends every
+ * transition into c to null, i.e. zeroes column c of Q and s_c. That is a rank-one change of I - Q,
+ * so by Sherman-Morrison, for every j != c, P'_j = P_j - N_jc P_c / N_cc (N_cc >= 1, the expected
+ * visits of c starting from c), and P'(conversion) = sum over j != c of s_j P'_j. One inversion
+ * thus gives every removal effect in O(k^3) rather than k solves. {@link
  * #conversionProbabilityWithout(int)} solves the reduced chain directly and serves as the test
  * oracle.
  *
  * <p>I - Q is invertible whenever the counts come from paths: every channel seen on a path has a
- * positive-probability way to the path's end, so absorption is certain from every state.
- * Self-loops (a channel followed by itself) are allowed and change no result.
+ * positive-probability way to the path's end, so absorption is certain from every state. Self-loops
+ * (a channel followed by itself) are allowed and change no result.
  */
 public final class MarkovChain {
   private final List<String> channels;
@@ -76,8 +76,8 @@ public final class MarkovChain {
   }
 
   /**
-   * Removal effect of every channel, 1 - P(conversion without c) / P(conversion), in [0, 1];
-   * all 0 when P(conversion) is 0.
+   * Removal effect of every channel, 1 - P(conversion without c) / P(conversion), in [0, 1]; all 0
+   * when P(conversion) is 0.
    */
   public double[] removalEffects() {
     int k = channels.size();

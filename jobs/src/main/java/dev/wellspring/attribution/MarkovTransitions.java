@@ -23,11 +23,11 @@ import org.apache.spark.sql.expressions.WindowSpec;
 /**
  * Counts the transitions of all paths in Spark and collects them into a {@link MarkovChain}.
  *
- * <p>Every path contributes start -> its first channel, each consecutive pair of its channels,
- * and its last channel -> conversion (converting path) or null (non-converting path), each
- * occurrence counting 1 whatever the path's value. Self-loops are dropped before counting: they
- * change no absorption probability (a self-loop only rescales the other transitions out of its
- * state), and dropping them keeps results bit-identical whether or not channels repeat.
+ * <p>Every path contributes start -> its first channel, each consecutive pair of its channels, and
+ * its last channel -> conversion (converting path) or null (non-converting path), each occurrence
+ * counting 1 whatever the path's value. Self-loops are dropped before counting: they change no
+ * absorption probability (a self-loop only rescales the other transitions out of its state), and
+ * dropping them keeps results bit-identical whether or not channels repeat.
  */
 public final class MarkovTransitions {
   private MarkovTransitions() {}
@@ -38,9 +38,9 @@ public final class MarkovTransitions {
   static final int TO_NULL = 3;
 
   /**
-   * The transition counts of the paths: columns from_kind (0 start, 1 channel), from_channel
-   * (null for start), to_kind (1 channel, 2 conversion, 3 null), to_channel (null unless a
-   * channel), transitions (long).
+   * The transition counts of the paths: columns from_kind (0 start, 1 channel), from_channel (null
+   * for start), to_kind (1 channel, 2 conversion, 3 null), to_channel (null unless a channel),
+   * transitions (long).
    *
    * @param steps rows as produced by {@link Paths#steps}
    */
@@ -80,8 +80,8 @@ public final class MarkovTransitions {
   }
 
   /**
-   * Collects the counts (a few rows per channel pair) and builds the chain over every channel
-   * seen, in sorted order.
+   * Collects the counts (a few rows per channel pair) and builds the chain over every channel seen,
+   * in sorted order.
    */
   public static MarkovChain collect(Dataset<Row> counts) {
     List<Row> rows = counts.collectAsList();

@@ -17,11 +17,10 @@ import org.apache.spark.sql.Row;
 /**
  * The paths of the data-driven models (DESIGN.md "Attribution"), as one row per step.
  *
- * <p>A converting path is one attributed outcome's candidate touchpoints with the outcome's
- * value. A non-converting path is, per (owner, contact), the touchpoints with that contact_id
- * dated strictly after the last outcome of that owner with that contact (attributed or not), or
- * all of them when there is no such outcome; an empty one is no path. Paths of all owners are
- * pooled.
+ * <p>A converting path is one attributed outcome's candidate touchpoints with the outcome's value.
+ * A non-converting path is, per (owner, contact), the touchpoints with that contact_id dated
+ * strictly after the last outcome of that owner with that contact (attributed or not), or all of
+ * them when there is no such outcome; an empty one is no path. Paths of all owners are pooled.
  *
  * <p>Step columns: {@code converting} (boolean), {@code path_owner}, {@code path_key} (the
  * outcome_id of a converting path, the contact_id of a non-converting one; the three together
@@ -33,7 +32,8 @@ public final class Paths {
   private Paths() {}
 
   /** The channel dimensions a path can be built on. */
-  public static final List<String> DIMENSIONS = List.of("class", "type", "channel", "goal_category");
+  public static final List<String> DIMENSIONS =
+      List.of("class", "type", "channel", "goal_category");
 
   /** The columns that together identify one path. */
   public static final List<String> PATH_KEY = List.of("converting", "path_owner", "path_key");
@@ -55,7 +55,7 @@ public final class Paths {
       case "class" -> col("class");
       case "type" -> col("type");
       case "channel" -> coalesce(nullif(trim(col("channel")), lit("")), lit(NO_CHANNEL));
-      // A DIRECTED touch always has a goal; the class fallback keeps the column total anyway.
+        // A DIRECTED touch always has a goal; the class fallback keeps the column total anyway.
       case "goal_category" ->
           when(col("class").equalTo("DIRECTED"), coalesce(col("goal_category"), col("class")))
               .otherwise(col("class"));
@@ -74,10 +74,7 @@ public final class Paths {
    * @param outcomes rows in {@link dev.wellspring.schema.Tables#OUTCOMES_SCHEMA}
    */
   public static Dataset<Row> steps(
-      Dataset<Row> candidates,
-      Dataset<Row> touchpoints,
-      Dataset<Row> outcomes,
-      String dimension) {
+      Dataset<Row> candidates, Dataset<Row> touchpoints, Dataset<Row> outcomes, String dimension) {
     return converting(candidates, dimension)
         .unionByName(nonConverting(touchpoints, outcomes, dimension));
   }
@@ -113,8 +110,7 @@ public final class Paths {
                 .equalTo(lastOutcome.col("o_owner"))
                 .and(touches.col("contact_id").equalTo(lastOutcome.col("o_contact"))),
             "left")
-        .where(
-            col("last_outcome_at").isNull().or(col("occurred_at").gt(col("last_outcome_at"))))
+        .where(col("last_outcome_at").isNull().or(col("occurred_at").gt(col("last_outcome_at"))))
         .select(
             lit(false).as("converting"),
             col("owner").as("path_owner"),

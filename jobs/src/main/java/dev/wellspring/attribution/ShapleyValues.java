@@ -3,9 +3,9 @@ package dev.wellspring.attribution;
 import java.util.Map;
 
 /**
- * Exact Shapley values of the path game (DESIGN.md "Attribution"): players are channels 0..n-1,
- * a coalition is a bitmask, and v(S) is the total value of the converting paths whose channel
- * set is a subset of S. No Spark: the input is the small collected map channel set -> value.
+ * Exact Shapley values of the path game (DESIGN.md "Attribution"): players are channels 0..n-1, a
+ * coalition is a bitmask, and v(S) is the total value of the converting paths whose channel set is
+ * a subset of S. No Spark: the input is the small collected map channel set -> value.
  *
  * <p>This is the general definition, phi_i = sum over S not containing i of |S|! (n-|S|-1)! / n!
  * (v(S + i) - v(S)), enumerated over all 2^n coalitions, with v built for every coalition by a

@@ -21,8 +21,25 @@ class LiftIntervalTest {
 
   private static Row touch(String id, String owner, String contact, String cls, double hours) {
     return RowFactory.create(
-        id, owner, AT, "meeting", contact, hours * 60, hours, 0.0, null, null, null, null,
-        "other", cls, null, null, null, false, "2026-02");
+        id,
+        owner,
+        AT,
+        "meeting",
+        contact,
+        hours * 60,
+        hours,
+        0.0,
+        null,
+        null,
+        null,
+        null,
+        "other",
+        cls,
+        null,
+        null,
+        null,
+        false,
+        "2026-02");
   }
 
   private static Row credit(String activityId, String model, double value) {
@@ -38,9 +55,9 @@ class LiftIntervalTest {
   }
 
   /**
-   * 30 directed units of 2 hours worth 8..12 each (about 5 per hour) and 30 undirected units of
-   * 2 hours worth 1..3 (about 1 per hour), plus an embedded unit that must not count; model
-   * "flat" credits undirected work nothing.
+   * 30 directed units of 2 hours worth 8..12 each (about 5 per hour) and 30 undirected units of 2
+   * hours worth 1..3 (about 1 per hour), plus an embedded unit that must not count; model "flat"
+   * credits undirected work nothing.
    */
   private static Dataset<Row>[] clearExample() {
     List<Row> touches = new ArrayList<>();
@@ -95,9 +112,11 @@ class LiftIntervalTest {
 
   @Test
   void undirectedZeroEverywhereGivesNullBounds() {
-    List<Row> touches = List.of(touch("d", "ann", "c", "DIRECTED", 1), touch("u", "ann", "k", "UNDIRECTED", 1));
+    List<Row> touches =
+        List.of(touch("d", "ann", "c", "DIRECTED", 1), touch("u", "ann", "k", "UNDIRECTED", 1));
     List<Row> credits = List.of(credit("d", "linear", 5));
-    List<Row> rows = LiftInterval.intervals(touchpoints(touches), credits(credits), 100, 1L).collectAsList();
+    List<Row> rows =
+        LiftInterval.intervals(touchpoints(touches), credits(credits), 100, 1L).collectAsList();
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).getString(0)).isEqualTo("linear");
     assertThat(rows.get(0).isNullAt(1)).isTrue();
@@ -117,7 +136,11 @@ class LiftIntervalTest {
             touch("e", "bob", "c1", "UNDIRECTED", 1),
             touch("f", "bob", "c2", "EMBEDDED", 3));
     List<Row> credits =
-        List.of(credit("a", "m1", 4), credit("c", "m1", 1.5), credit("c", "m2", 0.1), credit("f", "m1", 9));
+        List.of(
+            credit("a", "m1", 4),
+            credit("c", "m1", 1.5),
+            credit("c", "m2", 0.1),
+            credit("f", "m1", 9));
     List<Row> units =
         LiftInterval.unitSummaries(touchpoints(touches), credits(credits), List.of("m1", "m2"))
             .drop("unit_hash")

@@ -222,8 +222,7 @@ class DataDrivenAttributionTest {
       paths.add(path("p" + (o % 7), "o" + o, random.nextInt(1000) / 7.0, ch));
     }
     for (int t = 0; t < 400; t++) {
-      touches.add(
-          touch("x" + t, "p" + (t % 7), "k" + (t % 90), t % 50, names[random.nextInt(5)]));
+      touches.add(touch("x" + t, "p" + (t % 7), "k" + (t % 90), t % 50, names[random.nextInt(5)]));
     }
     @SuppressWarnings("unchecked")
     Dataset<Row>[] out =

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Timing of the data-driven models and the lift bootstrap on generated data. Off by default;
- * run with {@code -Dtest=DataDrivenBenchmarkTest -Dwellspring.bench=true}. Prints the machine
- * beside every figure.
+ * Timing of the data-driven models and the lift bootstrap on generated data. Off by default; run
+ * with {@code -Dtest=DataDrivenBenchmarkTest -Dwellspring.bench=true}. Prints the machine beside
+ * every figure.
  */
 @EnabledIfSystemProperty(named = "wellspring.bench", matches = "true")
 class DataDrivenBenchmarkTest {
@@ -55,7 +55,8 @@ class DataDrivenBenchmarkTest {
         .select(
             concat(lit("a"), id.cast("string")).as("activity_id"),
             concat(lit("p"), pmod(id, lit(50L)).cast("string")).as("owner"),
-            timestamp_seconds(lit(T0).plus(pmod(id.multiply(7919L), lit(86_400L * 300)))).as("occurred_at"),
+            timestamp_seconds(lit(T0).plus(pmod(id.multiply(7919L), lit(86_400L * 300))))
+                .as("occurred_at"),
             pick(id.plus(2), TYPES).as("type"),
             when(pmod(id, lit(10L)).equalTo(0), lit(null).cast("string"))
                 .otherwise(concat(lit("k"), pmod(id, lit(CONTACTS)).cast("string")))
@@ -115,7 +116,8 @@ class DataDrivenBenchmarkTest {
         .select(
             concat(lit("o"), id.cast("string")).as("outcome_id"),
             concat(lit("p"), pmod(id, lit(50L)).cast("string")).as("owner"),
-            timestamp_seconds(lit(T0).plus(pmod(id.multiply(6007L), lit(86_400L * 300)))).as("occurred_at"),
+            timestamp_seconds(lit(T0).plus(pmod(id.multiply(6007L), lit(86_400L * 300))))
+                .as("occurred_at"),
             lit("revenue").as("type"),
             lit(1.0).as("value"),
             concat(lit("k"), pmod(id.multiply(3L), lit(CONTACTS)).cast("string")).as("contact_id"),

@@ -87,7 +87,17 @@ final class DataDrivenFixtures {
 
   static Row outcome(String outcomeId, String owner, String contactId, double day) {
     return RowFactory.create(
-        outcomeId, owner, day(day), "revenue", 1.0, contactId, null, null, null, "outcomes.csv", 2L);
+        outcomeId,
+        owner,
+        day(day),
+        "revenue",
+        1.0,
+        contactId,
+        null,
+        null,
+        null,
+        "outcomes.csv",
+        2L);
   }
 
   @SafeVarargs

@@ -17,8 +17,11 @@ import org.junit.jupiter.api.Test;
 class DataDrivenPathsTest {
 
   private static List<String> ids(Dataset<Row> steps) {
-    return steps.orderBy("activity_id").select("activity_id").as(
-        org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    return steps
+        .orderBy("activity_id")
+        .select("activity_id")
+        .as(org.apache.spark.sql.Encoders.STRING())
+        .collectAsList();
   }
 
   @Test
@@ -31,8 +34,7 @@ class DataDrivenPathsTest {
             touch("a4", "ann", "c2", 1, "x"), // no outcome with c2: all of them
             touch("a5", "ann", null, 20, "x"), // no contact: no path
             touch("b1", "bob", "c1", 1, "x")); // ann's outcomes are not bob's
-    Dataset<Row> outs =
-        outcomes(outcome("o1", "ann", "c1", 3), outcome("o2", "ann", "c1", 10));
+    Dataset<Row> outs = outcomes(outcome("o1", "ann", "c1", 3), outcome("o2", "ann", "c1", 10));
     Dataset<Row> steps = Paths.nonConverting(tps, outs, "channel");
     assertThat(ids(steps)).containsExactly("a3", "a4", "b1");
     assertThat(steps.where(col("converting")).count()).isZero();

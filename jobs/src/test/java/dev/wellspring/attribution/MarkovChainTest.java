@@ -108,7 +108,9 @@ class MarkovChainTest {
       double[] effects = chain.removalEffects();
       for (int c = 0; c < k; c++) {
         double expected = total > 0 ? 1 - chain.conversionProbabilityWithout(c) / total : 0;
-        assertThat(effects[c]).as("trial %d channel %d", trial, c).isCloseTo(expected, within(1e-9));
+        assertThat(effects[c])
+            .as("trial %d channel %d", trial, c)
+            .isCloseTo(expected, within(1e-9));
         assertThat(effects[c]).isBetween(0.0, 1.0);
       }
     }
@@ -136,7 +138,8 @@ class MarkovChainTest {
 
   @Test
   void singularMatrixIsRejected() {
-    assertThatThrownBy(() -> MarkovChain.solve(new double[][] {{1, 2}, {2, 4}}, new double[] {1, 2}))
+    assertThatThrownBy(
+            () -> MarkovChain.solve(new double[][] {{1, 2}, {2, 4}}, new double[] {1, 2}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("singular matrix at column 1");
   }
@@ -146,7 +149,11 @@ class MarkovChainTest {
     assertThatThrownBy(
             () ->
                 new MarkovChain(
-                    List.of("A"), new long[] {1}, new long[][] {{3}}, new long[] {0}, new long[] {0}))
+                    List.of("A"),
+                    new long[] {1},
+                    new long[][] {{3}},
+                    new long[] {0},
+                    new long[] {0}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("channel 'A' has no transition out of itself");
   }
