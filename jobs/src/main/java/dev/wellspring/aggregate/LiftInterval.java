@@ -1,29 +1,268 @@
 package dev.wellspring.aggregate;
 
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 
 /**
- * The 95% percentile bootstrap interval of the DIRECTED / UNDIRECTED value-per-hour lift per
- * model, resampling (owner, contact) units. Placeholder until the data-driven issue lands: no
- * rows (so ci_low and ci_high stay empty).
+ * The 95% percentile bootstrap interval of the DIRECTED / UNDIRECTED value-per-hour lift per model,
+ * resampling (owner, contact) units (DESIGN.md "Aggregates").
+ *
+ * <p>Method, precisely:
+ *
+ * <ul>
+ *   <li>Units: (owner, contact_id). An owner's contactless activities (posts, events with no one
+ *       named) form one unit of their own, (owner, no contact). A credit belongs to the unit of its
+ *       touchpoint. Only DIRECTED and UNDIRECTED touchpoints and their credits matter.
+ *   <li>Per unit, in Spark: directed hours, undirected hours (model-independent) and per model
+ *       directed and undirected credited value. Each touchpoint's hours and each credit are
+ *       fixed-point integers in millionths (rounded half up), so every sum is an exact integer and
+ *       independent of partitioning and order.
+ *   <li>Poisson(1) bootstrap, the standard approximation of the multinomial one at scale: in
+ *       resample r, unit u appears k(r, u) times, drawn by inverse CDF from a SplitMix64 hash of
+ *       (seed, r, xxhash64(owner, contact_id)). The draw is a pure function of those three, so it
+ *       is the same wherever the unit's row happens to be processed.
+ *   <li>Per resample and model, the lift is (DV / DH) / (UV / UH) over the weighted sums; it is
+ *       defined when DH, UH and UV are all positive. The interval is the 2.5% and 97.5% percentiles
+ *       of the defined lifts, R type 7 (linear interpolation between order statistics). A model
+ *       none of whose resamples defines the lift gets null bounds.
+ * </ul>
+ *
+ * <p>Cost: one pass over the unit summaries; each task keeps one array of resamples x (2 + 2 x
+ * models) integer sums and the driver adds the per-task arrays, so nothing is exploded into
+ * resamples x units rows and the shuffle stays tiny.
  */
 public final class LiftInterval {
   private LiftInterval() {}
 
+  /** The schema of {@link #intervals}. */
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("model", "string", false)
+          .add("ci_low", "double")
+          .add("ci_high", "double");
+
+  /** Fixed-point scale of hours and values in the bootstrap sums. */
+  static final double SCALE = 1_000_000.0;
+
   /**
    * @param touchpoints rows in {@link dev.wellspring.schema.Tables#TOUCHPOINTS_SCHEMA}
    * @param credits rows in {@link dev.wellspring.schema.Tables#CREDITS_SCHEMA}
-   * @return rows (model string, ci_low double, ci_high double), one per model with an interval
+   * @param resamples bootstrap resamples; 0 gives null bounds
+   * @param seed bootstrap seed
+   * @return rows (model string, ci_low double, ci_high double), one per model in credits, sorted by
+   *     model; the bounds are null where no resample defines the lift
    */
   public static Dataset<Row> intervals(
       Dataset<Row> touchpoints, Dataset<Row> credits, int resamples, long seed) {
+    if (resamples < 0) {
+      throw new IllegalArgumentException("resamples must be >= 0, got " + resamples);
+    }
     var spark = touchpoints.sparkSession();
-    return spark.createDataFrame(
-        java.util.List.of(),
-        new org.apache.spark.sql.types.StructType()
-            .add("model", "string", false)
-            .add("ci_low", "double")
-            .add("ci_high", "double"));
+    List<String> models =
+        credits.select("model").distinct().orderBy("model").as(Encoders.STRING()).collectAsList();
+    long[] sums =
+        bootstrapSums(unitSummaries(touchpoints, credits, models), models.size(), resamples, seed);
+    int width = 2 + 2 * models.size();
+    List<Row> rows = new ArrayList<>();
+    for (int m = 0; m < models.size(); m++) {
+      double[] lifts = new double[resamples];
+      int defined = 0;
+      for (int r = 0; r < resamples; r++) {
+        int base = r * width;
+        long dh = sums[base];
+        long uh = sums[base + 1];
+        long dv = sums[base + 2 + 2 * m];
+        long uv = sums[base + 3 + 2 * m];
+        if (dh > 0 && uh > 0 && uv > 0) {
+          lifts[defined++] = ((double) dv / dh) / ((double) uv / uh);
+        }
+      }
+      double[] sorted = Arrays.copyOf(lifts, defined);
+      Arrays.sort(sorted);
+      rows.add(
+          defined == 0
+              ? RowFactory.create(models.get(m), null, null)
+              : RowFactory.create(
+                  models.get(m), percentile(sorted, 0.025), percentile(sorted, 0.975)));
+    }
+    return spark.createDataFrame(rows, SCHEMA);
+  }
+
+  /**
+   * One row per unit with anything to resample: unit_hash (long), dh and uh (directed and
+   * undirected hours), then dv_i and uv_i (directed and undirected credited value of model i, in
+   * the order of {@code models}); all amounts are longs in millionths.
+   */
+  static Dataset<Row> unitSummaries(
+      Dataset<Row> touchpoints, Dataset<Row> credits, List<String> models) {
+    Column directed = col("class").equalTo("DIRECTED");
+    Dataset<Row> touches =
+        touchpoints
+            .where(col("class").isin("DIRECTED", "UNDIRECTED"))
+            .select(
+                col("activity_id"), col("owner"), col("contact_id"), col("class"), col("hours"));
+    Dataset<Row> effort =
+        touches.select(
+            col("owner"),
+            col("contact_id"),
+            lit(null).cast("string").as("model"),
+            when(directed, fixed(col("hours"))).otherwise(lit(0L)).as("dh"),
+            when(directed, lit(0L)).otherwise(fixed(col("hours"))).as("uh"),
+            lit(0L).as("dv"),
+            lit(0L).as("uv"));
+    Dataset<Row> credited =
+        credits
+            .select(col("activity_id"), col("model"), col("credited_value"))
+            .join(touches, "activity_id")
+            .select(
+                col("owner"),
+                col("contact_id"),
+                col("model"),
+                lit(0L).as("dh"),
+                lit(0L).as("uh"),
+                when(directed, fixed(col("credited_value"))).otherwise(lit(0L)).as("dv"),
+                when(directed, lit(0L)).otherwise(fixed(col("credited_value"))).as("uv"));
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(sum("uh").as("uh"));
+    for (int i = 0; i < models.size(); i++) {
+      Column isModel = col("model").equalTo(models.get(i));
+      aggs.add(coalesce(sum(when(isModel, col("dv"))), lit(0L)).as("dv_" + i));
+      aggs.add(coalesce(sum(when(isModel, col("uv"))), lit(0L)).as("uv_" + i));
+    }
+    List<Column> amounts = new ArrayList<>();
+    amounts.add(col("dh"));
+    amounts.add(col("uh"));
+    for (int i = 0; i < models.size(); i++) {
+      amounts.add(col("dv_" + i));
+      amounts.add(col("uv_" + i));
+    }
+    List<Column> out = new ArrayList<>();
+    out.add(xxhash64(col("owner"), col("contact_id")).as("unit_hash"));
+    out.addAll(amounts);
+    return effort
+        .unionByName(credited)
+        .groupBy("owner", "contact_id")
+        .agg(sum("dh").as("dh"), aggs.toArray(Column[]::new))
+        .where(greatest(amounts.toArray(Column[]::new)).gt(0))
+        .select(out.toArray(Column[]::new));
+  }
+
+  private static Column fixed(Column amount) {
+    return round(amount.multiply(SCALE)).cast("long");
+  }
+
+  /**
+   * Sums of every amount weighted by k(r, u), per resample r: element [r * width + j] with width =
+   * 2 + 2 x models, j as in the columns after unit_hash of {@link #unitSummaries}.
+   */
+  static long[] bootstrapSums(Dataset<Row> units, int models, int resamples, long seed) {
+    int width = 2 + 2 * models;
+    int size = resamples * width;
+    long unitSeed = mix(seed);
+    // A typed pass, not built-in columns: Spark has no element-wise array sum aggregate, and
+    // exploding resamples x units rows would be a thousand-fold blow-up. Integer sums make the
+    // merge order irrelevant.
+    return units
+        .javaRDD()
+        .mapPartitions(
+            (Iterator<Row> it) -> {
+              long[] acc = new long[size];
+              long[] amount = new long[width];
+              while (it.hasNext()) {
+                Row row = it.next();
+                long stream = mix(row.getLong(0) ^ unitSeed);
+                for (int j = 0; j < width; j++) {
+                  amount[j] = row.getLong(1 + j);
+                }
+                for (int r = 0; r < resamples; r++) {
+                  int k = poisson(draw(stream, r));
+                  if (k != 0) {
+                    int base = r * width;
+                    for (int j = 0; j < width; j++) {
+                      acc[base + j] = Math.addExact(acc[base + j], k * amount[j]);
+                    }
+                  }
+                }
+              }
+              return List.of(acc).iterator();
+            })
+        .fold(
+            new long[size],
+            (a, b) -> {
+              for (int i = 0; i < a.length; i++) {
+                a[i] = Math.addExact(a[i], b[i]);
+              }
+              return a;
+            });
+  }
+
+  /** The SplitMix64 finalizer: a bijective 64-bit mix. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  /** The r-th pseudo-random 64 bits of a unit's stream. */
+  static long draw(long stream, int r) {
+    return mix(stream + (r + 1L) * 0x9E3779B97F4A7C15L);
+  }
+
+  /** Poisson(1) cumulative probabilities P(K <= k), k = 0..; the tail beyond is below 2^-53. */
+  private static final double[] POISSON_CDF = poissonCdf();
+
+  private static double[] poissonCdf() {
+    double[] cdf = new double[20];
+    double p = Math.exp(-1);
+    double sum = 0;
+    for (int k = 0; k < cdf.length; k++) {
+      sum += p;
+      cdf[k] = sum;
+      p /= k + 1;
+    }
+    return cdf;
+  }
+
+  /** A Poisson(1) count from 64 random bits, by inverse CDF on their top 53 bits. */
+  static int poisson(long bits) {
+    double u = (bits >>> 11) * 0x1.0p-53;
+    int k = 0;
+    while (k < POISSON_CDF.length - 1 && u >= POISSON_CDF[k]) {
+      k++;
+    }
+    return k;
+  }
+
+  /**
+   * The p-quantile of sorted values, R type 7: h = (n - 1) p, then linear interpolation between the
+   * order statistics floor(h) and floor(h) + 1 (0-based).
+   */
+  static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      throw new IllegalArgumentException("percentile of no values");
+    }
+    double h = (sorted.length - 1) * p;
+    int lo = (int) Math.floor(h);
+    if (lo >= sorted.length - 1) {
+      return sorted[sorted.length - 1];
+    }
+    return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
   }
 }

@@ -1,15 +1,44 @@
 package dev.wellspring.attribution;
 
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import dev.wellspring.WellspringException;
+import dev.wellspring.schema.Tables;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
 
 /**
- * The data-driven models (markov, shapley) over paths built from the candidates (converting
- * paths) and the touchpoints after each (owner, contact)'s last outcome (non-converting paths).
- * Placeholder until the data-driven issue lands: no rows.
+ * The data-driven models (markov, shapley) over paths built from the candidates (converting paths)
+ * and the touchpoints after each (owner, contact)'s last outcome (non-converting paths); see {@link
+ * Paths}, {@link MarkovChain} and {@link ShapleyValues} for the rules.
+ *
+ * <p>The heavy parts run in Spark (path steps, transition counts, channel-set values, credits);
+ * only the small collected count matrix and set-value map are solved on the driver, exactly and in
+ * a fixed order, so results are identical across runs and partitionings.
  */
 public final class DataDrivenAttribution {
   private DataDrivenAttribution() {}
+
+  public static final String MARKOV = "markov";
+  public static final String SHAPLEY = "shapley";
+
+  // Shares are doubles in [0, 1]; 18 decimals keep their sum exact enough and order-free.
+  private static final String SHARE_SUM_TYPE = "decimal(38,18)";
 
   /**
    * @param credits rows in {@link dev.wellspring.schema.Tables#CREDITS_SCHEMA} for markov and
@@ -18,21 +47,149 @@ public final class DataDrivenAttribution {
    */
   public record Result(Dataset<Row> credits, Dataset<Row> channels) {}
 
+  /** One channel's score, share and credited value under one model. */
+  public record ChannelScore(
+      String model, String channel, double score, double share, double creditedValue) {}
+
   /**
+   * Markov and Shapley attribution of the attributed outcomes.
+   *
    * @param candidates rows in {@link dev.wellspring.schema.Tables#CANDIDATES_SCHEMA}
    * @param touchpoints rows in {@link dev.wellspring.schema.Tables#TOUCHPOINTS_SCHEMA}
    * @param outcomes rows in {@link dev.wellspring.schema.Tables#OUTCOMES_SCHEMA}
    * @param channelDimension class, type, channel or goal_category
+   * @throws WellspringException (exit 2) for an unknown dimension, or more than {@value
+   *     ShapleyValues#MAX_PLAYERS} channels
    */
   public static Result attribute(
       Dataset<Row> candidates,
       Dataset<Row> touchpoints,
       Dataset<Row> outcomes,
       String channelDimension) {
-    var spark = candidates.sparkSession();
-    return new Result(
-        spark.createDataFrame(java.util.List.of(), dev.wellspring.schema.Tables.CREDITS_SCHEMA),
-        spark.createDataFrame(
-            java.util.List.of(), dev.wellspring.schema.Tables.ATTRIBUTION_CHANNELS_SCHEMA));
+    SparkSession spark = candidates.sparkSession();
+    // Both collects below read the steps; building them once saves a pass over the inputs.
+    Dataset<Row> steps =
+        Paths.steps(candidates, touchpoints, outcomes, channelDimension)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    MarkovChain chain;
+    List<ShapleyPaths.SetValue> sets;
+    try {
+      chain = MarkovTransitions.collect(MarkovTransitions.counts(steps));
+      requireShapleyChannels(chain.channels(), channelDimension);
+      sets = ShapleyPaths.valueBySet(steps);
+    } finally {
+      steps.unpersist();
+    }
+    List<String> channels = chain.channels();
+    BigDecimal totalValue = BigDecimal.ZERO;
+    for (var s : sets) {
+      totalValue = totalValue.add(s.value());
+    }
+    double total = totalValue.doubleValue();
+
+    List<ChannelScore> scores = new ArrayList<>(markov(chain, total));
+    scores.addAll(shapley(channels, sets, total));
+
+    List<Row> channelRows = new ArrayList<>();
+    for (ChannelScore s : scores) {
+      channelRows.add(
+          RowFactory.create(s.model(), s.channel(), s.score(), s.share(), s.creditedValue()));
+    }
+    Dataset<Row> channelTable =
+        spark.createDataFrame(channelRows, Tables.ATTRIBUTION_CHANNELS_SCHEMA);
+    return new Result(credits(candidates, channelTable, channelDimension), channelTable);
+  }
+
+  /** Markov rows: score = removal effect, share = effect / sum of effects (0 when all are 0). */
+  static List<ChannelScore> markov(MarkovChain chain, double totalValue) {
+    double[] effects = chain.removalEffects();
+    double sum = 0;
+    for (double e : effects) {
+      sum += e;
+    }
+    List<ChannelScore> rows = new ArrayList<>();
+    for (int i = 0; i < effects.length; i++) {
+      double share = sum > 0 ? effects[i] / sum : 0.0;
+      rows.add(
+          new ChannelScore(MARKOV, chain.channels().get(i), effects[i], share, share * totalValue));
+    }
+    return rows;
+  }
+
+  /** Shapley rows: score = Shapley value, share = score / v(all) (0 when v(all) is 0). */
+  static List<ChannelScore> shapley(
+      List<String> channels, List<ShapleyPaths.SetValue> sets, double totalValue) {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < channels.size(); i++) {
+      index.put(channels.get(i), i);
+    }
+    Map<Integer, Double> valueBySet = new HashMap<>();
+    for (var s : sets) {
+      int mask = 0;
+      for (String c : s.channels()) {
+        mask |= 1 << index.get(c);
+      }
+      valueBySet.put(mask, s.value().doubleValue());
+    }
+    double[] phi = ShapleyValues.of(channels.size(), valueBySet);
+    List<ChannelScore> rows = new ArrayList<>();
+    for (int i = 0; i < phi.length; i++) {
+      double share = totalValue > 0 ? phi[i] / totalValue : 0.0;
+      rows.add(new ChannelScore(SHAPLEY, channels.get(i), phi[i], share, share * totalValue));
+    }
+    return rows;
+  }
+
+  static void requireShapleyChannels(List<String> channels, String dimension) {
+    if (channels.size() <= ShapleyValues.MAX_PLAYERS) {
+      return;
+    }
+    int shown = Math.min(channels.size(), 30);
+    String list =
+        String.join(", ", channels.subList(0, shown)) + (shown < channels.size() ? ", ..." : "");
+    throw WellspringException.unusable(
+        "attribute",
+        "shapley needs at most "
+            + ShapleyValues.MAX_PLAYERS
+            + " channels; the channel dimension '"
+            + dimension
+            + "' has "
+            + channels.size()
+            + ": "
+            + list);
+  }
+
+  /**
+   * Touchpoint weights from channel shares: within each converting path, share(channel_i) / sum of
+   * the path's shares, or 1/n where that sum is 0.
+   *
+   * @param channelTable rows in {@link Tables#ATTRIBUTION_CHANNELS_SCHEMA}
+   */
+  static Dataset<Row> credits(
+      Dataset<Row> candidates, Dataset<Row> channelTable, String channelDimension) {
+    Dataset<Row> shares =
+        channelTable.select(col("model"), col("channel").as("share_channel"), col("share"));
+    WindowSpec outcome = Window.partitionBy("outcome_id", "model");
+    Dataset<Row> withShare =
+        candidates
+            .select(
+                col("outcome_id"),
+                col("activity_id"),
+                col("outcome_value"),
+                Paths.channelOf(channelDimension).as("channel"))
+            .join(broadcast(shares), col("channel").equalTo(col("share_channel")))
+            .withColumn("share_sum", sum(col("share").cast(SHARE_SUM_TYPE)).over(outcome))
+            .withColumn("path_length", count(lit(1)).over(outcome));
+    return withShare
+        .withColumn(
+            "weight",
+            when(col("share_sum").gt(lit(0)), col("share").divide(col("share_sum").cast("double")))
+                .otherwise(lit(1.0).divide(col("path_length"))))
+        .select(
+            col("outcome_id"),
+            col("activity_id"),
+            col("model"),
+            col("weight"),
+            col("weight").multiply(col("outcome_value")).as("credited_value"));
   }
 }

@@ -1,0 +1,194 @@
+package dev.wellspring.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.wellspring.schema.Tables;
+import dev.wellspring.testing.SharedSpark;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+class LiftIntervalTest {
+  private static final Timestamp AT = Timestamp.valueOf("2026-02-01 10:00:00");
+
+  private static Row touch(String id, String owner, String contact, String cls, double hours) {
+    return RowFactory.create(
+        id,
+        owner,
+        AT,
+        "meeting",
+        contact,
+        hours * 60,
+        hours,
+        0.0,
+        null,
+        null,
+        null,
+        null,
+        "other",
+        cls,
+        null,
+        null,
+        null,
+        false,
+        "2026-02");
+  }
+
+  private static Row credit(String activityId, String model, double value) {
+    return RowFactory.create("o-" + activityId, activityId, model, 1.0, value);
+  }
+
+  private static Dataset<Row> touchpoints(List<Row> rows) {
+    return SharedSpark.session().createDataFrame(rows, Tables.TOUCHPOINTS_SCHEMA);
+  }
+
+  private static Dataset<Row> credits(List<Row> rows) {
+    return SharedSpark.session().createDataFrame(rows, Tables.CREDITS_SCHEMA);
+  }
+
+  /**
+   * 30 directed units of 2 hours worth 8..12 each (about 5 per hour) and 30 undirected units of 2
+   * hours worth 1..3 (about 1 per hour), plus an embedded unit that must not count; model "flat"
+   * credits undirected work nothing.
+   */
+  private static Dataset<Row>[] clearExample() {
+    List<Row> touches = new ArrayList<>();
+    List<Row> credits = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      touches.add(touch("d" + i, "ann", "dc" + i, "DIRECTED", 2));
+      touches.add(touch("u" + i, "ann", "uc" + i, "UNDIRECTED", 2));
+      credits.add(credit("d" + i, "linear", 8 + (i % 5)));
+      credits.add(credit("u" + i, "linear", 1 + (i % 3)));
+      credits.add(credit("d" + i, "flat", 8 + (i % 5)));
+    }
+    touches.add(touch("e1", "ann", "ec", "EMBEDDED", 100));
+    credits.add(credit("e1", "linear", 1000));
+    touches.add(touch("n1", "ann", null, "UNDIRECTED", 1));
+    touches.add(touch("n2", "ann", null, "UNDIRECTED", 1));
+    @SuppressWarnings("unchecked")
+    Dataset<Row>[] out = new Dataset[] {touchpoints(touches), credits(credits)};
+    return out;
+  }
+
+  private static Map<String, Row> byModel(Dataset<Row> df) {
+    Map<String, Row> m = new TreeMap<>();
+    df.collectAsList().forEach(r -> m.put(r.getString(0), r));
+    return m;
+  }
+
+  @Test
+  void intervalContainsThePointLift() {
+    Dataset<Row>[] in = clearExample();
+    Map<String, Row> rows = byModel(LiftInterval.intervals(in[0], in[1], 1000, 20260101L));
+    assertThat(rows.keySet()).containsExactly("flat", "linear");
+    // Directed: 60 h, 6 x (8+9+10+11+12) = 300. Undirected: 62 h, 10 x (1+2+3) = 60.
+    double point = (300.0 / 60) / (60.0 / 62);
+    Row linear = rows.get("linear");
+    assertThat(linear.getDouble(1)).isLessThan(point).isGreaterThan(3.5);
+    assertThat(linear.getDouble(2)).isGreaterThan(point).isLessThan(7.5);
+    assertThat(rows.get("flat").isNullAt(1)).as("no undirected value: no interval").isTrue();
+    assertThat(rows.get("flat").isNullAt(2)).isTrue();
+  }
+
+  @Test
+  void deterministicForASeedAndAnyPartitioning() {
+    Dataset<Row>[] in = clearExample();
+    List<Row> first = LiftInterval.intervals(in[0], in[1], 200, 42L).collectAsList();
+    List<Row> again =
+        LiftInterval.intervals(in[0].repartition(3), in[1].repartition(3), 200, 42L)
+            .collectAsList();
+    assertThat(again).isEqualTo(first);
+    List<Row> other = LiftInterval.intervals(in[0], in[1], 200, 43L).collectAsList();
+    assertThat(other.get(1).getDouble(1)).isNotEqualTo(first.get(1).getDouble(1));
+  }
+
+  @Test
+  void undirectedZeroEverywhereGivesNullBounds() {
+    List<Row> touches =
+        List.of(touch("d", "ann", "c", "DIRECTED", 1), touch("u", "ann", "k", "UNDIRECTED", 1));
+    List<Row> credits = List.of(credit("d", "linear", 5));
+    List<Row> rows =
+        LiftInterval.intervals(touchpoints(touches), credits(credits), 100, 1L).collectAsList();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).getString(0)).isEqualTo("linear");
+    assertThat(rows.get(0).isNullAt(1)).isTrue();
+    assertThat(rows.get(0).isNullAt(2)).isTrue();
+    assertThat(LiftInterval.intervals(touchpoints(touches), credits(List.of()), 100, 1L).count())
+        .isZero();
+  }
+
+  @Test
+  void unitsAreOwnerContactPairsWithContactlessWorkAsOneUnitPerOwner() {
+    List<Row> touches =
+        List.of(
+            touch("a", "ann", "c1", "DIRECTED", 1),
+            touch("b", "ann", "c1", "UNDIRECTED", 0.5),
+            touch("c", "ann", null, "UNDIRECTED", 2),
+            touch("d", "ann", null, "DIRECTED", 0.25),
+            touch("e", "bob", "c1", "UNDIRECTED", 1),
+            touch("f", "bob", "c2", "EMBEDDED", 3));
+    List<Row> credits =
+        List.of(
+            credit("a", "m1", 4),
+            credit("c", "m1", 1.5),
+            credit("c", "m2", 0.1),
+            credit("f", "m1", 9));
+    List<Row> units =
+        LiftInterval.unitSummaries(touchpoints(touches), credits(credits), List.of("m1", "m2"))
+            .drop("unit_hash")
+            .orderBy("dh", "uh")
+            .collectAsList();
+    // Columns dh, uh, dv_m1, uv_m1, dv_m2, uv_m2 in millionths; bob's embedded unit drops out.
+    assertThat(units)
+        .containsExactly(
+            RowFactory.create(0L, 1_000_000L, 0L, 0L, 0L, 0L),
+            RowFactory.create(250_000L, 2_000_000L, 0L, 1_500_000L, 0L, 100_000L),
+            RowFactory.create(1_000_000L, 500_000L, 4_000_000L, 0L, 0L, 0L));
+  }
+
+  @Test
+  void poissonDrawsHaveMeanAndZeroShareOfPoissonOne() {
+    int n = 200_000;
+    long total = 0;
+    int zeros = 0;
+    long stream = LiftInterval.mix(12345L);
+    for (int r = 0; r < n; r++) {
+      int k = LiftInterval.poisson(LiftInterval.draw(stream, r));
+      total += k;
+      zeros += k == 0 ? 1 : 0;
+    }
+    assertThat((double) total / n).isCloseTo(1.0, within(0.01));
+    assertThat((double) zeros / n).isCloseTo(Math.exp(-1), within(0.005));
+    assertThat(LiftInterval.poisson(0L)).isZero();
+    assertThat(LiftInterval.poisson(-1L)).isEqualTo(18);
+  }
+
+  @Test
+  void percentileIsRType7() {
+    double[] x = {1, 2, 3, 4};
+    // h = 3p: p = 0.5 -> 1.5 -> 2.5; p = 0.025 -> 0.075 -> 1.075; p = 0.975 -> 2.925 -> 3.925.
+    assertThat(LiftInterval.percentile(x, 0.5)).isCloseTo(2.5, within(1e-12));
+    assertThat(LiftInterval.percentile(x, 0.025)).isCloseTo(1.075, within(1e-12));
+    assertThat(LiftInterval.percentile(x, 0.975)).isCloseTo(3.925, within(1e-12));
+    assertThat(LiftInterval.percentile(new double[] {7}, 0.975)).isEqualTo(7);
+    assertThatThrownBy(() -> LiftInterval.percentile(new double[0], 0.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("percentile of no values");
+  }
+
+  @Test
+  void negativeResamplesAreRejected() {
+    Dataset<Row>[] in = clearExample();
+    assertThatThrownBy(() -> LiftInterval.intervals(in[0], in[1], -1, 1L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("resamples must be >= 0, got -1");
+  }
+}
