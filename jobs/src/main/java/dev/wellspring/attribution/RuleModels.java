@@ -68,7 +68,7 @@ public final class RuleModels {
     Column first = when(position.equalTo(1), 1.0).otherwise(0.0);
     Column last = when(position.equalTo(n), 1.0).otherwise(0.0);
     Column linear = lit(1.0).divide(n);
-    Column timeDecay = col("decay").divide(sum(col("decay")).over(perOutcomeOrdered));
+    Column timeDecay = col("time_decay_weight");
     Column positionBased =
         when(n.equalTo(1), 1.0)
             .when(n.equalTo(2), 0.5)
@@ -85,6 +85,10 @@ public final class RuleModels {
 
     return candidates
         .withColumn("decay", decay)
+        // Window functions cannot sit inside the generator below, so this weight comes first.
+        .withColumn(
+            "time_decay_weight",
+            col("decay").divide(sum(col("decay")).over(perOutcomeOrdered)))
         .select(col("outcome_id"), col("activity_id"), col("outcome_value"), explode(models).as("m"))
         .select(
             col("outcome_id"),
