@@ -17,8 +17,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The attribute stage: touchpoints and outcomes of the run date in; {@code credits} (rule-based
- * and data-driven models), {@code unattributed} and {@code attribution_channels} out.
+ * The attribute stage: touchpoints and outcomes of the run date in; {@code credits} (rule-based and
+ * data-driven models), {@code unattributed} and {@code attribution_channels} out.
  */
 public final class AttributeStage implements SparkStage {
   @Override
@@ -31,11 +31,11 @@ public final class AttributeStage implements SparkStage {
     Warehouse wh = ctx.warehouse();
     WellspringConfig config = ctx.config();
     LocalDate date = config.runDate();
-    Dataset<Row> touchpoints =
-        wh.read(spark, Tables.TOUCHPOINTS, Tables.TOUCHPOINTS_SCHEMA, date);
+    Dataset<Row> touchpoints = wh.read(spark, Tables.TOUCHPOINTS, Tables.TOUCHPOINTS_SCHEMA, date);
     Dataset<Row> outcomes = wh.read(spark, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA, date);
 
-    Candidates.Selection selection = Candidates.select(touchpoints, outcomes, config.lookbackDays());
+    Candidates.Selection selection =
+        Candidates.select(touchpoints, outcomes, config.lookbackDays());
     // Every model and the unattributed list read the candidates; compute the join once.
     Dataset<Row> candidates = selection.candidates().persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -43,7 +43,8 @@ public final class AttributeStage implements SparkStage {
           DataDrivenAttribution.attribute(
               candidates, touchpoints, outcomes, config.channelDimension());
       Dataset<Row> credits =
-          inSchemaOrder(RuleModels.credits(candidates, config.halfLifeDays()), Tables.CREDITS_SCHEMA)
+          inSchemaOrder(
+                  RuleModels.credits(candidates, config.halfLifeDays()), Tables.CREDITS_SCHEMA)
               .unionByName(inSchemaOrder(dataDriven.credits(), Tables.CREDITS_SCHEMA));
       wh.write(credits, Tables.CREDITS, date);
       wh.write(

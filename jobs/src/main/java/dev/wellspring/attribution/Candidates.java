@@ -18,20 +18,19 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Selects the candidate touchpoints of every outcome (DESIGN.md "Attribution" and "Precise rules
- * / Classification and attribution").
+ * Selects the candidate touchpoints of every outcome (DESIGN.md "Attribution" and "Precise rules /
+ * Classification and attribution").
  *
  * <p>A candidate has the outcome's owner and lies in {@code [outcome_at - lookback, outcome_at]}
  * (both ends inclusive, a day is 86,400 s). An outcome with a contact takes the activities with
  * that contact plus the intro activities introducing it (an activity matching both counts once),
  * and never falls back to its goal; an outcome with only a goal takes the owner's activities
- * DIRECTED to that goal. Everything is one equi-join on a link key, so there is no per-outcome
- * work on the driver.
+ * DIRECTED to that goal. Everything is one equi-join on a link key, so there is no per-outcome work
+ * on the driver.
  */
 public final class Candidates {
   public static final String NO_CONTACT_OR_GOAL = "no_contact_or_goal";
-  public static final String NO_TOUCHPOINT_WITH_CONTACT =
-      "no_touchpoint_with_contact_in_lookback";
+  public static final String NO_TOUCHPOINT_WITH_CONTACT = "no_touchpoint_with_contact_in_lookback";
   public static final String NO_DIRECTED_TOUCHPOINT_FOR_GOAL =
       "no_directed_touchpoint_for_goal_in_lookback";
 
@@ -53,7 +52,8 @@ public final class Candidates {
    * @param outcomes rows in {@link Tables#OUTCOMES_SCHEMA} (outcome ids unique)
    * @param lookbackDays the window length in days, >= 0
    */
-  public static Selection select(Dataset<Row> touchpoints, Dataset<Row> outcomes, int lookbackDays) {
+  public static Selection select(
+      Dataset<Row> touchpoints, Dataset<Row> outcomes, int lookbackDays) {
     if (lookbackDays < 0) {
       throw WellspringException.unusable(
           "attribute", "lookback_days must be >= 0, got " + lookbackDays);

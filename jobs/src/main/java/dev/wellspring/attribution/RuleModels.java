@@ -62,7 +62,8 @@ public final class RuleModels {
     Column decay =
         pow(
             lit(2.0),
-            col("days_before").minus(min(col("days_before")).over(perOutcome))
+            col("days_before")
+                .minus(min(col("days_before")).over(perOutcome))
                 .divide(-halfLifeDays));
 
     Column first = when(position.equalTo(1), 1.0).otherwise(0.0);
@@ -87,9 +88,9 @@ public final class RuleModels {
         .withColumn("decay", decay)
         // Window functions cannot sit inside the generator below, so this weight comes first.
         .withColumn(
-            "time_decay_weight",
-            col("decay").divide(sum(col("decay")).over(perOutcomeOrdered)))
-        .select(col("outcome_id"), col("activity_id"), col("outcome_value"), explode(models).as("m"))
+            "time_decay_weight", col("decay").divide(sum(col("decay")).over(perOutcomeOrdered)))
+        .select(
+            col("outcome_id"), col("activity_id"), col("outcome_value"), explode(models).as("m"))
         .select(
             col("outcome_id"),
             col("activity_id"),

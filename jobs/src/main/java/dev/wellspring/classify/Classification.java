@@ -24,17 +24,17 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Classifies every activity as DIRECTED, EMBEDDED or UNDIRECTED (DESIGN.md "Classification"):
- * the first of these rules that matches wins.
+ * Classifies every activity as DIRECTED, EMBEDDED or UNDIRECTED (DESIGN.md "Classification"): the
+ * first of these rules that matches wins.
  *
  * <ol>
- *   <li>DIRECTED, explicit: {@code goal_id} names a goal of the same owner active on the
- *       activity's UTC date ({@code starts_on <= date <= ends_on}). A goal_id that fails this is
- *       flagged {@code goal_link_invalid} and the remaining rules decide.
+ *   <li>DIRECTED, explicit: {@code goal_id} names a goal of the same owner active on the activity's
+ *       UTC date ({@code starts_on <= date <= ends_on}). A goal_id that fails this is flagged
+ *       {@code goal_link_invalid} and the remaining rules decide.
  *   <li>EMBEDDED: context is business or speaking, or the contact's relationship is customer.
  *   <li>DIRECTED, inferred: the owner has exactly one goal of category C active on that date and
- *       the relationship of {@code contact_id} maps to C in the inference map. An activity
- *       without a contact is never inferred.
+ *       the relationship of {@code contact_id} maps to C in the inference map. An activity without
+ *       a contact is never inferred.
  *   <li>UNDIRECTED: everything else.
  * </ol>
  */
@@ -64,8 +64,7 @@ public final class Classification {
       Dataset<Row> goals,
       Dataset<Row> contacts,
       Map<String, String> inferenceMap) {
-    Dataset<Row> withContext =
-        withRelationship(withUtcDate(activities), contacts).alias("a");
+    Dataset<Row> withContext = withRelationship(withUtcDate(activities), contacts).alias("a");
 
     Dataset<Row> explicitGoals =
         goals.select(
@@ -94,9 +93,7 @@ public final class Classification {
 
     Column explicit = col("x_goal_id").isNotNull();
     Column embedded =
-        col("a.context")
-            .isin("business", "speaking")
-            .or(col("relationship").equalTo("customer"));
+        col("a.context").isin("business", "speaking").or(col("relationship").equalTo("customer"));
     Column inferred = col("i_goal_id").isNotNull();
 
     Column cls =

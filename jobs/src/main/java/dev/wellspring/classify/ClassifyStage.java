@@ -11,8 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The classify stage: activities, goals and contacts of the run date in, {@code touchpoints}
- * out (one row per activity, see {@link Classification}).
+ * The classify stage: activities, goals and contacts of the run date in, {@code touchpoints} out
+ * (one row per activity, see {@link Classification}).
  */
 public final class ClassifyStage implements SparkStage {
   @Override

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Invariants on a random dataset (seeded): classification and candidates agree with a plain Java
  * reading of the rules, weights sum to 1 per (outcome, model), credited value adds up to the
- * attributed value per model, every outcome is attributed xor unattributed, and the credits do
- * not depend on partitioning.
+ * attributed value per model, every outcome is attributed xor unattributed, and the credits do not
+ * depend on partitioning.
  */
 class AttributionInvariantsTest {
   private static final int LOOKBACK_DAYS = 60;
@@ -64,7 +64,16 @@ class AttributionInvariantsTest {
     for (int i = 0; i < 40; i++) {
       contacts.add(
           RowFactory.create(
-              "c" + i, "N" + i, null, null, null, null, pick(rnd, RELATIONSHIPS), null, "c.csv", 1L));
+              "c" + i,
+              "N" + i,
+              null,
+              null,
+              null,
+              null,
+              pick(rnd, RELATIONSHIPS),
+              null,
+              "c.csv",
+              1L));
     }
     goals = new ArrayList<>();
     List<String> goalIds = new ArrayList<>();
@@ -75,8 +84,16 @@ class AttributionInvariantsTest {
         goalIds.add(id);
         goals.add(
             RowFactory.create(
-                id, owner, pick(rnd, CATEGORIES), null, null, null, Date.valueOf(starts),
-                Date.valueOf(starts.plusDays(10 + rnd.nextInt(120))), "g.csv", 1L));
+                id,
+                owner,
+                pick(rnd, CATEGORIES),
+                null,
+                null,
+                null,
+                Date.valueOf(starts),
+                Date.valueOf(starts.plusDays(10 + rnd.nextInt(120))),
+                "g.csv",
+                1L));
       }
     }
     activities = new ArrayList<>();
@@ -137,9 +154,12 @@ class AttributionInvariantsTest {
   /** The same rows, readable by column name. */
   private static List<Row> withSchema(List<Row> rows, StructType schema) {
     return rows.stream()
-        .map(r -> (Row) new GenericRowWithSchema(
-                    java.util.stream.IntStream.range(0, r.size()).mapToObj(r::get).toArray(),
-                    schema))
+        .map(
+            r ->
+                (Row)
+                    new GenericRowWithSchema(
+                        java.util.stream.IntStream.range(0, r.size()).mapToObj(r::get).toArray(),
+                        schema))
         .toList();
   }
 
@@ -201,7 +221,10 @@ class AttributionInvariantsTest {
       assertThat((Boolean) t.getAs("goal_link_invalid"))
           .as("goal_link_invalid of %s", a)
           .isEqualTo(a.getAs("goal_id") != null && !explicit);
-      classes.merge(expected.substring(0, expected.indexOf(' ')) + " " + expected.split(" ")[1], 1, Integer::sum);
+      classes.merge(
+          expected.substring(0, expected.indexOf(' ')) + " " + expected.split(" ")[1],
+          1,
+          Integer::sum);
     }
     // The random data exercises every branch.
     assertThat(classes)
@@ -250,7 +273,9 @@ class AttributionInvariantsTest {
             id,
             contact != null
                 ? Candidates.NO_TOUCHPOINT_WITH_CONTACT
-                : goal != null ? Candidates.NO_DIRECTED_TOUCHPOINT_FOR_GOAL : Candidates.NO_CONTACT_OR_GOAL);
+                : goal != null
+                    ? Candidates.NO_DIRECTED_TOUCHPOINT_FOR_GOAL
+                    : Candidates.NO_CONTACT_OR_GOAL);
       }
     }
 
@@ -271,7 +296,9 @@ class AttributionInvariantsTest {
     assertThat(actual).isEqualTo(expectedPaths);
 
     Map<String, String> reasons = new TreeMap<>();
-    selection.unattributed().collectAsList()
+    selection
+        .unattributed()
+        .collectAsList()
         .forEach(r -> reasons.put(r.getAs("outcome_id"), r.getAs("reason")));
     assertThat(reasons).isEqualTo(expectedReasons);
     // Every outcome is attributed xor unattributed, and the data holds every case.
@@ -294,12 +321,16 @@ class AttributionInvariantsTest {
             .agg(sum(col("weight")).as("w"), count(col("weight")).as("rows"))
             .collectAsList();
     Map<String, Integer> pathLength = new HashMap<>();
-    selection.candidates().collectAsList()
+    selection
+        .candidates()
+        .collectAsList()
         .forEach(c -> pathLength.put(c.getAs("outcome_id"), c.getAs("n")));
     assertThat(perOutcome).hasSize(pathLength.size() * RuleModels.MODELS.size());
     for (Row r : perOutcome) {
       assertThat((Double) r.getAs("w")).as("weights of %s", r).isCloseTo(1.0, within(1e-9));
-      assertThat((Long) r.getAs("rows")).as("rows of %s", r).isEqualTo((long) pathLength.get(r.<String>getAs("outcome_id")));
+      assertThat((Long) r.getAs("rows"))
+          .as("rows of %s", r)
+          .isEqualTo((long) pathLength.get(r.<String>getAs("outcome_id")));
     }
 
     Map<String, Double> value = new HashMap<>();
@@ -311,10 +342,13 @@ class AttributionInvariantsTest {
       assertThat(w).as("weight of %s", r).isBetween(0.0, 1.0);
       creditedPerModel.merge(r.getAs("model"), (Double) r.getAs("credited_value"), Double::sum);
     }
-    assertThat(creditedPerModel.keySet()).containsExactlyElementsOf(new java.util.TreeSet<>(RuleModels.MODELS));
+    assertThat(creditedPerModel.keySet())
+        .containsExactlyElementsOf(new java.util.TreeSet<>(RuleModels.MODELS));
     creditedPerModel.forEach(
         (model, total) ->
-            assertThat(total).as("credited value of %s", model).isCloseTo(attributedValue, within(1e-6)));
+            assertThat(total)
+                .as("credited value of %s", model)
+                .isCloseTo(attributedValue, within(1e-6)));
   }
 
   @Test

@@ -27,8 +27,12 @@ class CandidatesTest {
 
   /** Candidate activity ids of one outcome in position order. */
   private static List<String> path(Candidates.Selection s, String outcomeId) {
-    return s.candidates().where(col("outcome_id").equalTo(outcomeId)).orderBy(col("position"))
-        .collectAsList().stream()
+    return s
+        .candidates()
+        .where(col("outcome_id").equalTo(outcomeId))
+        .orderBy(col("position"))
+        .collectAsList()
+        .stream()
         .map(r -> (String) r.getAs("activity_id"))
         .toList();
   }
@@ -37,7 +41,8 @@ class CandidatesTest {
     Map<String, Row> rows = byKey(s.unattributed(), "outcome_id");
     return rows.entrySet().stream()
         .collect(
-            java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getAs("reason")));
+            java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, e -> e.getValue().getAs("reason")));
   }
 
   @Test
@@ -46,12 +51,45 @@ class CandidatesTest {
         touchpoints(
             touch("a_meet", "ann", "2026-06-01T10:00:00Z", "c1"),
             touch("a_other_contact", "ann", "2026-06-02T10:00:00Z", "c2"),
-            touchpoint("a_intro_in", "ann", "2026-06-03T10:00:00Z", "intro_received", "c9", "c1", "UNDIRECTED", null),
-            touchpoint("a_intro_self", "ann", "2026-06-04T10:00:00Z", "intro_made", "c1", "c1", "UNDIRECTED", null),
-            touchpoint("a_intro_made", "ann", "2026-06-05T10:00:00Z", "intro_made", null, "c1", "UNDIRECTED", null),
-            touchpoint("a_not_intro", "ann", "2026-06-06T10:00:00Z", "meeting", "c9", "c1", "UNDIRECTED", null),
+            touchpoint(
+                "a_intro_in",
+                "ann",
+                "2026-06-03T10:00:00Z",
+                "intro_received",
+                "c9",
+                "c1",
+                "UNDIRECTED",
+                null),
+            touchpoint(
+                "a_intro_self",
+                "ann",
+                "2026-06-04T10:00:00Z",
+                "intro_made",
+                "c1",
+                "c1",
+                "UNDIRECTED",
+                null),
+            touchpoint(
+                "a_intro_made",
+                "ann",
+                "2026-06-05T10:00:00Z",
+                "intro_made",
+                null,
+                "c1",
+                "UNDIRECTED",
+                null),
+            touchpoint(
+                "a_not_intro",
+                "ann",
+                "2026-06-06T10:00:00Z",
+                "meeting",
+                "c9",
+                "c1",
+                "UNDIRECTED",
+                null),
             touch("a_bob", "bob", "2026-06-07T10:00:00Z", "c1"),
-            touchpoint("a_directed", "ann", "2026-06-08T10:00:00Z", "call", "c3", null, "DIRECTED", "g1"));
+            touchpoint(
+                "a_directed", "ann", "2026-06-08T10:00:00Z", "call", "c3", null, "DIRECTED", "g1"));
     Candidates.Selection s =
         Candidates.select(t, outcomes(outcome("o1", "ann", AT, "speaking", 100, "c1", "g1")), 180);
     assertThat(path(s, "o1"))
@@ -63,11 +101,30 @@ class CandidatesTest {
   void goalOutcomesWithoutContactTakeTheOwnersDirectedTouchpoints() {
     Dataset<Row> t =
         touchpoints(
-            touchpoint("a_dir", "ann", "2026-06-01T10:00:00Z", "call", "c1", null, "DIRECTED", "g1"),
-            touchpoint("a_dir_other_goal", "ann", "2026-06-02T10:00:00Z", "call", "c1", null, "DIRECTED", "g2"),
-            touchpoint("a_embedded", "ann", "2026-06-03T10:00:00Z", "call", "c1", null, "EMBEDDED", null),
-            touchpoint("a_dir_bob", "bob", "2026-06-04T10:00:00Z", "call", "c1", null, "DIRECTED", "g1"),
-            touchpoint("a_dir_late", "ann", "2026-06-05T10:00:00Z", "email", null, null, "DIRECTED", "g1"));
+            touchpoint(
+                "a_dir", "ann", "2026-06-01T10:00:00Z", "call", "c1", null, "DIRECTED", "g1"),
+            touchpoint(
+                "a_dir_other_goal",
+                "ann",
+                "2026-06-02T10:00:00Z",
+                "call",
+                "c1",
+                null,
+                "DIRECTED",
+                "g2"),
+            touchpoint(
+                "a_embedded", "ann", "2026-06-03T10:00:00Z", "call", "c1", null, "EMBEDDED", null),
+            touchpoint(
+                "a_dir_bob", "bob", "2026-06-04T10:00:00Z", "call", "c1", null, "DIRECTED", "g1"),
+            touchpoint(
+                "a_dir_late",
+                "ann",
+                "2026-06-05T10:00:00Z",
+                "email",
+                null,
+                null,
+                "DIRECTED",
+                "g1"));
     Candidates.Selection s =
         Candidates.select(
             t,
@@ -125,7 +182,8 @@ class CandidatesTest {
             touchpoint("a1", "ann", "2026-06-29T12:00:00Z", "call", "c1", null, "DIRECTED", "g1"));
     Candidates.Selection s =
         Candidates.select(t, outcomes(outcome("o1", "ann", AT, "publicity", 0, "c1", null)), 180);
-    assertThat(Arrays.stream(s.candidates().schema().fields()).map(f -> f.name() + ":" + f.dataType()))
+    assertThat(
+            Arrays.stream(s.candidates().schema().fields()).map(f -> f.name() + ":" + f.dataType()))
         .containsExactlyElementsOf(
             Arrays.stream(Tables.CANDIDATES_SCHEMA.fields())
                 .map((StructField f) -> f.name() + ":" + f.dataType())
@@ -136,7 +194,10 @@ class CandidatesTest {
     assertThat(r.toSeq().mkString("|"))
         .as("a value-0 outcome is still attributed")
         .isEqualTo(
-            "o1|ann|publicity|0.0|" + Fixtures.ts(AT) + "|a1|" + Fixtures.ts("2026-06-29T12:00:00Z")
+            "o1|ann|publicity|0.0|"
+                + Fixtures.ts(AT)
+                + "|a1|"
+                + Fixtures.ts("2026-06-29T12:00:00Z")
                 + "|1|1|1.0|DIRECTED|call|club|publicity|g1|c1");
   }
 
@@ -145,7 +206,8 @@ class CandidatesTest {
     Dataset<Row> t =
         touchpoints(
             touch("a_old", "ann", "2025-01-01T10:00:00Z", "c1"),
-            touchpoint("a_dir_old", "ann", "2025-01-01T10:00:00Z", "call", null, null, "DIRECTED", "g1"),
+            touchpoint(
+                "a_dir_old", "ann", "2025-01-01T10:00:00Z", "call", null, null, "DIRECTED", "g1"),
             touch("a_bob", "bob", "2026-06-29T10:00:00Z", "c1"));
     Candidates.Selection s =
         Candidates.select(

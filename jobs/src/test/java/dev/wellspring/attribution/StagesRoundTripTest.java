@@ -21,8 +21,8 @@ import dev.wellspring.pipeline.RunContext;
 import dev.wellspring.pipeline.StageResult;
 import dev.wellspring.schema.Tables;
 import dev.wellspring.testing.SharedSpark;
-import java.io.PrintStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -53,7 +53,8 @@ class StagesRoundTripTest {
         df(
             Tables.ACTIVITIES_SCHEMA,
             meeting("a1", "ann", "2026-06-01T10:00:00Z", "c_media"),
-            activity("a2", "ann", "2026-06-10T10:00:00Z", "call", "c_media", null, "business", null),
+            activity(
+                "a2", "ann", "2026-06-10T10:00:00Z", "call", "c_media", null, "business", null),
             meeting("a3", "ann", "2026-06-20T10:00:00Z", "c_peer")),
         Tables.ACTIVITIES,
         RUN_DATE);
@@ -77,7 +78,8 @@ class StagesRoundTripTest {
     StageResult classified = new ClassifyStage().run(spark, context());
     assertThat(classified).isEqualTo(new StageResult(3, 3));
     Map<String, Row> tps =
-        byKey(wh.read(spark, Tables.TOUCHPOINTS, Tables.TOUCHPOINTS_SCHEMA, RUN_DATE), "activity_id");
+        byKey(
+            wh.read(spark, Tables.TOUCHPOINTS, Tables.TOUCHPOINTS_SCHEMA, RUN_DATE), "activity_id");
     assertThat(tps.get("a1").<String>getAs("class")).isEqualTo("DIRECTED");
     assertThat(tps.get("a2").<String>getAs("class")).isEqualTo("EMBEDDED");
     assertThat(tps.get("a3").<String>getAs("class")).isEqualTo("UNDIRECTED");
@@ -102,7 +104,11 @@ class StagesRoundTripTest {
         .extracting(Row::toString)
         .containsExactly("[o_none,ann,other,1.0,no_contact_or_goal]");
     assertThat(
-            wh.read(spark, Tables.ATTRIBUTION_CHANNELS, Tables.ATTRIBUTION_CHANNELS_SCHEMA, RUN_DATE)
+            wh.read(
+                    spark,
+                    Tables.ATTRIBUTION_CHANNELS,
+                    Tables.ATTRIBUTION_CHANNELS_SCHEMA,
+                    RUN_DATE)
                 .schema()
                 .fieldNames())
         .containsExactly(Tables.ATTRIBUTION_CHANNELS_SCHEMA.fieldNames());

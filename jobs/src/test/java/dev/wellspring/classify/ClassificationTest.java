@@ -111,12 +111,18 @@ class ClassificationTest {
     Map<String, Row> out =
         classify(
             List.of(
-                activity("first_day", "ann", "2026-01-01T00:00:00Z", "call", null, "g_old", null, null),
-                activity("last_day", "ann", "2026-01-31T23:59:59Z", "call", null, "g_old", null, null),
-                activity("day_after", "ann", "2026-02-01T00:00:00Z", "call", null, "g_old", null, null),
-                activity("day_before", "ann", "2025-12-31T23:59:59Z", "call", null, "g_old", null, null),
-                activity("foreign", "ann", "2026-01-10T00:00:00Z", "call", null, "g_bob", null, null),
-                activity("unknown", "ann", "2026-01-10T00:00:00Z", "call", null, "g_nope", null, null)));
+                activity(
+                    "first_day", "ann", "2026-01-01T00:00:00Z", "call", null, "g_old", null, null),
+                activity(
+                    "last_day", "ann", "2026-01-31T23:59:59Z", "call", null, "g_old", null, null),
+                activity(
+                    "day_after", "ann", "2026-02-01T00:00:00Z", "call", null, "g_old", null, null),
+                activity(
+                    "day_before", "ann", "2025-12-31T23:59:59Z", "call", null, "g_old", null, null),
+                activity(
+                    "foreign", "ann", "2026-01-10T00:00:00Z", "call", null, "g_bob", null, null),
+                activity(
+                    "unknown", "ann", "2026-01-10T00:00:00Z", "call", null, "g_nope", null, null)));
     assertThat(verdict(out.get("first_day")))
         .isEqualTo(v("DIRECTED", "explicit", "g_old", "speaking", false));
     assertThat(verdict(out.get("last_day")))
@@ -140,10 +146,34 @@ class ClassificationTest {
     Map<String, Row> out =
         classify(
             List.of(
-                activity("business", "ann", "2026-03-05T10:00:00Z", "meeting", "c_peer", null, "business", null),
-                activity("speaking", "ann", "2026-03-05T10:00:00Z", "event", null, null, "speaking", null),
+                activity(
+                    "business",
+                    "ann",
+                    "2026-03-05T10:00:00Z",
+                    "meeting",
+                    "c_peer",
+                    null,
+                    "business",
+                    null),
+                activity(
+                    "speaking",
+                    "ann",
+                    "2026-03-05T10:00:00Z",
+                    "event",
+                    null,
+                    null,
+                    "speaking",
+                    null),
                 meeting("customer", "ann", "2026-03-05T10:00:00Z", "c_customer"),
-                activity("intro_of_customer", "ann", "2026-03-05T10:00:00Z", "intro_made", "c_peer", null, null, "c_customer")));
+                activity(
+                    "intro_of_customer",
+                    "ann",
+                    "2026-03-05T10:00:00Z",
+                    "intro_made",
+                    "c_peer",
+                    null,
+                    null,
+                    "c_customer")));
     assertThat(verdict(out.get("business"))).isEqualTo(v("EMBEDDED", null, null, null, false));
     assertThat(verdict(out.get("speaking"))).isEqualTo(v("EMBEDDED", null, null, null, false));
     assertThat(verdict(out.get("customer"))).isEqualTo(v("EMBEDDED", null, null, null, false));
@@ -157,9 +187,33 @@ class ClassificationTest {
     Map<String, Row> out =
         classify(
             List.of(
-                activity("explicit_business", "ann", "2026-03-05T10:00:00Z", "meeting", "c_customer", "g_par", "business", null),
-                activity("media_business", "ann", "2026-03-05T10:00:00Z", "meeting", "c_media", null, "business", null),
-                activity("invalid_customer", "ann", "2026-03-05T10:00:00Z", "meeting", "c_customer", "g_old", null, null)));
+                activity(
+                    "explicit_business",
+                    "ann",
+                    "2026-03-05T10:00:00Z",
+                    "meeting",
+                    "c_customer",
+                    "g_par",
+                    "business",
+                    null),
+                activity(
+                    "media_business",
+                    "ann",
+                    "2026-03-05T10:00:00Z",
+                    "meeting",
+                    "c_media",
+                    null,
+                    "business",
+                    null),
+                activity(
+                    "invalid_customer",
+                    "ann",
+                    "2026-03-05T10:00:00Z",
+                    "meeting",
+                    "c_customer",
+                    "g_old",
+                    null,
+                    null)));
     assertThat(verdict(out.get("explicit_business")))
         .isEqualTo(v("DIRECTED", "explicit", "g_par", "partners", false));
     assertThat(verdict(out.get("media_business")))
@@ -178,7 +232,15 @@ class ClassificationTest {
                 meeting("peer", "ann", "2026-03-05T10:00:00Z", "c_peer"),
                 meeting("media_in_april", "ann", "2026-04-05T10:00:00Z", "c_media"),
                 meeting("bob_media", "bob", "2026-03-05T10:00:00Z", "c_media"),
-                activity("intro_of_media", "ann", "2026-03-05T10:00:00Z", "intro_received", null, null, null, "c_media")));
+                activity(
+                    "intro_of_media",
+                    "ann",
+                    "2026-03-05T10:00:00Z",
+                    "intro_received",
+                    null,
+                    null,
+                    null,
+                    "c_media")));
     assertThat(verdict(out.get("media")))
         .isEqualTo(v("DIRECTED", "inferred", "g_pub", "publicity", false));
     assertThat(verdict(out.get("partner")))
@@ -226,7 +288,15 @@ class ClassificationTest {
     Map<String, Row> out =
         classify(
             List.of(
-                activity("relinked", "ann", "2026-03-05T10:00:00Z", "email", "c_media", "g_pub_old", null, null)),
+                activity(
+                    "relinked",
+                    "ann",
+                    "2026-03-05T10:00:00Z",
+                    "email",
+                    "c_media",
+                    "g_pub_old",
+                    null,
+                    null)),
             goals,
             DEFAULT_MAP);
     assertThat(verdict(out.get("relinked")))

@@ -45,8 +45,20 @@ public final class Fixtures {
       String context,
       String introducedContactId) {
     return RowFactory.create(
-        id, owner, ts(at), type, contactId, 30.0, 2.5, goalId, context, introducedContactId,
-        "club", null, "activities.csv", 2L);
+        id,
+        owner,
+        ts(at),
+        type,
+        contactId,
+        30.0,
+        2.5,
+        goalId,
+        context,
+        introducedContactId,
+        "club",
+        null,
+        "activities.csv",
+        2L);
   }
 
   /** A plain meeting with a contact and nothing else set. */
@@ -65,7 +77,13 @@ public final class Fixtures {
   }
 
   public static Row outcome(
-      String id, String owner, String at, String type, double value, String contactId, String goalId) {
+      String id,
+      String owner,
+      String at,
+      String type,
+      double value,
+      String contactId,
+      String goalId) {
     return RowFactory.create(
         id, owner, ts(at), type, value, contactId, goalId, null, null, "outcomes.csv", 2L);
   }
@@ -85,9 +103,24 @@ public final class Fixtures {
       String directedGoalId) {
     boolean directed = "DIRECTED".equals(cls);
     return RowFactory.create(
-        id, owner, ts(at), type, contactId, 30.0, 0.5, 0.0, directed ? directedGoalId : null, null,
-        introducedContactId, "club", "other", cls, directed ? directedGoalId : null,
-        directed ? "publicity" : null, directed ? "explicit" : null, false,
+        id,
+        owner,
+        ts(at),
+        type,
+        contactId,
+        30.0,
+        0.5,
+        0.0,
+        directed ? directedGoalId : null,
+        null,
+        introducedContactId,
+        "club",
+        "other",
+        cls,
+        directed ? directedGoalId : null,
+        directed ? "publicity" : null,
+        directed ? "explicit" : null,
+        false,
         at.substring(0, 7));
   }
 
