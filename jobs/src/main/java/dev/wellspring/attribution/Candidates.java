@@ -1,0 +1,160 @@
+package dev.wellspring.attribution;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
+
+import dev.wellspring.WellspringException;
+import dev.wellspring.classify.Classification;
+import dev.wellspring.schema.Tables;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Selects the candidate touchpoints of every outcome (DESIGN.md "Attribution" and "Precise rules /
+ * Classification and attribution").
+ *
+ * <p>A candidate has the outcome's owner and lies in {@code [outcome_at - lookback, outcome_at]}
+ * (both ends inclusive, a day is 86,400 s). An outcome with a contact takes the activities with
+ * that contact plus the intro activities introducing it (an activity matching both counts once),
+ * and never falls back to its goal; an outcome with only a goal takes the owner's activities
+ * DIRECTED to that goal. Everything is one equi-join on a link key, so there is no per-outcome work
+ * on the driver.
+ */
+public final class Candidates {
+  public static final String NO_CONTACT_OR_GOAL = "no_contact_or_goal";
+  public static final String NO_TOUCHPOINT_WITH_CONTACT = "no_touchpoint_with_contact_in_lookback";
+  public static final String NO_DIRECTED_TOUCHPOINT_FOR_GOAL =
+      "no_directed_touchpoint_for_goal_in_lookback";
+
+  private static final long MICROS_PER_DAY = 86_400L * 1_000_000L;
+  private static final double MICROS_PER_DAY_D = MICROS_PER_DAY;
+
+  private Candidates() {}
+
+  /**
+   * @param candidates rows in {@link Tables#CANDIDATES_SCHEMA}, one per (attributed outcome,
+   *     candidate touchpoint)
+   * @param unattributed rows in {@link Tables#UNATTRIBUTED_SCHEMA}, one per outcome without any
+   *     candidate
+   */
+  public record Selection(Dataset<Row> candidates, Dataset<Row> unattributed) {}
+
+  /**
+   * @param touchpoints rows in {@link Tables#TOUCHPOINTS_SCHEMA} (activity ids unique)
+   * @param outcomes rows in {@link Tables#OUTCOMES_SCHEMA} (outcome ids unique)
+   * @param lookbackDays the window length in days, >= 0
+   */
+  public static Selection select(
+      Dataset<Row> touchpoints, Dataset<Row> outcomes, int lookbackDays) {
+    if (lookbackDays < 0) {
+      throw WellspringException.unusable(
+          "attribute", "lookback_days must be >= 0, got " + lookbackDays);
+    }
+    Dataset<Row> links = touchpointLinks(touchpoints).alias("t");
+    Dataset<Row> keyed =
+        outcomes
+            .select(
+                col("outcome_id"),
+                col("owner").as("o_owner"),
+                col("type").as("outcome_type"),
+                col("value").as("outcome_value"),
+                col("occurred_at").as("outcome_at"),
+                when(col("contact_id").isNotNull(), lit("contact"))
+                    .when(col("goal_id").isNotNull(), lit("goal"))
+                    .as("o_link_kind"),
+                when(col("contact_id").isNotNull(), col("contact_id"))
+                    .otherwise(col("goal_id"))
+                    .as("o_link_key"))
+            .alias("o");
+
+    Column gapMicros = unix_micros(col("outcome_at")).minus(unix_micros(col("t.occurred_at")));
+    Dataset<Row> matched =
+        keyed.join(
+            links,
+            col("o_owner")
+                .equalTo(col("t.owner"))
+                .and(col("o_link_kind").equalTo(col("link_kind")))
+                .and(col("o_link_key").equalTo(col("link_key")))
+                .and(gapMicros.between(0L, lookbackDays * MICROS_PER_DAY)));
+
+    WindowSpec ordered =
+        Window.partitionBy(col("outcome_id")).orderBy(col("t.occurred_at"), col("t.activity_id"));
+    WindowSpec whole = Window.partitionBy(col("outcome_id"));
+    Dataset<Row> candidates =
+        matched.select(
+            col("outcome_id"),
+            col("o_owner").as("owner"),
+            col("outcome_type"),
+            col("outcome_value"),
+            col("outcome_at"),
+            col("t.activity_id").as("activity_id"),
+            col("t.occurred_at").as("occurred_at"),
+            row_number().over(ordered).as("position"),
+            count(lit(1)).over(whole).cast(DataTypes.IntegerType).as("n"),
+            gapMicros.cast(DataTypes.DoubleType).divide(MICROS_PER_DAY_D).as("days_before"),
+            col("t.class").as("class"),
+            col("t.type").as("type"),
+            col("t.channel").as("channel"),
+            col("t.goal_category").as("goal_category"),
+            col("t.directed_goal_id").as("directed_goal_id"),
+            col("t.contact_id").as("contact_id"));
+
+    Dataset<Row> attributedIds = candidates.select(col("outcome_id").as("c_outcome_id")).distinct();
+    Dataset<Row> unattributed =
+        outcomes
+            .join(attributedIds, col("outcome_id").equalTo(col("c_outcome_id")), "left_anti")
+            .select(
+                col("outcome_id"),
+                col("owner"),
+                col("type"),
+                col("value"),
+                when(col("contact_id").isNotNull(), lit(NO_TOUCHPOINT_WITH_CONTACT))
+                    .when(col("goal_id").isNotNull(), lit(NO_DIRECTED_TOUCHPOINT_FOR_GOAL))
+                    .otherwise(lit(NO_CONTACT_OR_GOAL))
+                    .as("reason"));
+    return new Selection(candidates, unattributed);
+  }
+
+  /**
+   * Every way a touchpoint can be a candidate, as (link_kind, link_key) rows beside its columns:
+   * ("contact", contact_id); ("contact", introduced_contact_id) for an intro that introduces
+   * someone other than its own contact, so an activity matching both counts once; and ("goal",
+   * directed_goal_id) for a DIRECTED touchpoint.
+   */
+  private static Dataset<Row> touchpointLinks(Dataset<Row> touchpoints) {
+    Dataset<Row> byContact =
+        touchpoints
+            .where(col("contact_id").isNotNull())
+            .withColumn("link_kind", lit("contact"))
+            .withColumn("link_key", col("contact_id"));
+    Dataset<Row> byIntro =
+        touchpoints
+            .where(
+                col("type")
+                    .isin("intro_received", "intro_made")
+                    .and(col("introduced_contact_id").isNotNull())
+                    .and(
+                        col("contact_id")
+                            .isNull()
+                            .or(col("contact_id").notEqual(col("introduced_contact_id")))))
+            .withColumn("link_kind", lit("contact"))
+            .withColumn("link_key", col("introduced_contact_id"));
+    Dataset<Row> byGoal =
+        touchpoints
+            .where(
+                col("class")
+                    .equalTo(Classification.DIRECTED)
+                    .and(col("directed_goal_id").isNotNull()))
+            .withColumn("link_kind", lit("goal"))
+            .withColumn("link_key", col("directed_goal_id"));
+    return byContact.unionByName(byIntro).unionByName(byGoal);
+  }
+}
