@@ -184,11 +184,15 @@ public final class VendorCsv {
         parsed.add(r);
       }
     } catch (IOException | UncheckedIOException e) {
-      long line = firstDataLine + countLineBreaks(data, 0, lastStart(parsed, data));
+      String where =
+          parsed.isEmpty()
+              ? "from line " + firstDataLine
+              : "after the record starting on line "
+                  + (firstDataLine + countLineBreaks(data, 0, lastStart(parsed, data)));
       throw new WellspringException(
           "ingest",
           WellspringException.UNUSABLE,
-          fileName + ": not readable as CSV after line " + line + " (" + e.getMessage() + ")",
+          fileName + ": not readable as CSV " + where + " (" + e.getMessage() + ")",
           e);
     }
     List<Row> rows = new ArrayList<>();
