@@ -5,9 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
@@ -22,13 +20,14 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 
-import dev.wellspring.WellspringException;
 import dev.wellspring.adapters.common.Emails;
 import dev.wellspring.adapters.common.Names;
 import dev.wellspring.adapters.common.ProfileUrls;
 import dev.wellspring.schema.Tables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -83,9 +82,6 @@ public final class IdentityResolution {
             field("priority", IntegerType, false)
           });
 
-  /** Bound on label-propagation rounds; a chain of contacts longer than this is not real data. */
-  static final int MAX_ROUNDS = 64;
-
   /**
    * The result: {@code contacts} in {@link Tables#CONTACTS_SCHEMA} (one row per resolved
    * contact), {@code mapping} (source_contact_id, contact_id) for {@link #applyMapping}, and
@@ -130,14 +126,13 @@ public final class IdentityResolution {
                     .equalTo("")
                     .and(col("k_url").equalTo(""))
                     .and(col("k_company").equalTo(""))
-                    .and(col("k_name").notEqual("")));
+                    .and(col("k_name").notEqual("")))
+            // Used by every step below: materialised once, so the UDFs run once and later plans
+            // start from here instead of growing with every self-join.
+            .localCheckpoint();
 
     Dataset<Row> keys = recordKeys(recs);
-    Dataset<Row> edges = keys.select(col("source_contact_id").as("node"), col("key")).distinct();
-    Dataset<Row> nodes = recs.select(col("source_contact_id").as("node")).distinct();
-    Dataset<Row> labels = components(nodes, edges);
-    labels = attachNameOnly(recs, labels);
-
+    Dataset<Row> labels = clusterLabels(recs);
     Dataset<Row> clustered =
         recs.join(labels, recs.col("source_contact_id").equalTo(labels.col("node")))
             .drop("node");
@@ -207,66 +202,27 @@ public final class IdentityResolution {
   }
 
   /**
-   * Connected components of the node-key graph by min-label propagation: every node starts with
-   * its own id, and each round takes the smallest label among the nodes it shares a key with,
-   * until a round changes nothing. Rounds grow with the longest chain of records linked through
-   * different keys (a handful in real data). Each round is checkpointed locally so the plan does
-   * not grow with the rounds.
+   * (node, label): every source key and the smallest source key of its cluster.
+   *
+   * <p>Clusters are found on the driver with union-find over the records' keys rather than by
+   * label propagation in Spark: contact records are bounded by people's networks (tens of
+   * thousands for a team, each a few short strings), so they fit the driver easily, and one
+   * collect replaces a round of shuffles per link in the longest chain of records.
    */
-  static Dataset<Row> components(Dataset<Row> nodes, Dataset<Row> edges) {
-    Dataset<Row> labels = nodes.select(col("node"), col("node").as("label")).localCheckpoint();
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      Dataset<Row> keyMin =
-          edges.join(labels, "node").groupBy(col("key")).agg(min(col("label")).as("key_label"));
-      Dataset<Row> best =
-          edges.join(keyMin, "key").groupBy(col("node")).agg(min(col("key_label")).as("best"));
-      Dataset<Row> next =
-          labels
-              .join(best, "node", "left")
-              .select(
-                  col("node"),
-                  least(col("label"), coalesce(col("best"), col("label"))).as("label"),
-                  coalesce(col("best").lt(col("label")), lit(false)).as("changed"))
-              .localCheckpoint();
-      labels = next.select(col("node"), col("label"));
-      if (next.where(col("changed")).isEmpty()) {
-        return labels;
-      }
+  private static Dataset<Row> clusterLabels(Dataset<Row> recs) {
+    List<Row> rows =
+        recs.select(
+                col("source_contact_id"), col("k_email"), col("k_url"), col("k_name"),
+                col("k_company"), col("name_only"))
+            .distinct()
+            .collectAsList();
+    List<Row> labels = new ArrayList<>();
+    for (Map.Entry<String, String> e : Clusters.of(rows).entrySet()) {
+      labels.add(RowFactory.create(e.getKey(), e.getValue()));
     }
-    throw new WellspringException(
-        "ingest",
-        WellspringException.INTERNAL,
-        "identity resolution did not converge in " + MAX_ROUNDS + " rounds");
-  }
-
-  /**
-   * Moves each cluster made only of name-only records to the one other cluster whose records
-   * carry the same folded name, when there is exactly one such cluster.
-   */
-  private static Dataset<Row> attachNameOnly(Dataset<Row> recs, Dataset<Row> labels) {
-    Dataset<Row> withLabel =
-        recs.select(col("source_contact_id").as("node"), col("k_name"), col("name_only"))
-            .join(labels, "node");
-    Dataset<Row> clusterKinds =
-        withLabel
-            .groupBy(col("label"))
-            .agg(min(col("name_only")).as("all_name_only"), min(col("k_name")).as("name"),
-                countDistinct(col("k_name")).as("names"));
-    Dataset<Row> targets =
-        withLabel
-            .where(col("name_only").equalTo(false).and(col("k_name").notEqual("")))
-            .groupBy(col("k_name"))
-            .agg(countDistinct(col("label")).as("n"), min(col("label")).as("target"))
-            .where(col("n").equalTo(1))
-            .select(col("k_name").as("name"), col("target"));
-    Dataset<Row> moves =
-        clusterKinds
-            .where(col("all_name_only").and(col("names").equalTo(1)))
-            .join(targets, "name")
-            .select(col("label").as("from_label"), col("target"));
-    return labels
-        .join(moves, labels.col("label").equalTo(moves.col("from_label")), "left")
-        .select(col("node"), coalesce(col("target"), col("label")).as("label"));
+    StructType schema =
+        new StructType().add("node", StringType, false).add("label", StringType, false);
+    return recs.sparkSession().createDataFrame(labels, schema);
   }
 
   /** One contact per resolved contact_id, attributes by (priority, source_file, line). */
