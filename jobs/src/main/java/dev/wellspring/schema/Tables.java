@@ -34,6 +34,7 @@ public final class Tables {
   public static final String LIFT = "lift";
   public static final String GOAL_SCORECARD = "goal_scorecard";
   public static final String WELL_BUILDING = "well_building";
+  public static final String CONTACT_IDENTITIES = "contact_identities";
 
   /** contacts: one row per contact id. relationship is never null ("other" when empty). */
   public static final StructType CONTACTS_SCHEMA =
@@ -230,6 +231,22 @@ public final class Tables {
           f("strengthened_relationships", LongType, false),
           f("intros_made", LongType, false),
           f("intros_received", LongType, false));
+
+  /**
+   * contact_identities: one row per source contact record (canonical or vendor) with the contact
+   * it resolved to. source_contact_id is the record's own key (a canonical contact_id, or a
+   * vendor key such as {@code linkedin:url:linkedin.com/in/jane-doe}); matched_key_type is the
+   * strongest key it shares with another record of that contact: email, profile_url,
+   * name_company, name (a record with only a name, merged with the one person of that name), or
+   * none. E-mail addresses are never written.
+   */
+  public static final StructType CONTACT_IDENTITIES_SCHEMA =
+      schema(
+          f("source_file", StringType, false),
+          f("line", LongType, false),
+          f("source_contact_id", StringType, false),
+          f("matched_key_type", StringType, false),
+          f("contact_id", StringType, false));
 
   static StructField f(String name, DataType type) {
     return new StructField(name, type, true, org.apache.spark.sql.types.Metadata.empty());

@@ -1,0 +1,62 @@
+package dev.wellspring.adapters.linkedin;
+
+import dev.wellspring.adapters.CanonicalRecord;
+import dev.wellspring.adapters.RecordSink;
+import dev.wellspring.adapters.common.Ids;
+import dev.wellspring.adapters.common.Names;
+import dev.wellspring.adapters.common.VendorCsv;
+import dev.wellspring.adapters.common.VendorDates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * LinkedIn {@code Invitations.csv}: one {@code invitation} activity per invitation, with the
+ * other party (the invitee of an OUTGOING one, the inviter of an INCOMING one; without a
+ * direction, the side that is not the owner) as contact and the invitation note as notes.
+ */
+final class InvitationsAdapter extends LinkedInAdapter {
+  private static final List<VendorCsv.Header> HEADERS =
+      List.of(VendorCsv.Header.of("linkedin.invitations", "From", "To", "Sent At", "Message",
+          "Direction"));
+
+  @Override
+  public String name() {
+    return "linkedin.invitations";
+  }
+
+  @Override
+  List<VendorCsv.Header> headers() {
+    return HEADERS;
+  }
+
+  @Override
+  void map(VendorCsv.Row row, FileState state, RecordSink sink) {
+    Party inviter = Party.of(row.get("from"), row.get("inviterprofileurl"));
+    Party invitee = Party.of(row.get("to"), row.get("inviteeprofileurl"));
+    String direction = row.get("direction");
+    boolean outgoing =
+        direction.equalsIgnoreCase("OUTGOING")
+            || (!direction.equalsIgnoreCase("INCOMING")
+                && state.isOwner(inviter.name(), inviter.url()));
+    Party other = outgoing ? invitee : inviter;
+    if (other.isEmpty()) {
+      sink.rejected(row.line(), row.raw(), "missing_required");
+      return;
+    }
+    Instant at = timestamp(row.get("sent at"), row, sink);
+    if (at == null) {
+      return;
+    }
+    List<CanonicalRecord> out = new ArrayList<>(2);
+    String key = other.key();
+    addContact(out, state, row, other, null);
+    String id =
+        "li-inv-"
+            + Ids.shortHash(
+                VendorDates.iso(at), Names.fold(inviter.name()), Names.fold(invitee.name()), key,
+                outgoing ? "out" : "in");
+    out.add(activity(row, state, id, at, "invitation", key, "", row.get("message")));
+    sink.mapped(row.line(), row.raw(), out);
+  }
+}
