@@ -49,7 +49,7 @@ class PipelineInvariantsIT {
   static final List<String> MODELS =
       List.of("first_touch", "last_touch", "linear", "markov", "position_based", "shapley", "time_decay");
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
   SparkSession spark;
   Path sampleOut;
   Path generatedOut;
