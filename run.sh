@@ -31,7 +31,10 @@ fi
 
 JOBS_CP="$JOBS_JAR:$HERE/jobs/target/lib/*"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-JAVA_OPTS="${WELLSPRING_JAVA_OPTS:--Xmx4g}"
+# -XX:TieredStopAtLevel=1 (C1 only): a run is dozens of short Spark jobs on cold code; C2
+# compiling Spark's planner cost ~2.7x the CPU on sample data (docs/benchmarks.md). Set
+# WELLSPRING_JAVA_OPTS to override (e.g. "-Xmx4g" for full tiered compilation on very long runs).
+JAVA_OPTS="${WELLSPRING_JAVA_OPTS:--Xmx4g -XX:TieredStopAtLevel=1}"
 REPORTS_CP=""
 if [ -f "$REPORTS_JAR" ]; then REPORTS_CP="$REPORTS_JAR:$HERE/reports/target/lib/*"; fi
 
