@@ -167,8 +167,14 @@ public final class JasperRenderer {
   /** The blocks as the field maps the templates read (names as in report.jrxml). */
   static List<Map<String, ?>> rows(List<Block> blocks) {
     List<Map<String, ?>> out = new ArrayList<>(blocks.size());
+    int grp = 0;
     for (Block b : blocks) {
       Map<String, Object> m = new HashMap<>();
+      if (b.kind() == Block.Kind.HEADING || b.kind() == Block.Kind.SUBHEADING) {
+        grp++;
+      }
+      // The template's "section" group: a heading and the blocks up to the next heading.
+      m.put("grp", grp);
       m.put("kind", b.kind().name());
       m.put("text", b.text());
       if (b.table() != null) {

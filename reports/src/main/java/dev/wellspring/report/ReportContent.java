@@ -111,6 +111,23 @@ public final class ReportContent {
         ? "No recommendation stands out from this run's data."
         : recs.stream().map(r -> "•  " + r).collect(Collectors.joining("\n"))));
     out.add(Block.table("Lift under every model", liftTable()));
+    if (!data.attributionChannels().isEmpty()) {
+      out.add(Block.table("Channel scores of the data-driven models", channelTable()));
+      out.add(Block.of(Kind.NOTE, "Score: markov's removal effect (the share of conversions lost "
+          + "without the channel); shapley's Shapley value in value units. Share is the channel's "
+          + "part of the credited value."));
+    }
+  }
+
+  /** attribution_channels.csv: markov and shapley channel scores, models in their order. */
+  private Table channelTable() {
+    List<Row> rows = new ArrayList<>();
+    for (RunData.ChannelScore c : sortedByModel(data.attributionChannels().stream()
+        .sorted(Comparator.comparing(RunData.ChannelScore::channel)).toList(), RunData.ChannelScore::model)) {
+      String score = c.model().equals("markov") ? Formats.fixed(c.score(), 3) : amount(c.score());
+      rows.add(Row.of(c.model(), c.channel(), score, percent(c.share()), amount(c.creditedValue())));
+    }
+    return new Table(List.of("Model", "Channel", "Score", "Share", "Credited value"), rows);
   }
 
   private String period() {
