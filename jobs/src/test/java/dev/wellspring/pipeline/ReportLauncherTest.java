@@ -113,8 +113,12 @@ class ReportLauncherTest {
   void theChildIsThisJvmsJavaWithTheReportMain() {
     WellspringConfig config = ConfigLoader.defaults("in", "out", LocalDate.parse("2026-01-31"));
     List<String> cmd = ReportLauncher.command(config, "a.jar:lib/*");
-    assertThat(cmd.subList(0, 4)).containsExactly(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", "a.jar:lib/*",
-        "dev.wellspring.report.ReportMain");
+    int flags = ReportLauncher.JVM_FLAGS.size();
+    assertThat(cmd.get(0)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // The JVM flags go before the main class, or the child would take them as its arguments.
+    assertThat(cmd.subList(1, 1 + flags)).containsExactly(
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-Djava.awt.headless=true");
+    assertThat(cmd.subList(1 + flags, 4 + flags)).containsExactly(
+        "-cp", "a.jar:lib/*", "dev.wellspring.report.ReportMain");
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperCompileManager;
@@ -16,6 +17,7 @@ import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.design.JasperDesign;
 import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.xml.JRXmlLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
@@ -23,16 +25,23 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Lays the report's blocks out with JasperReports and writes the PDF. The templates ({@code
- * report.jrxml} and the table grids {@code table3/6/7/9.jrxml}) are loaded only from this module's classpath and compiled
- * once per instance, i.e. once per run; the paper size is set on the design before compiling.
+ * report.jrxml} and the table grids {@code table3/6/7/9.jrxml}) come only from this module's
+ * classpath. The build compiles them to {@code .jasper} files ({@link TemplateCompiler}, one main
+ * report per paper size), so a run only deserializes them; compiling the JRXML with JDT costs
+ * about 3 s of CPU in a fresh JVM. Without the compiled files (e.g. from an IDE) they are
+ * compiled from the JRXML. Either way they are loaded once per JVM and paper size.
  */
 public final class JasperRenderer {
   private static final String TEMPLATES = "/dev/wellspring/report/";
+  /** The paper sizes the report is laid out for. */
+  static final List<String> PAPERS = List.of("A4", "Letter");
 
-  private final SimpleJasperReportsContext context;
   /** The table templates by the most columns their grid holds. */
   static final List<Integer> TABLE_GRIDS = List.of(3, 6, 7, 9);
 
+  private static final Map<String, JasperRenderer> LOADED = new ConcurrentHashMap<>();
+
+  private final SimpleJasperReportsContext context;
   private final JasperReport main;
   private final Map<String, JasperReport> tables;
 
@@ -42,8 +51,22 @@ public final class JasperRenderer {
     this.tables = Map.copyOf(tables);
   }
 
-  /** Compiles the templates for {@code paper} (A4 or Letter). */
+  /** The renderer for {@code paper} (A4 or Letter), its templates loaded once per JVM. */
   public static JasperRenderer compile(String paper) {
+    return LOADED.computeIfAbsent(paper, JasperRenderer::load);
+  }
+
+  private static JasperRenderer load(String paper) {
+    SimpleJasperReportsContext ctx = context();
+    Map<String, JasperReport> tables = new HashMap<>();
+    for (int cols : TABLE_GRIDS) {
+      tables.put("TABLE" + cols, template(ctx, "table" + cols, null));
+    }
+    return new JasperRenderer(ctx, template(ctx, "report", paper), tables);
+  }
+
+  /** The Jasper settings of every run; the build's compiler uses them too. */
+  static SimpleJasperReportsContext context() {
     SimpleJasperReportsContext ctx = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
     // DejaVu comes from jasperreports-fonts; embedding it makes the PDF look the same everywhere.
     ctx.setProperty("net.sf.jasperreports.default.font.name", "DejaVu Sans");
@@ -51,27 +74,45 @@ public final class JasperRenderer {
     ctx.setProperty("net.sf.jasperreports.default.pdf.encoding", "Identity-H");
     // Chart text as text in the embedded font, not as glyph outlines: smaller, faster, searchable.
     ctx.setProperty("net.sf.jasperreports.export.pdf.force.svg.shapes", "false");
+    // Subreports keep Jasper's default runner (a thread pool): the non-threaded continuation
+    // runner needs commons-javaflow bytecode instrumentation, which is not worth a dependency.
+    return ctx;
+  }
+
+  /** The name of a compiled template on the classpath: {@code report-A4.jasper}, {@code table3.jasper}. */
+  static String compiledName(String name, String paper) {
+    return name + (paper == null ? "" : "-" + paper) + ".jasper";
+  }
+
+  private static JasperReport template(SimpleJasperReportsContext ctx, String name, String paper) {
+    try (InputStream in = JasperRenderer.class.getResourceAsStream(TEMPLATES + compiledName(name, paper))) {
+      if (in != null) {
+        return (JasperReport) JRLoader.loadObject(ctx, in);
+      }
+    } catch (JRException | java.io.IOException | ClassCastException e) {
+      // A stale or damaged compiled template: compile the JRXML instead.
+    }
+    return compileDesign(ctx, name, paper);
+  }
+
+  /** Compiles {@code name.jrxml}, laid out for {@code paper} when given. */
+  static JasperReport compileDesign(SimpleJasperReportsContext ctx, String name, String paper) {
     try {
-      JasperDesign mainDesign = load("report.jrxml");
-      if (paper.equals("Letter")) {
+      JasperDesign design = design(name + ".jrxml");
+      if ("Letter".equals(paper)) {
         // 8.5 x 11 in; the margins keep the content 515 points wide, as on A4.
-        mainDesign.setPageWidth(612);
-        mainDesign.setPageHeight(792);
-        mainDesign.setLeftMargin(48);
-        mainDesign.setRightMargin(49);
+        design.setPageWidth(612);
+        design.setPageHeight(792);
+        design.setLeftMargin(48);
+        design.setRightMargin(49);
       }
-      JasperCompileManager compiler = JasperCompileManager.getInstance(ctx);
-      Map<String, JasperReport> tables = new HashMap<>();
-      for (int cols : TABLE_GRIDS) {
-        tables.put("TABLE" + cols, compiler.compile(load("table" + cols + ".jrxml")));
-      }
-      return new JasperRenderer(ctx, compiler.compile(mainDesign), tables);
+      return JasperCompileManager.getInstance(ctx).compile(design);
     } catch (JRException e) {
       throw new ReportException(ReportException.INTERNAL, "cannot compile the report templates: " + e.getMessage(), e);
     }
   }
 
-  private static JasperDesign load(String name) throws JRException {
+  private static JasperDesign design(String name) throws JRException {
     try (InputStream in = JasperRenderer.class.getResourceAsStream(TEMPLATES + name)) {
       if (in == null) {
         throw new ReportException(ReportException.INTERNAL, "report template missing from the classpath: " + name);
@@ -89,11 +130,26 @@ public final class JasperRenderer {
    * @return the number of pages
    */
   public int render(List<Block> blocks, Map<String, String> header, String title, OutputStream out) {
+    JasperPrint print = fill(blocks, header);
+    export(print, title, out);
+    return print.getPages().size();
+  }
+
+  /** Lays the blocks out into pages (the benchmark times this apart from {@link #export}). */
+  JasperPrint fill(List<Block> blocks, Map<String, String> header) {
     Map<String, Object> params = new HashMap<>(header);
     params.putAll(tables);
     try {
-      JasperPrint print = JasperFillManager.getInstance(context)
+      return JasperFillManager.getInstance(context)
           .fill(main, params, new JRMapCollectionDataSource(rows(blocks)));
+    } catch (JRException e) {
+      throw new ReportException(ReportException.INTERNAL, "cannot render the report: " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes filled pages as a compressed PDF with the given title in its metadata. */
+  void export(JasperPrint print, String title, OutputStream out) {
+    try {
       JRPdfExporter exporter = new JRPdfExporter(context);
       exporter.setExporterInput(new SimpleExporterInput(print));
       exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
@@ -103,7 +159,6 @@ public final class JasperRenderer {
       conf.setCompressed(true);
       exporter.setConfiguration(conf);
       exporter.exportReport();
-      return print.getPages().size();
     } catch (JRException e) {
       throw new ReportException(ReportException.INTERNAL, "cannot render the report: " + e.getMessage(), e);
     }
@@ -112,8 +167,14 @@ public final class JasperRenderer {
   /** The blocks as the field maps the templates read (names as in report.jrxml). */
   static List<Map<String, ?>> rows(List<Block> blocks) {
     List<Map<String, ?>> out = new ArrayList<>(blocks.size());
+    int grp = 0;
     for (Block b : blocks) {
       Map<String, Object> m = new HashMap<>();
+      if (b.kind() == Block.Kind.HEADING || b.kind() == Block.Kind.SUBHEADING) {
+        grp++;
+      }
+      // The template's "section" group: a heading and the blocks up to the next heading.
+      m.put("grp", grp);
       m.put("kind", b.kind().name());
       m.put("text", b.text());
       if (b.table() != null) {

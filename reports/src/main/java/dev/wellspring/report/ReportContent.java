@@ -111,6 +111,23 @@ public final class ReportContent {
         ? "No recommendation stands out from this run's data."
         : recs.stream().map(r -> "•  " + r).collect(Collectors.joining("\n"))));
     out.add(Block.table("Lift under every model", liftTable()));
+    if (!data.attributionChannels().isEmpty()) {
+      out.add(Block.table("Channel scores of the data-driven models", channelTable()));
+      out.add(Block.of(Kind.NOTE, "Score: markov's removal effect (the share of conversions lost "
+          + "without the channel); shapley's Shapley value in value units. Share is the channel's "
+          + "part of the credited value."));
+    }
+  }
+
+  /** attribution_channels.csv: markov and shapley channel scores, models in their order. */
+  private Table channelTable() {
+    List<Row> rows = new ArrayList<>();
+    for (RunData.ChannelScore c : sortedByModel(data.attributionChannels().stream()
+        .sorted(Comparator.comparing(RunData.ChannelScore::channel)).toList(), RunData.ChannelScore::model)) {
+      String score = c.model().equals("markov") ? Formats.fixed(c.score(), 3) : amount(c.score());
+      rows.add(Row.of(c.model() + " · " + c.channel(), score, percent(c.share()), amount(c.creditedValue())));
+    }
+    return new Table(List.of("Model · channel", "Score", "Share", "Credited value"), rows);
   }
 
   private String period() {
@@ -409,10 +426,34 @@ public final class ReportContent {
               + " the value per hour of undirected networking under the " + model + " model."
           : liftUndefined(ownerLift) + " under the " + model + " model."));
       out.add(Block.table(classTable(totals)));
-      out.add(Block.chartPair(valuePerHourChart(totals), goalCategoryChart(g -> g.owner().equals(owner))));
+      out.add(Block.of(Kind.TEXT, ownerGoals(owner)));
+      // Two charts per owner, the monthly trends: value per hour by class is the table's last
+      // column, and the goals are in a sentence; fewer charts keep a 50-owner report fast.
       out.add(Block.chart(monthlyChart(owner, false)));
       out.add(Block.chart(monthlyChart(owner, true)));
     }
+  }
+
+  /** One sentence on an owner's goals: how many, droughts, and outcomes by category. */
+  private String ownerGoals(String owner) {
+    List<RunData.Goal> goals = data.goals().stream().filter(g -> g.owner().equals(owner)).toList();
+    if (goals.isEmpty()) {
+      return "Goals: none in scope for this run.";
+    }
+    Map<String, long[]> byCategory = new TreeMap<>();
+    long droughts = 0;
+    for (RunData.Goal g : goals) {
+      long[] c = byCategory.computeIfAbsent(g.category(), k -> new long[2]);
+      c[0] += g.onTargetOutcomes();
+      c[1] += g.serendipitousOutcomes();
+      droughts += g.drought() ? 1 : 0;
+    }
+    String categories = byCategory.entrySet().stream()
+        .map(e -> e.getKey() + " " + count(e.getValue()[0]) + " on target, " + count(e.getValue()[1])
+            + " serendipitous")
+        .collect(Collectors.joining("; "));
+    return "Goals: " + goals.size() + (droughts > 0 ? " (" + droughts + " in drought)" : "")
+        + ". Outcomes by goal category: " + categories + ".";
   }
 
   // ---------------------------------------------------------------- 6. appendix

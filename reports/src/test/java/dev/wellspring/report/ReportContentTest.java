@@ -52,6 +52,53 @@ class ReportContentTest {
   }
 
   @Test
+  void channelScoresAreATableInTheSummaryMarkovBeforeShapley() {
+    RunData.RunManifest m = new RunData.RunManifest("ok", List.of(), 0, 0, 0, 0, List.of(), List.of(), Map.of());
+    RunData data = new RunData(DATE, List.of(eff("Ann Lee", "DIRECTED", "linear", 4, 200)), List.of(),
+        List.of(new RunData.ChannelScore("shapley", "DIRECTED", 1234.56, 0.6, 1234.56),
+            new RunData.ChannelScore("markov", "UNDIRECTED", 0.0625, 0.25, 500.0),
+            new RunData.ChannelScore("markov", "DIRECTED", 0.1875, 0.75, 1500.0)),
+        List.of(new RunData.Lift("linear", 2.0, null, null, 4.0, 2.0)), List.of(), List.of(), List.of(), m);
+    Block table = ReportContent.build(data, new ReportOptions(Path.of("out"), DATE, "linear", "A4", "full"))
+        .stream().filter(b -> b.text().equals("Channel scores of the data-driven models")).findFirst().orElseThrow();
+    assertThat(table.table().headers()).containsExactly("Model · channel", "Score", "Share", "Credited value");
+    // markov's score is a removal effect (3 decimals, half up); shapley's is in value units.
+    assertThat(table.table().rows()).extracting(Block.Row::cells).containsExactly(
+        List.of("markov · DIRECTED", "0.188", "75%", "1,500"),
+        List.of("markov · UNDIRECTED", "0.063", "25%", "500.0"),
+        List.of("shapley · DIRECTED", "1,235", "60%", "1,235"));
+  }
+
+  @Test
+  void anOwnerPageSaysTheGoalsOutcomesByCategoryAndHasTheTwoMonthlyCharts() {
+    RunData.RunManifest m = new RunData.RunManifest("ok", List.of(), 0, 0, 0, 0, List.of(), List.of(), Map.of());
+    RunData data = new RunData(DATE, List.of(eff("Ann Lee", "DIRECTED", "linear", 4, 200)), List.of(), List.of(),
+        List.of(new RunData.Lift("linear", 2.0, null, null, 4.0, 2.0)),
+        List.of(new RunData.Goal("g1", "Ann Lee", "speaking", 10, 2, 100, 1, null, false),
+            new RunData.Goal("g2", "Ann Lee", "hiring", 95, 0, 0, 3, 10.0, true),
+            new RunData.Goal("g3", "Ann Lee", "speaking", 5, 1, 50, 0, null, false)),
+        List.of(), List.of(), m);
+    List<Block> blocks = ReportContent.build(data, new ReportOptions(Path.of("out"), DATE, "linear", "A4", "full"));
+    assertThat(texts(blocks, Block.Kind.TEXT)).contains("Goals: 3 (1 in drought). Outcomes by goal category: "
+        + "hiring 0 on target, 3 serendipitous; speaking 3 on target, 1 serendipitous.");
+    int owner = texts(blocks, Block.Kind.SUBHEADING).indexOf("Ann Lee");
+    assertThat(owner).isNotNegative();
+    List<String> ownerCharts = blocks.subList(blocks.indexOf(Block.of(Block.Kind.SUBHEADING, "Ann Lee")), blocks.size())
+        .stream().filter(b -> b.kind() == Block.Kind.CHART || b.kind() == Block.Kind.CHART_PAIR)
+        .flatMap(b -> b.charts().stream()).map(Block.Chart::title).toList();
+    assertThat(ownerCharts).containsExactly("Hours per month by class", "Credited value per month by class (linear)");
+  }
+
+  @Test
+  void everyHeadingStartsANewSectionGroupThatTheFollowingBlocksShare() {
+    List<Block> blocks = List.of(Block.of(Block.Kind.TITLE, "t"), Block.of(Block.Kind.HEADING, "1"),
+        Block.of(Block.Kind.TEXT, "a"), Block.of(Block.Kind.SUBHEADING, "1.1"), Block.of(Block.Kind.TEXT, "b"),
+        Block.pageBreak(), Block.of(Block.Kind.HEADING, "2"));
+    assertThat(JasperRenderer.rows(blocks).stream().map(r -> (Object) r.get("grp")).toList())
+        .containsExactly(0, 1, 1, 2, 2, 2, 3);
+  }
+
+  @Test
   void undefinedLiftGetsAClearSentence() {
     assertThat(ReportContent.headline(new RunData.Lift("linear", null, null, null, 12.5, 0.0)))
         .isEqualTo("The lift is undefined: undirected networking earned no credited value, so there is no "
