@@ -63,6 +63,7 @@ if MASTER_URL="$(cluster_master "$@")"; then
   # shellcheck disable=SC2086
   exec java $JAVA_OPTS -cp "$HERE/jobs/target/lib/*" \
     -Dwellspring.home="$HERE" -Dwellspring.reports.classpath="$REPORTS_CP" \
+    -Dlog4j2.configurationFile="$HERE/jobs/src/main/resources/log4j2.properties" \
     org.apache.spark.deploy.SparkSubmit --master "$MASTER_URL" --deploy-mode client \
     --class dev.wellspring.cli.Main \
     --conf spark.executorEnv.SPARK_LOCAL_IP="$SPARK_LOCAL_IP" \
