@@ -1,5 +1,6 @@
 package dev.wellspring.aggregate;
 
+import static dev.wellspring.aggregate.Sums.exactHours;
 import static dev.wellspring.aggregate.Sums.exactSum;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -52,7 +53,7 @@ public final class Efficiency {
             .groupBy("owner", "class", "month")
             .agg(
                 count(lit(1)).as("activities"),
-                exactSum("hours").as("hours"),
+                exactHours(col("duration_minutes")).as("hours"),
                 exactSum("cost").as("cost"));
     Dataset<Row> credit =
         creditedTouchpoints(touchpoints, credits)
@@ -85,8 +86,8 @@ public final class Efficiency {
       Dataset<Row> touchpoints, Dataset<Row> credits, Dataset<Row> intervals) {
     Dataset<Row> hours =
         touchpoints.agg(
-            exactSum(when(col("class").equalTo(Classes.DIRECTED), col("hours"))).as("dh"),
-            exactSum(when(col("class").equalTo(Classes.UNDIRECTED), col("hours"))).as("uh"));
+            exactHours(when(col("class").equalTo(Classes.DIRECTED), col("duration_minutes"))).as("dh"),
+            exactHours(when(col("class").equalTo(Classes.UNDIRECTED), col("duration_minutes"))).as("uh"));
     Dataset<Row> value =
         creditedTouchpoints(touchpoints, credits)
             .groupBy("model")

@@ -2,6 +2,7 @@ package dev.wellspring.aggregate;
 
 import static dev.wellspring.aggregate.Efficiency.conform;
 import static dev.wellspring.aggregate.Efficiency.seq;
+import static dev.wellspring.aggregate.Sums.exactHours;
 import static dev.wellspring.aggregate.Sums.exactSum;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -63,8 +64,8 @@ public final class GoalScorecard {
     Dataset<Row> directed =
         touchpoints
             .filter(col("class").equalTo(Classes.DIRECTED).and(col("directed_goal_id").isNotNull()))
-            .select(col("activity_id"), col("directed_goal_id").as("goal_id"), col("hours"));
-    Dataset<Row> hours = directed.groupBy("goal_id").agg(exactSum("hours").as("hours"));
+            .select(col("activity_id"), col("directed_goal_id").as("goal_id"), col("duration_minutes"));
+    Dataset<Row> hours = directed.groupBy("goal_id").agg(exactHours(col("duration_minutes")).as("hours"));
 
     Dataset<Row> goalOutcomes =
         credits

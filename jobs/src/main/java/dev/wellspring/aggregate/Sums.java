@@ -21,6 +21,14 @@ final class Sums {
     return exactSum(col(column));
   }
 
+  /**
+   * Hours from an exact sum of minutes: minutes are usually whole, so their sum is exact and the
+   * one division by 60 is the only rounding (summing per-row hours would accumulate 1/60ths).
+   */
+  static Column exactHours(Column minutes) {
+    return exactSum(minutes).divide(60.0);
+  }
+
   /** The exact sum of a double expression, as a double; null over no rows. */
   static Column exactSum(Column value) {
     return sum(value.cast(EXACT)).cast("double");
