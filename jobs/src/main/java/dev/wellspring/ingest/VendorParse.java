@@ -122,7 +122,7 @@ final class VendorParse implements FlatMapFunction<VendorFile, Row> {
           worst = RejectReason.first(worst, result.reason());
           continue;
         }
-        List<Object> values = new ArrayList<>(List.of(result.values()));
+        List<Object> values = new ArrayList<>(java.util.Arrays.asList(result.values()));
         if (kind == Kind.CONTACTS) {
           for (String extra : VendorRows.CONTACT_EXTRAS) {
             String v = r.fields().getOrDefault(extra, "").strip();
