@@ -37,7 +37,11 @@ class VendorLinkedInIngestTest {
     Path in = tmp.resolve("in");
     VendorTeamNightlyTest.copyTree(Path.of("src/test/resources/linkedin/mixed"), in);
     out = tmp.resolve("out");
+    // The fixtures hold 3 bad rows in 27 on purpose (dates such as "31 Feb 2024").
+    Path config = tmp.resolve("wellspring.yaml");
+    java.nio.file.Files.writeString(config, "reject_max: 0.2\n");
     String[] common = {
+      "--config", config.toString(),
       "--input", in.toString(), "--output", out.toString(), "--run-date", RUN_DATE, "--owner",
       "Alex Rivera", "--master", "local[2]"
     };
