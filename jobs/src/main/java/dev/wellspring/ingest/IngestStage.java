@@ -50,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * that as Spark transformations ({@link IngestTransforms}) into a second staging copy, which the
  * counts, the rejects and the tables are read from. No record is collected to the driver;
  * rejects reach the file through {@code toLocalIterator()}, one partition at a time.
+ *
+ * <p>Vendor exports (files the catalog hands to an {@link ExportAdapter}) take their own path,
+ * {@link VendorIngest}: parsed in Spark tasks, counted into the same manifest, rejects and reject
+ * ratio, and merged into the tables through identity resolution.
  */
 public final class IngestStage implements SparkStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
