@@ -31,8 +31,12 @@ public final class ConfigLoader {
           "channel_dimension", "reject_max", "report_model", "bootstrap_resamples",
           "bootstrap_seed", "shuffle_partitions", "paper", "names");
 
-  /** Map-valued keys: durations (type -> minutes), inference_map, spark (conf -> value). */
-  public static final List<String> MAP_KEYS = List.of("durations", "inference_map", "spark");
+  /**
+   * Map-valued keys: durations (type -> minutes), inference_map, spark (conf -> value), owner_map
+   * (vendor owner id, name or e-mail -> Wellspring owner).
+   */
+  public static final List<String> MAP_KEYS =
+      List.of("durations", "inference_map", "spark", "owner_map");
 
   public static final Set<String> ACTIVITY_TYPES =
       Set.of(
@@ -75,6 +79,7 @@ public final class ConfigLoader {
   private long bootstrapSeed = 20260101L;
   private int shufflePartitions = 0;
   private final Map<String, String> sparkConf = new TreeMap<>();
+  private final Map<String, String> ownerMap = new TreeMap<>();
   private String paper = "A4";
   private String names = "full";
 
@@ -180,6 +185,12 @@ public final class ConfigLoader {
           }
         }
         case "spark" -> sparkConf.put(sub, v);
+        case "owner_map" -> {
+          if (sub.isBlank()) {
+            throw bad(key, raw, "a vendor owner id, name or e-mail as the key");
+          }
+          ownerMap.put(sub.trim(), nonEmpty(key, raw));
+        }
         default -> throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
       }
       return;
@@ -232,7 +243,7 @@ public final class ConfigLoader {
     return new WellspringConfig(
         input, output, runDate, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names);
+        shufflePartitions, sparkConf, paper, names, ownerMap);
   }
 
   private static WellspringException bad(String key, String value, String expected) {

@@ -30,6 +30,8 @@ import java.util.TreeMap;
  * @param sparkConf further Spark settings, passed through
  * @param paper report paper size: A4 or Letter
  * @param names how people's names appear in reports: full, initials, none
+ * @param ownerMap vendor owner id, name or e-mail (HubSpot owner, Salesforce OwnerId, calendar
+ *     account) -> Wellspring owner, for team exports; key {@code owner_map}, empty by default
  */
 public record WellspringConfig(
     String input,
@@ -49,12 +51,14 @@ public record WellspringConfig(
     int shufflePartitions,
     Map<String, String> sparkConf,
     String paper,
-    String names) {
+    String names,
+    Map<String, String> ownerMap) {
 
   public WellspringConfig {
     durations = Map.copyOf(new TreeMap<>(durations));
     inferenceMap = Map.copyOf(new TreeMap<>(inferenceMap));
     sparkConf = Map.copyOf(new TreeMap<>(sparkConf));
+    ownerMap = Map.copyOf(new TreeMap<>(ownerMap));
   }
 
   /** Default minutes for an activity type whose duration is empty. */
@@ -68,7 +72,7 @@ public record WellspringConfig(
     return new WellspringConfig(
         input, output, date, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names);
+        shufflePartitions, sparkConf, paper, names, ownerMap);
   }
 
   /** This configuration with other input and output folders. */
@@ -76,6 +80,6 @@ public record WellspringConfig(
     return new WellspringConfig(
         newInput, newOutput, runDate, master, owner, lookbackDays, halfLifeDays,
         channelDimension, rejectMax, reportModel, durations, inferenceMap, bootstrapResamples,
-        bootstrapSeed, shufflePartitions, sparkConf, paper, names);
+        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap);
   }
 }

@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wellspring.WellspringException;
+import dev.wellspring.adapters.ExportAdapter;
+import dev.wellspring.adapters.ExportAdapters;
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.RejectsCsv;
@@ -48,13 +50,17 @@ import org.slf4j.LoggerFactory;
  * that as Spark transformations ({@link IngestTransforms}) into a second staging copy, which the
  * counts, the rejects and the tables are read from. No record is collected to the driver;
  * rejects reach the file through {@code toLocalIterator()}, one partition at a time.
+ *
+ * <p>Vendor exports (files the catalog hands to an {@link ExportAdapter}) take their own path,
+ * {@link VendorIngest}: parsed in Spark tasks, counted into the same manifest, rejects and reject
+ * ratio, and merged into the tables through identity resolution.
  */
 public final class IngestStage implements SparkStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
   private static final String STAGE = "ingest";
 
-  /** Vendor adapters, asked about files that are not canonical; none exist yet. */
-  private static final List<VendorAdapter> ADAPTERS = List.of();
+  /** Vendor adapters, asked in this order about files that are not canonical. */
+  private static final List<ExportAdapter> ADAPTERS = ExportAdapters.all();
 
   @Override
   public String name() {
@@ -73,6 +79,8 @@ public final class IngestStage implements SparkStage {
     try {
       Map<Kind, Dataset<Row>> resolved = new EnumMap<>(Kind.class);
       Map<String, FileStats> stats = new HashMap<>();
+      // Vendor exports: parsed, counted and merged by VendorIngest.
+      VendorIngest vendor = VendorIngest.parse(spark, catalog.vendorFiles(), config, staging);
       for (Kind kind : Kind.values()) {
         List<InputFile> files = catalog.filesOf(kind);
         if (files.isEmpty()) {
@@ -95,32 +103,40 @@ public final class IngestStage implements SparkStage {
         }
       }
       FileStats total = writeManifest(ctx.manifest(), catalog, stats);
-      Path rejectsFile = writeRejects(warehouse, runDate, resolved);
+      vendor.writeManifest(ctx.manifest());
+      Path rejectsFile = writeRejects(warehouse, runDate, resolved, vendor.rejects());
       long activityRows =
-          catalog.filesOf(Kind.ACTIVITIES).stream().mapToLong(f -> stats(stats, f).read).sum();
+          catalog.filesOf(Kind.ACTIVITIES).stream().mapToLong(f -> stats(stats, f).read).sum()
+              + vendor.activityRecords();
       if (activityRows == 0) {
         throw WellspringException.unusable(
             STAGE,
-            String.join(", ", catalog.filesOf(Kind.ACTIVITIES).stream().map(InputFile::name).toList())
-                + ": no activity rows (header only)");
+            (catalog.filesOf(Kind.ACTIVITIES).isEmpty()
+                    ? "vendor exports " + String.join(", ", catalog.vendorFiles().stream().map(VendorFile::name).toList())
+                    : String.join(", ", catalog.filesOf(Kind.ACTIVITIES).stream().map(InputFile::name).toList()))
+                + ": no activity rows" + (catalog.filesOf(Kind.ACTIVITIES).isEmpty() ? "" : " (header only)"));
       }
-      double ratio = total.read == 0 ? 0.0 : (double) total.rejected() / total.read;
+      long read = total.read + vendor.rowsRead();
+      long rejected = total.rejected() + vendor.rowsRejected();
+      double ratio = read == 0 ? 0.0 : (double) rejected / read;
       if (ratio > config.rejectMax()) {
         throw new WellspringException(
             STAGE,
             WellspringException.TOO_MANY_REJECTS,
             String.format(
                 "reject ratio %s (%d of %d rows) is above the maximum %s; see %s",
-                ratio, total.rejected(), total.read, config.rejectMax(), rejectsFile));
+                ratio, rejected, read, config.rejectMax(), rejectsFile));
       }
+      Map<Kind, Dataset<Row>> tables = new EnumMap<>(Kind.class);
       for (Kind kind : Kind.values()) {
-        Dataset<Row> rows =
+        tables.put(
+            kind,
             resolved.containsKey(kind)
                 ? IngestTransforms.accepted(resolved.get(kind), kind)
-                : spark.createDataFrame(List.<Row>of(), kind.schema());
-        warehouse.write(rows, kind.table(), runDate);
+                : spark.createDataFrame(List.<Row>of(), kind.schema()));
       }
-      return new StageResult(total.read, total.accepted);
+      vendor.tables(spark, tables).forEach((table, rows) -> warehouse.write(rows, table, runDate));
+      return new StageResult(read, total.accepted + vendor.rowsMapped());
     } finally {
       Warehouse.deleteTree(staging);
     }
@@ -138,8 +154,9 @@ public final class IngestStage implements SparkStage {
         .add(IngestTransforms.FUTURE, org.apache.spark.sql.types.DataTypes.BooleanType, true);
   }
 
-  private static Path writeRejects(Warehouse warehouse, LocalDate runDate, Map<Kind, Dataset<Row>> resolved) {
-    Dataset<Row> all = null;
+  private static Path writeRejects(
+      Warehouse warehouse, LocalDate runDate, Map<Kind, Dataset<Row>> resolved, Dataset<Row> vendorRejects) {
+    Dataset<Row> all = vendorRejects;
     for (Dataset<Row> res : resolved.values()) {
       Dataset<Row> r = IngestTransforms.rejects(res);
       all = all == null ? r : all.unionByName(r);

@@ -1,6 +1,8 @@
 package dev.wellspring.ingest;
 
 import dev.wellspring.WellspringException;
+import dev.wellspring.adapters.ExportAdapter;
+import dev.wellspring.adapters.common.VendorCsv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -25,10 +27,22 @@ import org.apache.commons.csv.CSVRecord;
  * order, and the files nothing recognises. Built on the driver from each file's first record
  * only; the records themselves are read inside Spark tasks.
  *
- * @param files the files to read, in file order ({@link InputFile#order()} is the index here)
+ * <p>A file that is neither named as a canonical kind nor carries a canonical header is offered
+ * to the vendor adapters by its first {@value #VENDOR_SNIFF_LINES} lines (BOM removed, UTF-8 or
+ * else Windows-1252, see {@link VendorCsv#firstLines}); the first adapter that recognises it
+ * reads it. A {@code .ics} file goes the same way.
+ *
+ * @param files the canonical files to read, in file order ({@link InputFile#order()} is the index
+ *     here)
+ * @param vendorFiles the vendor exports to read, in file order ({@link VendorFile#order()} is the
+ *     index here)
  * @param unrecognised relative paths of the skipped files, in file order
  */
-public record InputCatalog(List<InputFile> files, List<String> unrecognised) {
+public record InputCatalog(
+    List<InputFile> files, List<VendorFile> vendorFiles, List<String> unrecognised) {
+
+  /** How many first lines an adapter sees to recognise its export. */
+  public static final int VENDOR_SNIFF_LINES = 20;
 
   private static final String STAGE = "ingest";
   private static final int SNIFF_BYTES = 64 * 1024;
@@ -36,6 +50,7 @@ public record InputCatalog(List<InputFile> files, List<String> unrecognised) {
 
   public InputCatalog {
     files = List.copyOf(files);
+    vendorFiles = List.copyOf(vendorFiles);
     unrecognised = List.copyOf(unrecognised);
   }
 
@@ -49,9 +64,10 @@ public record InputCatalog(List<InputFile> files, List<String> unrecognised) {
    *
    * @param adapters vendor adapters, asked in order about files that are not canonical
    * @throws WellspringException exit 2 when the folder is missing, a file named as a kind is not
-   *     CSV text or lacks required columns, or there is no activities file
+   *     CSV text or lacks required columns, or there is neither an activities file nor a vendor
+   *     export
    */
-  public static InputCatalog scan(Path inputDir, List<VendorAdapter> adapters) {
+  public static InputCatalog scan(Path inputDir, List<ExportAdapter> adapters) {
     if (!Files.isDirectory(inputDir)) {
       throw WellspringException.unusable(STAGE, inputDir + ": input folder not found");
     }
@@ -66,6 +82,7 @@ public record InputCatalog(List<InputFile> files, List<String> unrecognised) {
       throw new UncheckedIOException("cannot list " + inputDir, e);
     }
     List<InputFile> files = new ArrayList<>();
+    List<VendorFile> vendorFiles = new ArrayList<>();
     List<String> unrecognised = new ArrayList<>();
     for (String name : names) {
       Path path = inputDir.resolve(name);
@@ -90,24 +107,46 @@ public record InputCatalog(List<InputFile> files, List<String> unrecognised) {
       if (byHeader != null) {
         files.add(new InputFile(path.toAbsolutePath().toString(), name, byHeader, files.size()));
       } else {
-        // No adapter exists yet; an adapter that recognises the header will be read here.
-        boolean adapted =
-            header.problem() == null
-                && adapters.stream().anyMatch(a -> a.recognizes(header.columns()));
-        if (adapted) {
-          throw new WellspringException(
-              STAGE, WellspringException.INTERNAL, name + ": vendor adapters are not supported yet");
+        ExportAdapter adapter = binary(header) ? null : recognise(path, adapters);
+        if (adapter != null) {
+          vendorFiles.add(
+              new VendorFile(path.toAbsolutePath().toString(), name, adapter, vendorFiles.size()));
+        } else {
+          unrecognised.add(name);
         }
-        unrecognised.add(name);
       }
     }
-    if (files.stream().noneMatch(f -> f.kind() == Kind.ACTIVITIES)) {
+    // Whether vendor exports hold activities is known only once they are read (IngestStage).
+    if (vendorFiles.isEmpty() && files.stream().noneMatch(f -> f.kind() == Kind.ACTIVITIES)) {
       throw WellspringException.unusable(
           STAGE,
           inputDir + ": no activities (expected activities.csv or a CSV file with columns "
               + String.join(", ", Kind.ACTIVITIES.requiredColumns()) + ")");
     }
-    return new InputCatalog(files, unrecognised);
+    return new InputCatalog(files, vendorFiles, unrecognised);
+  }
+
+  private static boolean binary(Header header) {
+    return header.problem() != null && header.problem().contains("binary");
+  }
+
+  /** The first adapter that recognises the file by its first lines, or null. */
+  private static ExportAdapter recognise(Path path, List<ExportAdapter> adapters) {
+    if (adapters.isEmpty()) {
+      return null;
+    }
+    List<String> lines;
+    try {
+      lines = VendorCsv.firstLines(path, VENDOR_SNIFF_LINES);
+    } catch (IOException e) {
+      return null;
+    }
+    for (ExportAdapter a : adapters) {
+      if (a.recognizes(lines)) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /**

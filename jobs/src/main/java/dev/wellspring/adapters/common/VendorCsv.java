@@ -146,6 +146,33 @@ public final class VendorCsv {
         found, charset, records(fileName, text, dataStart, firstDataLine, found.delimiter(), columns));
   }
 
+  /**
+   * The first {@code max} lines of a file as {@code ExportAdapter.recognizes} wants them: BOM
+   * removed, line ends removed, decoded as UTF-8 or else Windows-1252 (judged on the bytes read,
+   * at most 64 KiB, cut at a line end so a multi-byte character is never split).
+   */
+  public static List<String> firstLines(Path file, int max) throws IOException {
+    byte[] head;
+    long size;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      size = Files.size(file);
+      head = in.readNBytes(64 * 1024);
+    }
+    int len = head.length;
+    if (size > len) {
+      while (len > 0 && head[len - 1] != '\n') {
+        len--;
+      }
+    }
+    byte[] bytes = java.util.Arrays.copyOf(head, len);
+    String text = stripBom(new String(bytes, detectCharset(bytes)));
+    List<String> lines = new ArrayList<>();
+    for (int[] s : lineSpans(text, max)) {
+      lines.add(text.substring(s[0], s[1]));
+    }
+    return lines;
+  }
+
   /** UTF-8 if the bytes decode strictly as UTF-8, else Windows-1252. */
   public static Charset detectCharset(byte[] bytes) {
     try {

@@ -1,9 +1,9 @@
 package dev.wellspring.adapters.crm;
 
 import dev.wellspring.adapters.RecordSink;
-import dev.wellspring.adapters.crm.internal.CsvRows;
-import dev.wellspring.adapters.crm.internal.Fields;
-import dev.wellspring.adapters.crm.internal.Text;
+import dev.wellspring.adapters.common.CsvRows;
+import dev.wellspring.adapters.common.Fields;
+import dev.wellspring.adapters.common.Text;
 import dev.wellspring.schema.Tables;
 import java.util.List;
 

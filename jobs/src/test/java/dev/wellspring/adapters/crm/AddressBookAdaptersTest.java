@@ -3,7 +3,7 @@ package dev.wellspring.adapters.crm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import dev.wellspring.adapters.crm.internal.DecodedText;
+import dev.wellspring.adapters.common.DecodedText;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

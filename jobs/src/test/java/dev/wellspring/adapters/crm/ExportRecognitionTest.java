@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wellspring.adapters.ExportAdapter;
 import dev.wellspring.adapters.calendar.ICalendarAdapter;
-import dev.wellspring.adapters.crm.internal.DecodedText;
+import dev.wellspring.adapters.common.DecodedText;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

@@ -1,4 +1,4 @@
-package dev.wellspring.adapters.crm.internal;
+package dev.wellspring.adapters.common;
 
 import dev.wellspring.adapters.CanonicalRecord;
 import java.util.LinkedHashMap;

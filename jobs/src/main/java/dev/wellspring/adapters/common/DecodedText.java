@@ -1,11 +1,8 @@
-package dev.wellspring.adapters.crm.internal;
+package dev.wellspring.adapters.common;
 
 import dev.wellspring.adapters.RecordSink;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +19,6 @@ public record DecodedText(String text, Charset charset) {
   /** The reason under which a Windows-1252 fallback is reported to {@link RecordSink#warning}. */
   public static final String WINDOWS_1252 = "windows_1252";
 
-  static final Charset CP1252 = Charset.forName("windows-1252");
-
   /** Reads {@code file}, reporting a Windows-1252 fallback to {@code sink}. */
   public static DecodedText read(Path file, RecordSink sink) throws IOException {
     DecodedText decoded = decode(Files.readAllBytes(file));
@@ -33,28 +28,9 @@ public record DecodedText(String text, Charset charset) {
     return decoded;
   }
 
-  /** Strict UTF-8 first; any malformed sequence means the whole file is Windows-1252. */
+  /** Strict UTF-8 first ({@link VendorCsv#detectCharset}); else the whole file is Windows-1252. */
   public static DecodedText decode(byte[] bytes) {
-    int start =
-        bytes.length >= 3
-                && (bytes[0] & 0xff) == 0xef
-                && (bytes[1] & 0xff) == 0xbb
-                && (bytes[2] & 0xff) == 0xbf
-            ? 3
-            : 0;
-    ByteBuffer body = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(body)
-              .toString();
-      return new DecodedText(text, StandardCharsets.UTF_8);
-    } catch (CharacterCodingException notUtf8) {
-      // A UTF-8 BOM followed by invalid UTF-8 is not plausible; decode every byte as Windows-1252.
-      return new DecodedText(new String(bytes, CP1252), CP1252);
-    }
+    Charset charset = VendorCsv.detectCharset(bytes);
+    return new DecodedText(VendorCsv.stripBom(new String(bytes, charset)), charset);
   }
 }

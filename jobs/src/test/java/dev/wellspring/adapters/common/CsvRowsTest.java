@@ -1,4 +1,4 @@
-package dev.wellspring.adapters.crm.internal;
+package dev.wellspring.adapters.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

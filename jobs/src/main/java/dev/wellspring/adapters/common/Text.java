@@ -1,7 +1,5 @@
-package dev.wellspring.adapters.crm.internal;
+package dev.wellspring.adapters.common;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,8 +8,6 @@ import java.util.regex.Pattern;
 public final class Text {
   private Text() {}
 
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern EMAIL =
       Pattern.compile("[^\\s@<>()\",;:]+@[^\\s@<>()\",;:]+\\.[^\\s@<>()\",;:]+");
   private static final Pattern LINKEDIN_PROFILE =
@@ -37,14 +33,9 @@ public final class Text {
     return out.toString();
   }
 
-  /**
-   * A name folded for keys: accents removed, lower case, runs of white space as one space, so
-   * "José  Núñez" and "jose nunez" give the same key.
-   */
+  /** A name folded for keys: {@link Names#fold}, so keys agree with the LinkedIn adapters'. */
   public static String foldName(String name) {
-    String decomposed = Normalizer.normalize(clean(name), Normalizer.Form.NFD);
-    String unaccented = MARKS.matcher(decomposed).replaceAll("");
-    return SPACES.matcher(unaccented.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    return Names.fold(clean(name));
   }
 
   /**
@@ -56,8 +47,10 @@ public final class Text {
     if (v.regionMatches(true, 0, "mailto:", 0, 7)) {
       v = v.substring(7).strip();
     }
+    // Vendors wrap the address in text ("Priya Raman (priya@x.org)"): find it, then normalise
+    // it as identity resolution does.
     Matcher m = EMAIL.matcher(v);
-    return m.find() ? m.group().toLowerCase(Locale.ROOT) : "";
+    return m.find() ? Emails.normalize(m.group()) : "";
   }
 
   /**
@@ -69,6 +62,7 @@ public final class Text {
     if (!m.find()) {
       return Optional.empty();
     }
-    return Optional.of("linkedin.com/in/" + m.group(2).toLowerCase(Locale.ROOT));
+    // ProfileUrls also percent-decodes, so the key equals the one the LinkedIn adapters write.
+    return Optional.of(ProfileUrls.normalize("linkedin.com/in/" + m.group(2)));
   }
 }
