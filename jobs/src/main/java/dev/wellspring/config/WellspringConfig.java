@@ -30,6 +30,9 @@ import java.util.TreeMap;
  * @param sparkConf further Spark settings, passed through
  * @param paper report paper size: A4 or Letter
  * @param names how people's names appear in reports: full, initials, none
+ * @param secret secret of the keyed hashes ({@code dev.wellspring.privacy.Keys}); null = the
+ *     environment variable WELLSPRING_SECRET, else a secret generated once and kept in {@code
+ *     <output>/.wellspring-secret}. Never written to the manifest
  */
 public record WellspringConfig(
     String input,
@@ -49,12 +52,20 @@ public record WellspringConfig(
     int shufflePartitions,
     Map<String, String> sparkConf,
     String paper,
-    String names) {
+    String names,
+    String secret) {
 
   public WellspringConfig {
     durations = Map.copyOf(new TreeMap<>(durations));
     inferenceMap = Map.copyOf(new TreeMap<>(inferenceMap));
     sparkConf = Map.copyOf(new TreeMap<>(sparkConf));
+  }
+
+  /** Like the record's, but never shows the secret (configurations end up in logs). */
+  @Override
+  public String toString() {
+    return "WellspringConfig[" + dev.wellspring.pipeline.Pipeline.describe(this)
+        + ", secret=" + (secret == null ? "none" : "(set)") + "]";
   }
 
   /** Default minutes for an activity type whose duration is empty. */
@@ -68,7 +79,7 @@ public record WellspringConfig(
     return new WellspringConfig(
         input, output, date, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names);
+        shufflePartitions, sparkConf, paper, names, secret);
   }
 
   /** This configuration with other input and output folders. */
@@ -76,6 +87,6 @@ public record WellspringConfig(
     return new WellspringConfig(
         newInput, newOutput, runDate, master, owner, lookbackDays, halfLifeDays,
         channelDimension, rejectMax, reportModel, durations, inferenceMap, bootstrapResamples,
-        bootstrapSeed, shufflePartitions, sparkConf, paper, names);
+        bootstrapSeed, shufflePartitions, sparkConf, paper, names, secret);
   }
 }

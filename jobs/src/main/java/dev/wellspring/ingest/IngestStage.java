@@ -94,6 +94,7 @@ public final class IngestStage implements SparkStage {
               .add(c.getString(1), !c.isNullAt(2) && c.getBoolean(2), c.getLong(3));
         }
       }
+      dev.wellspring.io.FaultPoints.pauseAt("ingest:staged");
       FileStats total = writeManifest(ctx.manifest(), catalog, stats);
       Path rejectsFile = writeRejects(warehouse, runDate, resolved);
       long activityRows =

@@ -1,5 +1,6 @@
 package dev.wellspring.ingest;
 
+import dev.wellspring.privacy.Scrub;
 import java.io.Serializable;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -21,6 +22,7 @@ final class RecordValidator implements Serializable {
   private final Kind kind;
   private final Map<String, Double> durations;
   private final double fallbackDuration;
+  private final Scrub scrub;
 
   /**
    * @param durations per activity type default duration in minutes; types missing from it take
@@ -30,6 +32,8 @@ final class RecordValidator implements Serializable {
     this.kind = kind;
     this.durations = Map.copyOf(durations);
     this.fallbackDuration = durations.getOrDefault("other", 30.0);
+    // Built on the driver and shipped to the tasks with its key (see Keys.use).
+    this.scrub = Scrub.active();
   }
 
   /** Typed values in field order, and the first reject reason (null when the row is valid). */
@@ -43,6 +47,10 @@ final class RecordValidator implements Serializable {
     for (int i = 0; i < fields.size(); i++) {
       Kind.Field f = fields.get(i);
       String v = text.get(i);
+      if (f.type() == Kind.FieldType.TEXT) {
+        // No e-mail address or phone number reaches a table; ids also lose invisible characters.
+        v = isIdentifier(f) ? scrub.identifier(v) : scrub.text(v);
+      }
       if (v.isEmpty()) {
         if (f.required()) {
           reason = RejectReason.first(reason, RejectReason.MISSING_REQUIRED);
@@ -87,6 +95,10 @@ final class RecordValidator implements Serializable {
     }
     reason = RejectReason.first(reason, applyKindRules(text, out));
     return new Result(out, reason);
+  }
+
+  private static boolean isIdentifier(Kind.Field f) {
+    return f.name().endsWith("_id") || f.name().equals("owner");
   }
 
   // Defaults and range checks that depend on the kind; indexes follow Kind's field lists.
