@@ -2,8 +2,6 @@ package dev.wellspring.ingest;
 
 import dev.wellspring.privacy.Scrub;
 import java.io.Serializable;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,7 +70,9 @@ final class RecordValidator implements Serializable {
           if (t == null) {
             reason = RejectReason.first(reason, RejectReason.BAD_TIMESTAMP);
           } else {
-            out[i] = Timestamp.from(t);
+            // An Instant, not a java.sql.Timestamp: Spark converts the latter through the hybrid
+            // Julian calendar, which moves instants before 1582 (0001-01-01 became 0001-01-03).
+            out[i] = t;
           }
         }
         case DATE -> {
@@ -80,7 +80,7 @@ final class RecordValidator implements Serializable {
           if (d == null) {
             reason = RejectReason.first(reason, RejectReason.BAD_TIMESTAMP);
           } else {
-            out[i] = Date.valueOf(d);
+            out[i] = d; // a LocalDate, for the same reason
           }
         }
         case NUMBER -> {
@@ -125,7 +125,7 @@ final class RecordValidator implements Serializable {
         return r;
       }
       case GOALS -> {
-        if (out[6] != null && out[7] != null && ((Date) out[7]).before((Date) out[6])) {
+        if (out[6] != null && out[7] != null && ((LocalDate) out[7]).isBefore((LocalDate) out[6])) {
           return RejectReason.GOAL_ENDS_BEFORE_START;
         }
         return null;
