@@ -160,7 +160,12 @@ final class NightlyChild {
   /** A Parquet folder's rows as sorted JSON lines. */
   static String rowsText(Path dir) {
     Dataset<Row> df = SharedSpark.session().read().parquet(dir.toString());
-    List<String> rows = new ArrayList<>(df.toJSON().collectAsList());
+    // Every column as text: decoding DATE values in this JVM would need --add-opens.
+    org.apache.spark.sql.Column[] asText =
+        java.util.Arrays.stream(df.columns())
+            .map(c -> org.apache.spark.sql.functions.col(c).cast("string").as(c))
+            .toArray(org.apache.spark.sql.Column[]::new);
+    List<String> rows = new ArrayList<>(df.select(asText).toJSON().collectAsList());
     rows.sort(null);
     return String.join("\n", rows);
   }
