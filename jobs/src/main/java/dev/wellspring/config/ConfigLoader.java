@@ -29,7 +29,7 @@ public final class ConfigLoader {
       List.of(
           "input", "output", "run_date", "master", "owner", "lookback_days", "half_life_days",
           "channel_dimension", "reject_max", "report_model", "bootstrap_resamples",
-          "bootstrap_seed", "shuffle_partitions", "paper", "names");
+          "bootstrap_seed", "shuffle_partitions", "paper", "names", "secret");
 
   /**
    * Map-valued keys: durations (type -> minutes), inference_map, spark (conf -> value), owner_map
@@ -82,6 +82,7 @@ public final class ConfigLoader {
   private final Map<String, String> ownerMap = new TreeMap<>();
   private String paper = "A4";
   private String names = "full";
+  private String secret;
 
   private ConfigLoader() {}
 
@@ -235,6 +236,7 @@ public final class ConfigLoader {
         }
       }
       case "names" -> names = oneOf(key, raw, Set.of("full", "initials", "none"));
+      case "secret" -> secret = v.isEmpty() ? null : v;
       default -> throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
     }
   }
@@ -243,7 +245,7 @@ public final class ConfigLoader {
     return new WellspringConfig(
         input, output, runDate, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap);
+        shufflePartitions, sparkConf, paper, names, ownerMap, secret);
   }
 
   private static WellspringException bad(String key, String value, String expected) {

@@ -32,6 +32,9 @@ import java.util.TreeMap;
  * @param names how people's names appear in reports: full, initials, none
  * @param ownerMap vendor owner id, name or e-mail (HubSpot owner, Salesforce OwnerId, calendar
  *     account) -> Wellspring owner, for team exports; key {@code owner_map}, empty by default
+ * @param secret secret of the keyed hashes ({@code dev.wellspring.privacy.Keys}); null = the
+ *     environment variable WELLSPRING_SECRET, else a secret generated once and kept in {@code
+ *     <output>/.wellspring-secret}. Never written to the manifest
  */
 public record WellspringConfig(
     String input,
@@ -52,13 +55,21 @@ public record WellspringConfig(
     Map<String, String> sparkConf,
     String paper,
     String names,
-    Map<String, String> ownerMap) {
+    Map<String, String> ownerMap,
+    String secret) {
 
   public WellspringConfig {
     durations = Map.copyOf(new TreeMap<>(durations));
     inferenceMap = Map.copyOf(new TreeMap<>(inferenceMap));
     sparkConf = Map.copyOf(new TreeMap<>(sparkConf));
     ownerMap = Map.copyOf(new TreeMap<>(ownerMap));
+  }
+
+  /** Like the record's, but never shows the secret (configurations end up in logs). */
+  @Override
+  public String toString() {
+    return "WellspringConfig[" + dev.wellspring.pipeline.Pipeline.describe(this)
+        + ", secret=" + (secret == null ? "none" : "(set)") + "]";
   }
 
   /** Default minutes for an activity type whose duration is empty. */
@@ -72,7 +83,7 @@ public record WellspringConfig(
     return new WellspringConfig(
         input, output, date, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap);
+        shufflePartitions, sparkConf, paper, names, ownerMap, secret);
   }
 
   /** This configuration with other input and output folders. */
@@ -80,6 +91,6 @@ public record WellspringConfig(
     return new WellspringConfig(
         newInput, newOutput, runDate, master, owner, lookbackDays, halfLifeDays,
         channelDimension, rejectMax, reportModel, durations, inferenceMap, bootstrapResamples,
-        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap);
+        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, secret);
   }
 }

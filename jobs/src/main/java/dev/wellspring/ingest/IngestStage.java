@@ -102,6 +102,7 @@ public final class IngestStage implements SparkStage {
               .add(c.getString(1), !c.isNullAt(2) && c.getBoolean(2), c.getLong(3));
         }
       }
+      dev.wellspring.io.FaultPoints.pauseAt("ingest:staged");
       FileStats total = writeManifest(ctx.manifest(), catalog, stats);
       vendor.writeManifest(ctx.manifest());
       Path rejectsFile = writeRejects(warehouse, runDate, resolved, vendor.rejects());

@@ -1,8 +1,7 @@
 package dev.wellspring.ingest;
 
+import dev.wellspring.privacy.Scrub;
 import java.io.Serializable;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,6 +20,7 @@ final class RecordValidator implements Serializable {
   private final Kind kind;
   private final Map<String, Double> durations;
   private final double fallbackDuration;
+  private final Scrub scrub;
 
   /**
    * @param durations per activity type default duration in minutes; types missing from it take
@@ -30,6 +30,8 @@ final class RecordValidator implements Serializable {
     this.kind = kind;
     this.durations = Map.copyOf(durations);
     this.fallbackDuration = durations.getOrDefault("other", 30.0);
+    // Built on the driver and shipped to the tasks with its key (see Keys.use).
+    this.scrub = Scrub.active();
   }
 
   /** Typed values in field order, and the first reject reason (null when the row is valid). */
@@ -43,6 +45,10 @@ final class RecordValidator implements Serializable {
     for (int i = 0; i < fields.size(); i++) {
       Kind.Field f = fields.get(i);
       String v = text.get(i);
+      if (f.type() == Kind.FieldType.TEXT) {
+        // No e-mail address or phone number reaches a table; ids also lose invisible characters.
+        v = isIdentifier(f) ? scrub.identifier(v) : scrub.text(v);
+      }
       if (v.isEmpty()) {
         if (f.required()) {
           reason = RejectReason.first(reason, RejectReason.MISSING_REQUIRED);
@@ -64,7 +70,9 @@ final class RecordValidator implements Serializable {
           if (t == null) {
             reason = RejectReason.first(reason, RejectReason.BAD_TIMESTAMP);
           } else {
-            out[i] = Timestamp.from(t);
+            // An Instant, not a java.sql.Timestamp: Spark converts the latter through the hybrid
+            // Julian calendar, which moves instants before 1582 (0001-01-01 became 0001-01-03).
+            out[i] = t;
           }
         }
         case DATE -> {
@@ -72,7 +80,7 @@ final class RecordValidator implements Serializable {
           if (d == null) {
             reason = RejectReason.first(reason, RejectReason.BAD_TIMESTAMP);
           } else {
-            out[i] = Date.valueOf(d);
+            out[i] = d; // a LocalDate, for the same reason
           }
         }
         case NUMBER -> {
@@ -87,6 +95,10 @@ final class RecordValidator implements Serializable {
     }
     reason = RejectReason.first(reason, applyKindRules(text, out));
     return new Result(out, reason);
+  }
+
+  private static boolean isIdentifier(Kind.Field f) {
+    return f.name().endsWith("_id") || f.name().equals("owner");
   }
 
   // Defaults and range checks that depend on the kind; indexes follow Kind's field lists.
@@ -113,7 +125,7 @@ final class RecordValidator implements Serializable {
         return r;
       }
       case GOALS -> {
-        if (out[6] != null && out[7] != null && ((Date) out[7]).before((Date) out[6])) {
+        if (out[6] != null && out[7] != null && ((LocalDate) out[7]).isBefore((LocalDate) out[6])) {
           return RejectReason.GOAL_ENDS_BEFORE_START;
         }
         return null;

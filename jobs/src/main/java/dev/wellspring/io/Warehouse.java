@@ -122,6 +122,7 @@ public final class Warehouse {
         Path parked = trash.resolve(root.relativize(target).toString());
         Files.createDirectories(parked.getParent());
         move(target, parked);
+        FaultPoints.pauseAt("publish:parked");
       }
       move(staged, target);
       if (trash != null) {

@@ -7,9 +7,11 @@ import dev.wellspring.attribution.AttributeStage;
 import dev.wellspring.classify.ClassifyStage;
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.ingest.IngestStage;
+import dev.wellspring.io.FaultPoints;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.RunLock;
 import dev.wellspring.io.Warehouse;
+import dev.wellspring.privacy.Keys;
 import dev.wellspring.spark.Sessions;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -74,7 +76,9 @@ public final class Pipeline {
         manifest.warn("took over a stale lock: " + lock.tookOverStaleLock());
       }
       wh.recover();
+      Keys.use(config.secret(), wh.root());
       for (String name : stages) {
+        FaultPoints.pauseAt("before:" + name);
         long t0 = System.nanoTime();
         StageResult r;
         if (name.equals("report")) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -105,7 +104,7 @@ class IngestReaderTest {
     assertThat(reason(r)).isNull();
     assertThat(r.getString(0)).isEqualTo("a1");
     assertThat(r.getString(1)).isEqualTo("ann");
-    assertThat(r.getTimestamp(2).toInstant()).isEqualTo(Instant.parse("2026-03-04T17:30:00Z"));
+    assertThat(r.<Instant>getAs(2)).isEqualTo(Instant.parse("2026-03-04T17:30:00Z"));
     assertThat(r.getString(3)).isEqualTo("meeting");
     assertThat(r.getDouble(5)).as("meeting default duration").isEqualTo(60.0);
     assertThat(r.getDouble(6)).as("empty cost").isEqualTo(0.0);
@@ -166,7 +165,7 @@ class IngestReaderTest {
                 .getBytes(StandardCharsets.UTF_8),
             Kind.CONTACTS);
     assertThat(contacts.get(0).getString(6)).isEqualTo("other");
-    assertThat(contacts.get(0).getDate(7).toLocalDate()).isEqualTo(LocalDate.of(2025, 2, 4));
+    assertThat(contacts.get(0).<LocalDate>getAs(7)).isEqualTo(LocalDate.of(2025, 2, 4));
     assertThat(contacts.get(1).getString(6)).isEqualTo("media");
 
     List<Row> goals =
@@ -201,6 +200,6 @@ class IngestReaderTest {
   @Test
   void timestampsAreStoredAsTheirInstant() throws IOException {
     List<Row> rows = readActivities(HEADER + "\na1,ann,2026-03-04T18:30:00-0800,call,,\n");
-    assertThat(rows.get(0).getTimestamp(2)).isEqualTo(Timestamp.from(Instant.parse("2026-03-05T02:30:00Z")));
+    assertThat(rows.get(0).<Instant>getAs(2)).isEqualTo(Instant.parse("2026-03-05T02:30:00Z"));
   }
 }

@@ -1,0 +1,150 @@
+package dev.wellspring.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wellspring.io.Warehouse;
+import dev.wellspring.testing.SharedSpark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGKILL at several points of {@code nightly}: what was published before stays intact (byte for
+ * byte while nothing new was published; afterwards every table, export and the PDF is entirely the
+ * previous run's or entirely the new one's), and a rerun ends with exactly the outputs of an
+ * uninterrupted run.
+ *
+ * <p>Runs alternate between two inputs (250 and 300 activities), so "intact" and "new" differ.
+ */
+class CrashSafetyIT {
+  @TempDir static Path tmp;
+
+  static Path small;
+  static Path large;
+  static boolean report;
+  static Path refSmall;
+  static Map<String, String> logicalSmall;
+  static Map<String, String> logicalLarge;
+
+  @BeforeAll
+  static void inputsAndUninterruptedRuns() throws Exception {
+    SharedSpark.session();
+    small = tmp.resolve("in-250");
+    large = tmp.resolve("in-300");
+    HardeningInputs.write(small, 250);
+    HardeningInputs.write(large, 300);
+    report = NightlyChild.reportsClasspath() != null;
+    refSmall = tmp.resolve("reference-250");
+    NightlyChild.runOk(small, refSmall, "local[2]", report, tmp.resolve("reference-250.log"));
+    logicalSmall = NightlyChild.logical(refSmall);
+    Path refLarge = tmp.resolve("reference-300");
+    NightlyChild.runOk(large, refLarge, "local[2]", report, tmp.resolve("reference-300.log"));
+    logicalLarge = NightlyChild.logical(refLarge);
+    assertThat(logicalLarge).as("the two inputs give different outputs").isNotEqualTo(logicalSmall);
+  }
+
+  @Test
+  void killedRunsLeaveThePreviousOutputsAndARerunFinishesTheJob() throws Exception {
+    Path out = copyOfSmallRun("out");
+    // -Dhardening.crashPoints=a,b runs a subset (each point costs a killed run and a rerun).
+    String points = System.getProperty("hardening.crashPoints", "ingest:staged,publish:parked,before:attribute,before:report");
+    killAndRerun(out, List.of(points.split(",")));
+  }
+
+  @Test
+  void aRunKilledDuringTheReportLeavesThePreviousPdf() throws Exception {
+    Assumptions.assumeTrue(
+        report, "the report module is not built (" + NightlyChild.REPORTS_JAR + "); run `mvn -DskipTests package` first");
+    Path out = copyOfSmallRun("out-report");
+    killAndRerun(out, List.of("report:running"));
+  }
+
+  private static Path copyOfSmallRun(String name) throws Exception {
+    Path out = tmp.resolve(name);
+    try (var walk = Files.walk(refSmall)) {
+      for (Path f : walk.toList()) {
+        Path target = out.resolve(refSmall.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else if (!f.getFileName().toString().equals(dev.wellspring.io.RunLock.FILE)) {
+          Files.copy(f, target);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void killAndRerun(Path out, List<String> points) throws Exception {
+    for (int i = 0; i < points.size(); i++) {
+      String point = points.get(i);
+      boolean toLarge = i % 2 == 0;
+      Path next = toLarge ? large : small;
+      Map<String, String> previous = toLarge ? logicalSmall : logicalLarge;
+      Map<String, String> expectedNew = toLarge ? logicalLarge : logicalSmall;
+      Map<String, String> bytesBefore = NightlyChild.snapshot(out);
+
+      Path log = tmp.resolve("killed-" + i + ".log");
+      Process p = NightlyChild.start(next, out, "local[2]", point.equals("report:running") ? null : point, report, log);
+      if (point.equals("report:running")) {
+        awaitReportJvm(p, log);
+      } else {
+        NightlyChild.awaitLine(p, log, "PAUSED " + point);
+      }
+      NightlyChild.kill(p);
+
+      // A publish killed between its two moves leaves the old version parked in .trash; the next
+      // run puts it back before anything else (Warehouse.recover), as this does.
+      new Warehouse(out).recover();
+      if (point.equals("ingest:staged") || point.equals("publish:parked")) {
+        assertThat(NightlyChild.snapshot(out)).as("published files after a kill at %s", point).isEqualTo(bytesBefore);
+      }
+      Map<String, String> now = NightlyChild.logical(out);
+      Set<String> units = new TreeSet<>(previous.keySet());
+      units.addAll(expectedNew.keySet());
+      for (String unit : units) {
+        assertThat(now.get(unit))
+            .as("%s after a kill at %s is the previous or the new version", unit, point)
+            .isIn(previous.get(unit), expectedNew.get(unit));
+      }
+
+      NightlyChild.runOk(next, out, "local[2]", report, tmp.resolve("rerun-" + i + ".log"));
+      // The rerun's PDF rightly differs in one line: its appendix lists the manifest warning
+      // "took over a stale lock" left by the killed run. Everything else must match exactly.
+      Map<String, String> rerun = NightlyChild.logical(out);
+      String pdf = "reports/" + NightlyChild.RUN_DATE + "/effectiveness.pdf";
+      assertThat(rerun.containsKey(pdf)).as("PDF after the rerun").isEqualTo(expectedNew.containsKey(pdf));
+      rerun.remove(pdf);
+      Map<String, String> expectedNoPdf = new java.util.TreeMap<>(expectedNew);
+      expectedNoPdf.remove(pdf);
+      assertThat(rerun).as("outputs of the rerun after a kill at %s", point).isEqualTo(expectedNoPdf);
+      assertThat(out.resolve(".staging")).as("no staging left").satisfiesAnyOf(
+          d -> assertThat(d).doesNotExist(), d -> assertThat(d).isEmptyDirectory());
+    }
+  }
+
+  /** Waits until the report JVM runs (a descendant running ReportMain), then lets it work a moment. */
+  private static void awaitReportJvm(Process p, Path log) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      boolean running =
+          p.descendants()
+              .anyMatch(h -> h.info().commandLine().map(c -> c.contains("dev.wellspring.report.ReportMain")).orElse(false));
+      if (running) {
+        Thread.sleep(1500);
+        return;
+      }
+      assertThat(p.isAlive()).as("nightly ended before the report started; log:%n%s", Files.readString(log)).isTrue();
+      Thread.sleep(20);
+    }
+    Assumptions.abort("the report JVM never appeared");
+  }
+}
