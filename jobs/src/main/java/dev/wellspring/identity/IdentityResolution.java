@@ -95,13 +95,31 @@ public final class IdentityResolution {
       udf((UDF1<String, String>) Names::fold, StringType);
   private static final UserDefinedFunction FOLD_COMPANY =
       udf((UDF1<String, String>) Names::foldCompany, StringType);
-  private static final UserDefinedFunction NORMALIZE_EMAIL =
-      udf((UDF1<String, String>) Emails::normalize, StringType);
+  /**
+   * The e-mail key: the keyed tag {@code <email:h16>} of the normalised address. Ingest masks
+   * addresses in every field with the same tag (see {@link dev.wellspring.privacy.Scrub}), so a raw
+   * address and an already-masked one meet; the raw address never leaves this computation.
+   */
+  static String emailKey(String email, dev.wellspring.privacy.Scrub scrub) {
+    if (email == null) {
+      return "";
+    }
+    String s = email.strip();
+    if (s.matches("<email:[0-9a-f]{16}>")) {
+      return s;
+    }
+    String n = Emails.normalize(s);
+    return n.isEmpty() ? "" : scrub.text(n);
+  }
   private static final UserDefinedFunction NORMALIZE_URL =
       udf((UDF1<String, String>) ProfileUrls::normalize, StringType);
 
   /** Resolves contact records (in {@link #INPUT_SCHEMA}) to contacts. */
   public static Resolution resolve(Dataset<Row> records) {
+    // Built per call: the key is the run's (Keys.use), and the task needs it serialized along.
+    dev.wellspring.privacy.Scrub scrub = dev.wellspring.privacy.Scrub.active();
+    UserDefinedFunction normalizeEmail =
+        udf((UDF1<String, String>) e -> emailKey(e, scrub), StringType);
     Dataset<Row> recs =
         records
             .select(
@@ -116,7 +134,7 @@ public final class IdentityResolution {
                 col("source_file"),
                 col("line"),
                 col("priority"),
-                coalesce(NORMALIZE_EMAIL.apply(col("email")), lit("")).as("k_email"),
+                coalesce(normalizeEmail.apply(col("email")), lit("")).as("k_email"),
                 coalesce(NORMALIZE_URL.apply(col("profile_url")), lit("")).as("k_url"),
                 coalesce(FOLD_NAME.apply(col("full_name")), lit("")).as("k_name"),
                 coalesce(FOLD_COMPANY.apply(col("company")), lit("")).as("k_company"))
