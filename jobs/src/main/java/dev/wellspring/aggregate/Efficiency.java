@@ -10,13 +10,11 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.schema.Tables;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Effort against credited outcomes: the {@code effectiveness}, {@code lift} and {@code
@@ -67,7 +65,7 @@ public final class Efficiency {
             .join(credit, seq("owner", "class", "month", "model"), "left")
             .withColumn("credited_outcomes", coalesce(col("credited_outcomes"), lit(0.0)))
             .withColumn("credited_value", coalesce(col("credited_value"), lit(0.0)));
-    return conform(
+    return Tables.conform(
         joined
             .withColumn("value_per_hour", ratio(col("credited_value"), col("hours")))
             .withColumn("outcomes_per_hour", ratio(col("credited_outcomes"), col("hours"))),
@@ -112,7 +110,7 @@ public final class Efficiency {
                 col("directed_value_per_hour").divide(undirected)));
     Dataset<Row> bounds =
         intervals.select(col("model"), col("ci_low").cast("double"), col("ci_high").cast("double"));
-    return conform(withLift.join(bounds, seq("model"), "left"), Tables.LIFT_SCHEMA);
+    return Tables.conform(withLift.join(bounds, seq("model"), "left"), Tables.LIFT_SCHEMA);
   }
 
   /**
@@ -134,7 +132,7 @@ public final class Efficiency {
             .join(totals, seq("model"), "left")
             .withColumn("credited_value", coalesce(col("value").cast("double"), lit(0.0)))
             .withColumn("total", coalesce(col("total").cast("double"), lit(0.0)));
-    return conform(
+    return Tables.conform(
         grid.withColumn("share", ratio(col("credited_value"), col("total"))),
         Tables.MODEL_COMPARISON_SCHEMA);
   }
@@ -152,12 +150,6 @@ public final class Efficiency {
   }
 
   /** The table's columns in its order, cast to its types. */
-  static Dataset<Row> conform(Dataset<Row> df, StructType schema) {
-    return df.select(
-        Arrays.stream(schema.fields())
-            .map(f -> col(f.name()).cast(f.dataType()).as(f.name()))
-            .toArray(Column[]::new));
-  }
 
   static scala.collection.immutable.Seq<String> seq(String... columns) {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();

@@ -1,6 +1,5 @@
 package dev.wellspring.aggregate;
 
-import static dev.wellspring.aggregate.Efficiency.conform;
 import static dev.wellspring.aggregate.Efficiency.seq;
 import static dev.wellspring.aggregate.Sums.exactHours;
 import static dev.wellspring.aggregate.Sums.exactSum;
@@ -100,6 +99,6 @@ public final class GoalScorecard {
             .geq(DROUGHT_DAYS)
             .and(col("hours").geq(DROUGHT_HOURS))
             .and(col("on_target_outcomes").equalTo(0));
-    return conform(card.withColumn("drought", drought), Tables.GOAL_SCORECARD_SCHEMA);
+    return Tables.conform(card.withColumn("drought", drought), Tables.GOAL_SCORECARD_SCHEMA);
   }
 }

@@ -1,6 +1,5 @@
 package dev.wellspring.aggregate;
 
-import static dev.wellspring.aggregate.Efficiency.conform;
 import static dev.wellspring.aggregate.Efficiency.seq;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -87,6 +86,6 @@ public final class WellBuilding {
             .withColumn("new_relationships", coalesce(col("new_relationships"), lit(0L)))
             .withColumn(
                 "strengthened_relationships", coalesce(col("strengthened_relationships"), lit(0L)));
-    return conform(all, Tables.WELL_BUILDING_SCHEMA);
+    return Tables.conform(all, Tables.WELL_BUILDING_SCHEMA);
   }
 }

@@ -9,9 +9,7 @@ import dev.wellspring.pipeline.SparkStage;
 import dev.wellspring.pipeline.StageResult;
 import dev.wellspring.schema.Tables;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -45,7 +43,7 @@ public final class AttributeStage implements SparkStage {
       long candidateRows = candidates.count();
       double candidateSecs = (System.nanoTime() - t0) / 1e9;
       Dataset<Row> ruleCredits =
-          inSchemaOrder(RuleModels.credits(candidates, config.halfLifeDays()), Tables.CREDITS_SCHEMA);
+          Tables.conform(RuleModels.credits(candidates, config.halfLifeDays()), Tables.CREDITS_SCHEMA);
       long t1 = System.nanoTime();
       DataDrivenAttribution.Result dataDriven =
           DataDrivenAttribution.attribute(
@@ -53,12 +51,12 @@ public final class AttributeStage implements SparkStage {
       double solveSecs = (System.nanoTime() - t1) / 1e9;
       double[] partSecs =
           wh.writeParts(
-              List.of(ruleCredits, inSchemaOrder(dataDriven.credits(), Tables.CREDITS_SCHEMA)),
+              List.of(ruleCredits, Tables.conform(dataDriven.credits(), Tables.CREDITS_SCHEMA)),
               Tables.CREDITS,
               date);
       long t2 = System.nanoTime();
       wh.write(
-          inSchemaOrder(dataDriven.channels(), Tables.ATTRIBUTION_CHANNELS_SCHEMA),
+          Tables.conform(dataDriven.channels(), Tables.ATTRIBUTION_CHANNELS_SCHEMA),
           Tables.ATTRIBUTION_CHANNELS,
           date);
       double channelSecs = (System.nanoTime() - t2) / 1e9;
@@ -67,7 +65,7 @@ public final class AttributeStage implements SparkStage {
       ctx.manifest().stage("attribute.rule_based", partSecs[0], candidateRows, -1);
       ctx.manifest().stage("attribute.data_driven", solveSecs + partSecs[1] + channelSecs, candidateRows, -1);
       wh.write(
-          inSchemaOrder(selection.unattributed(), Tables.UNATTRIBUTED_SCHEMA),
+          Tables.conform(selection.unattributed(), Tables.UNATTRIBUTED_SCHEMA),
           Tables.UNATTRIBUTED,
           date);
     } finally {
@@ -79,11 +77,4 @@ public final class AttributeStage implements SparkStage {
     return new StageResult(in, out);
   }
 
-  private static Dataset<Row> inSchemaOrder(
-      Dataset<Row> df, org.apache.spark.sql.types.StructType schema) {
-    return df.select(
-        Arrays.stream(schema.fields())
-            .map(f -> col(f.name()).cast(f.dataType()).as(f.name()))
-            .toArray(Column[]::new));
-  }
 }

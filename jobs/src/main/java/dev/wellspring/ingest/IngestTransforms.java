@@ -1,5 +1,6 @@
 package dev.wellspring.ingest;
 
+import dev.wellspring.schema.Tables;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -10,7 +11,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -87,13 +87,9 @@ public final class IngestTransforms {
    * types (schema/Tables).
    */
   public static Dataset<Row> accepted(Dataset<Row> resolved, Kind kind) {
-    Column[] columns =
-        Arrays.stream(kind.schema().fields())
-            .map(f -> col(f.name()).cast(f.dataType()).as(f.name()))
-            .toArray(Column[]::new);
-    return resolved
-        .filter(col(StagingRows.REJECT_REASON).isNull().and(not(col(FUTURE))))
-        .select(columns);
+    return Tables.conform(
+        resolved.filter(col(StagingRows.REJECT_REASON).isNull().and(not(col(FUTURE)))),
+        kind.schema());
   }
 
   /** The rejected rows as rejects.csv columns: source_file, line, reason, raw. */

@@ -337,7 +337,7 @@ final class VendorIngest {
             IdentityResolution.applyMapping(merged.get(Kind.ACTIVITIES), mapping, "contact_id"),
             mapping,
             "introduced_contact_id");
-    out.put(Tables.CONTACTS, conform(res.contacts(), Kind.CONTACTS));
+    out.put(Tables.CONTACTS, Tables.conform(res.contacts(), Kind.CONTACTS.schema()));
     out.put(Tables.ACTIVITIES, activities);
     out.put(Tables.GOALS, merged.get(Kind.GOALS));
     out.put(
@@ -388,12 +388,6 @@ final class VendorIngest {
             .and(not(col(DUPLICATE))));
   }
 
-  private static Dataset<Row> conform(Dataset<Row> df, Kind kind) {
-    return df.select(
-        java.util.Arrays.stream(kind.schema().fields())
-            .map(f -> col(f.name()).cast(f.dataType()).as(f.name()))
-            .toArray(Column[]::new));
-  }
 
   // The adapter's priority needs its name; a tiny lookup the optimizer cannot see into, on a
   // column of a few distinct values.
@@ -466,10 +460,7 @@ final class VendorIngest {
                 col("o.line").as(StagingRows.LINE),
                 lit(9).as(PRIORITY));
     return canon.unionByName(vendor).unionByName(emailOnly)
-        .select(
-            java.util.Arrays.stream(IdentityResolution.INPUT_SCHEMA.fields())
-                .map(f -> col(f.name()).cast(f.dataType()).as(f.name()))
-                .toArray(Column[]::new));
+        .transform(df -> Tables.conform(df, IdentityResolution.INPUT_SCHEMA));
   }
 
   /** Counts of one vendor file. */

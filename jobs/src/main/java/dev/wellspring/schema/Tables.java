@@ -248,6 +248,18 @@ public final class Tables {
           f("matched_key_type", StringType, false),
           f("contact_id", StringType, false));
 
+  /**
+   * The frame with exactly the schema's columns, in its order and cast to its types: what a table
+   * of that schema receives.
+   */
+  public static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> conform(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> df, StructType schema) {
+    return df.select(
+        java.util.Arrays.stream(schema.fields())
+            .map(x -> org.apache.spark.sql.functions.col(x.name()).cast(x.dataType()).as(x.name()))
+            .toArray(org.apache.spark.sql.Column[]::new));
+  }
+
   static StructField f(String name, DataType type) {
     return new StructField(name, type, true, org.apache.spark.sql.types.Metadata.empty());
   }
