@@ -11,7 +11,9 @@ import dev.wellspring.schema.Tables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -44,20 +46,23 @@ public final class AggregateStage implements SparkStage {
         warehouse
             .read(spark, Tables.CREDITS, Tables.CREDITS_SCHEMA, date)
             .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Dataset<Row>> cached = new ArrayList<>();
     try {
-      Dataset<Row> outcomes = warehouse.read(spark, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA, date);
       Dataset<Row> goals = warehouse.read(spark, Tables.GOALS, Tables.GOALS_SCHEMA, date);
       Dataset<Row> intervals =
           LiftInterval.intervals(
               touchpoints, credits, config.bootstrapResamples(), config.bootstrapSeed());
+      // Three aggregates read effort and credit per (owner, class, month): small, computed once.
+      Dataset<Row> effort = Efficiency.effort(touchpoints).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> credit = Efficiency.credit(credits).persist(StorageLevel.MEMORY_AND_DISK());
+      cached.add(effort);
+      cached.add(credit);
 
       Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
-      tables.put(Tables.EFFECTIVENESS, Efficiency.effectiveness(touchpoints, credits));
-      tables.put(Tables.MODEL_COMPARISON, Efficiency.modelComparison(touchpoints, credits));
-      tables.put(Tables.LIFT, Efficiency.lift(touchpoints, credits, intervals));
-      tables.put(
-          Tables.GOAL_SCORECARD,
-          GoalScorecard.scorecard(goals, touchpoints, credits, outcomes, date));
+      tables.put(Tables.EFFECTIVENESS, Efficiency.effectiveness(effort, credit, spark));
+      tables.put(Tables.MODEL_COMPARISON, Efficiency.modelComparison(credit, spark));
+      tables.put(Tables.LIFT, Efficiency.lift(effort, credit, intervals, spark));
+      tables.put(Tables.GOAL_SCORECARD, GoalScorecard.scorecard(goals, touchpoints, credits, date));
       tables.put(Tables.WELL_BUILDING, WellBuilding.wellBuilding(touchpoints));
 
       Map<String, Dataset<Row>> exports = new LinkedHashMap<>();
@@ -86,6 +91,7 @@ public final class AggregateStage implements SparkStage {
       long rows = written.values().stream().mapToLong(Long::longValue).sum();
       return new StageResult(-1, rows);
     } finally {
+      cached.forEach(Dataset::unpersist);
       touchpoints.unpersist();
       credits.unpersist();
     }

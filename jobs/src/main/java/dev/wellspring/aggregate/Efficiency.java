@@ -5,16 +5,19 @@ import static dev.wellspring.aggregate.Sums.exactSum;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.schema.Tables;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Effort against credited outcomes: the {@code effectiveness}, {@code lift} and {@code
@@ -28,15 +31,47 @@ import org.apache.spark.sql.Row;
 public final class Efficiency {
   private Efficiency() {}
 
+  /** The models every credit aggregate reports, as one column {@code model}. */
+  public static Dataset<Row> models(SparkSession spark) {
+    return spark.createDataset(Tables.MODELS, Encoders.STRING()).toDF("model");
+  }
+
   /**
-   * The models every credit aggregate reports: the five rule-based ones always, plus any other
-   * model present in {@code credits} (markov, shapley). One column {@code model}; the exports sort
-   * their rows, so no order here.
+   * Effort per (owner, class, month): activities, hours and cost of every touchpoint, credited or
+   * not, and minutes as an exact decimal for coarser sums.
    */
-  public static Dataset<Row> models(Dataset<Row> credits) {
-    Dataset<Row> rule =
-        credits.sparkSession().createDataset(Classes.RULE_MODELS, Encoders.STRING()).toDF("model");
-    return rule.union(credits.select("model")).distinct();
+  public static Dataset<Row> effort(Dataset<Row> touchpoints) {
+    return touchpoints
+        .groupBy("owner", "class", "month")
+        .agg(
+            count(lit(1)).as("activities"),
+            exactHours(col("duration_minutes")).as("hours"),
+            exactSum("cost").as("cost"),
+            sum(col("duration_minutes").cast(Sums.EXACT)).as("minutes"));
+  }
+
+  /**
+   * Credit per (owner, class, month, model), one pass over the wide credits: {@code weight_sum}
+   * (credited outcomes) and {@code value_sum} (credited value) as exact decimals, so coarser
+   * aggregates can add them up again without rounding. Rows exist for the (owner, class, month)
+   * groups that hold a credited touchpoint.
+   *
+   * @param credits rows in {@link Tables#CREDITS_SCHEMA}
+   */
+  public static Dataset<Row> credit(Dataset<Row> credits) {
+    List<Column> aggs = new ArrayList<>();
+    StringBuilder stack = new StringBuilder("stack(" + Tables.MODELS.size());
+    for (int i = 0; i < Tables.MODELS.size(); i++) {
+      String m = Tables.MODELS.get(i);
+      aggs.add(sum(col(m).cast(Sums.EXACT)).as("w" + i));
+      aggs.add(sum(col(m).multiply(col("outcome_value")).cast(Sums.EXACT)).as("v" + i));
+      stack.append(", '").append(m).append("', w").append(i).append(", v").append(i);
+    }
+    stack.append(") as (model, weight_sum, value_sum)");
+    return credits
+        .groupBy("owner", "class", "month")
+        .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+        .select(col("owner"), col("class"), col("month"), expr(stack.toString()));
   }
 
   /**
@@ -46,25 +81,17 @@ public final class Efficiency {
    * hours is 0.
    */
   public static Dataset<Row> effectiveness(Dataset<Row> touchpoints, Dataset<Row> credits) {
-    Dataset<Row> effort =
-        touchpoints
-            .groupBy("owner", "class", "month")
-            .agg(
-                count(lit(1)).as("activities"),
-                exactHours(col("duration_minutes")).as("hours"),
-                exactSum("cost").as("cost"));
-    Dataset<Row> credit =
-        creditedTouchpoints(touchpoints, credits)
-            .groupBy("owner", "class", "month", "model")
-            .agg(
-                exactSum("weight").as("credited_outcomes"),
-                exactSum("credited_value").as("credited_value"));
+    return effectiveness(effort(touchpoints), credit(credits), touchpoints.sparkSession());
+  }
+
+  /** {@link #effectiveness(Dataset, Dataset)} from {@link #effort} and {@link #credit}. */
+  public static Dataset<Row> effectiveness(Dataset<Row> effort, Dataset<Row> credit, SparkSession spark) {
     Dataset<Row> joined =
         effort
-            .crossJoin(models(credits))
+            .crossJoin(models(spark))
             .join(credit, seq("owner", "class", "month", "model"), "left")
-            .withColumn("credited_outcomes", coalesce(col("credited_outcomes"), lit(0.0)))
-            .withColumn("credited_value", coalesce(col("credited_value"), lit(0.0)));
+            .withColumn("credited_outcomes", coalesce(col("weight_sum").cast("double"), lit(0.0)))
+            .withColumn("credited_value", coalesce(col("value_sum").cast("double"), lit(0.0)));
     return Tables.conform(
         joined
             .withColumn("value_per_hour", ratio(col("credited_value"), col("hours")))
@@ -82,20 +109,25 @@ public final class Efficiency {
    */
   public static Dataset<Row> lift(
       Dataset<Row> touchpoints, Dataset<Row> credits, Dataset<Row> intervals) {
+    return lift(effort(touchpoints), credit(credits), intervals, touchpoints.sparkSession());
+  }
+
+  /** {@link #lift(Dataset, Dataset, Dataset)} from {@link #effort} and {@link #credit}. */
+  public static Dataset<Row> lift(
+      Dataset<Row> effort, Dataset<Row> credit, Dataset<Row> intervals, SparkSession spark) {
+    // Pooled hours from the groups' exact minutes: one division by 60, as for a group's hours.
     Dataset<Row> hours =
-        touchpoints.agg(
-            exactHours(when(col("class").equalTo(Classes.DIRECTED), col("duration_minutes"))).as("dh"),
-            exactHours(when(col("class").equalTo(Classes.UNDIRECTED), col("duration_minutes"))).as("uh"));
+        effort.agg(
+            sum(when(col("class").equalTo(Classes.DIRECTED), col("minutes"))).cast("double").divide(60.0).as("dh"),
+            sum(when(col("class").equalTo(Classes.UNDIRECTED), col("minutes"))).cast("double").divide(60.0).as("uh"));
     Dataset<Row> value =
-        creditedTouchpoints(touchpoints, credits)
+        credit
             .groupBy("model")
             .agg(
-                exactSum(when(col("class").equalTo(Classes.DIRECTED), col("credited_value")))
-                    .as("dv"),
-                exactSum(when(col("class").equalTo(Classes.UNDIRECTED), col("credited_value")))
-                    .as("uv"));
+                sum(when(col("class").equalTo(Classes.DIRECTED), col("value_sum"))).cast("double").as("dv"),
+                sum(when(col("class").equalTo(Classes.UNDIRECTED), col("value_sum"))).cast("double").as("uv"));
     Dataset<Row> perModel =
-        models(credits)
+        models(spark)
             .join(value, seq("model"), "left")
             .crossJoin(hours)
             .withColumn("directed_value_per_hour", ratio(coalesce(col("dv"), lit(0.0)), col("dh")))
@@ -118,15 +150,16 @@ public final class Efficiency {
    * share = the class's credited value / the model's total, null when the total is 0.
    */
   public static Dataset<Row> modelComparison(Dataset<Row> touchpoints, Dataset<Row> credits) {
-    Dataset<Row> classes =
-        credits.sparkSession().createDataset(Classes.ALL, Encoders.STRING()).toDF("class");
-    Dataset<Row> byClass =
-        creditedTouchpoints(touchpoints, credits)
-            .groupBy("model", "class")
-            .agg(sum(col("credited_value").cast(Sums.EXACT)).as("value"));
+    return modelComparison(credit(credits), credits.sparkSession());
+  }
+
+  /** {@link #modelComparison(Dataset, Dataset)} from {@link #credit}. */
+  public static Dataset<Row> modelComparison(Dataset<Row> credit, SparkSession spark) {
+    Dataset<Row> classes = spark.createDataset(Classes.ALL, Encoders.STRING()).toDF("class");
+    Dataset<Row> byClass = credit.groupBy("model", "class").agg(sum(col("value_sum")).as("value"));
     Dataset<Row> totals = byClass.groupBy("model").agg(sum(col("value")).as("total"));
     Dataset<Row> grid =
-        models(credits)
+        models(spark)
             .crossJoin(classes)
             .join(byClass, seq("model", "class"), "left")
             .join(totals, seq("model"), "left")
@@ -135,13 +168,6 @@ public final class Efficiency {
     return Tables.conform(
         grid.withColumn("share", ratio(col("credited_value"), col("total"))),
         Tables.MODEL_COMPARISON_SCHEMA);
-  }
-
-  /** credits with the credited touchpoint's owner, class and month. */
-  static Dataset<Row> creditedTouchpoints(Dataset<Row> touchpoints, Dataset<Row> credits) {
-    return credits
-        .select("activity_id", "model", "weight", "credited_value")
-        .join(touchpoints.select("activity_id", "owner", "class", "month"), seq("activity_id"));
   }
 
   /** numerator / denominator, null when the denominator is not positive (undefined). */

@@ -29,12 +29,6 @@ public final class GoalScorecard {
   /** ... with at least this many hours invested, and no on-target outcome. */
   static final double DROUGHT_HOURS = 10.0;
 
-  /**
-   * Candidate sets are the same for every model (zero weights included), so one model always
-   * present gives each attributed outcome's candidates once.
-   */
-  static final String CANDIDATE_MODEL = "linear";
-
   private GoalScorecard() {}
 
   /**
@@ -51,14 +45,13 @@ public final class GoalScorecard {
    *
    * @param goals rows in {@link Tables#GOALS_SCHEMA} (the goals in scope)
    * @param touchpoints rows in {@link Tables#TOUCHPOINTS_SCHEMA}
-   * @param credits rows in {@link Tables#CREDITS_SCHEMA}
-   * @param outcomes rows in {@link Tables#OUTCOMES_SCHEMA}
+   * @param credits rows in {@link Tables#CREDITS_SCHEMA}: each candidate row carries its
+   *     touchpoint's class and directed goal and its outcome's type and value
    */
   public static Dataset<Row> scorecard(
       Dataset<Row> goals,
       Dataset<Row> touchpoints,
       Dataset<Row> credits,
-      Dataset<Row> outcomes,
       LocalDate runDate) {
     Dataset<Row> directed =
         touchpoints
@@ -68,12 +61,13 @@ public final class GoalScorecard {
 
     Dataset<Row> goalOutcomes =
         credits
-            .filter(col("model").equalTo(CANDIDATE_MODEL))
-            .select("outcome_id", "activity_id")
-            .join(directed.select("activity_id", "goal_id"), seq("activity_id"))
-            .select("goal_id", "outcome_id")
+            .filter(col("class").equalTo(Classes.DIRECTED).and(col("directed_goal_id").isNotNull()))
+            .select(
+                col("directed_goal_id").as("goal_id"),
+                col("outcome_id"),
+                col("outcome_type").as("type"),
+                col("outcome_value").as("value"))
             .distinct()
-            .join(outcomes.select("outcome_id", "type", "value"), seq("outcome_id"))
             .join(goals.select("goal_id", "category"), seq("goal_id"));
     Column onTarget = col("type").equalTo(col("category"));
     Dataset<Row> counted =

@@ -66,17 +66,24 @@ public final class LiftInterval {
    * @param credits rows in {@link dev.wellspring.schema.Tables#CREDITS_SCHEMA}
    * @param resamples bootstrap resamples; 0 gives null bounds
    * @param seed bootstrap seed
-   * @return rows (model string, ci_low double, ci_high double), one per model in credits, sorted by
-   *     model; the bounds are null where no resample defines the lift
+   * @return rows (model string, ci_low double, ci_high double), one per model of {@link
+   *     dev.wellspring.schema.Tables#MODELS}; the bounds are null where no resample defines the lift
    */
   public static Dataset<Row> intervals(
       Dataset<Row> touchpoints, Dataset<Row> credits, int resamples, long seed) {
+    return intervals(touchpoints, credits, dev.wellspring.schema.Tables.MODELS, resamples, seed);
+  }
+
+  /**
+   * {@link #intervals(Dataset, Dataset, int, long)} for the given weight columns of {@code
+   * credits}.
+   */
+  public static Dataset<Row> intervals(
+      Dataset<Row> touchpoints, Dataset<Row> credits, List<String> models, int resamples, long seed) {
     if (resamples < 0) {
       throw new IllegalArgumentException("resamples must be >= 0, got " + resamples);
     }
     var spark = touchpoints.sparkSession();
-    List<String> models =
-        credits.select("model").distinct().orderBy("model").as(Encoders.STRING()).collectAsList();
     long[] sums =
         bootstrapSums(unitSummaries(touchpoints, credits, models), models.size(), resamples, seed);
     int width = 2 + 2 * models.size();
@@ -118,33 +125,35 @@ public final class LiftInterval {
             .where(col("class").isin("DIRECTED", "UNDIRECTED"))
             .select(
                 col("activity_id"), col("owner"), col("contact_id"), col("class"), col("hours"));
-    Dataset<Row> effort =
-        touches.select(
-            col("owner"),
-            col("contact_id"),
-            lit(null).cast("string").as("model"),
-            when(directed, fixed(col("hours"))).otherwise(lit(0L)).as("dh"),
-            when(directed, lit(0L)).otherwise(fixed(col("hours"))).as("uh"),
-            lit(0L).as("dv"),
-            lit(0L).as("uv"));
+    List<Column> effortCols = new ArrayList<>();
+    effortCols.add(col("owner"));
+    effortCols.add(col("contact_id"));
+    effortCols.add(when(directed, fixed(col("hours"))).otherwise(lit(0L)).as("dh"));
+    effortCols.add(when(directed, lit(0L)).otherwise(fixed(col("hours"))).as("uh"));
+    for (int i = 0; i < models.size(); i++) {
+      effortCols.add(lit(0L).as("dv_" + i));
+      effortCols.add(lit(0L).as("uv_" + i));
+    }
+    Dataset<Row> effort = touches.select(effortCols.toArray(Column[]::new));
+    List<Column> creditCols = new ArrayList<>();
+    creditCols.add(col("owner"));
+    creditCols.add(col("contact_id"));
+    creditCols.add(lit(0L).as("dh"));
+    creditCols.add(lit(0L).as("uh"));
+    for (int i = 0; i < models.size(); i++) {
+      Column value = fixed(col(models.get(i)).multiply(col("outcome_value")));
+      creditCols.add(when(directed, value).otherwise(lit(0L)).as("dv_" + i));
+      creditCols.add(when(directed, lit(0L)).otherwise(value).as("uv_" + i));
+    }
     Dataset<Row> credited =
         credits
-            .select(col("activity_id"), col("model"), col("credited_value"))
-            .join(touches, "activity_id")
-            .select(
-                col("owner"),
-                col("contact_id"),
-                col("model"),
-                lit(0L).as("dh"),
-                lit(0L).as("uh"),
-                when(directed, fixed(col("credited_value"))).otherwise(lit(0L)).as("dv"),
-                when(directed, lit(0L)).otherwise(fixed(col("credited_value"))).as("uv"));
+            .where(col("class").isin("DIRECTED", "UNDIRECTED"))
+            .select(creditCols.toArray(Column[]::new));
     List<Column> aggs = new ArrayList<>();
     aggs.add(sum("uh").as("uh"));
     for (int i = 0; i < models.size(); i++) {
-      Column isModel = col("model").equalTo(models.get(i));
-      aggs.add(coalesce(sum(when(isModel, col("dv"))), lit(0L)).as("dv_" + i));
-      aggs.add(coalesce(sum(when(isModel, col("uv"))), lit(0L)).as("uv_" + i));
+      aggs.add(sum("dv_" + i).as("dv_" + i));
+      aggs.add(sum("uv_" + i).as("uv_" + i));
     }
     List<Column> amounts = new ArrayList<>();
     amounts.add(col("dh"));
@@ -157,7 +166,7 @@ public final class LiftInterval {
     out.add(xxhash64(col("owner"), col("contact_id")).as("unit_hash"));
     out.addAll(amounts);
     return effort
-        .unionByName(credited)
+        .union(credited)
         .groupBy("owner", "contact_id")
         .agg(sum("dh").as("dh"), aggs.toArray(Column[]::new))
         .where(greatest(amounts.toArray(Column[]::new)).gt(0))

@@ -9,7 +9,6 @@ import dev.wellspring.pipeline.SparkStage;
 import dev.wellspring.pipeline.StageResult;
 import dev.wellspring.schema.Tables;
 import java.time.LocalDate;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -35,35 +34,33 @@ public final class AttributeStage implements SparkStage {
 
     Candidates.Selection selection =
         Candidates.select(touchpoints, outcomes, config.lookbackDays());
-    // Every model and the unattributed list read the candidates; compute the join once.
+    // The data-driven solve and the credits both read the candidates; compute the join once.
     Dataset<Row> candidates = selection.candidates().persist(StorageLevel.MEMORY_AND_DISK());
+    long candidateRows;
     try {
-      // Fill the cache first, so the two timings below are the models' own work.
+      // Fill the cache first, so the timings below are the models' own work.
       long t0 = System.nanoTime();
-      long candidateRows = candidates.count();
+      candidateRows = candidates.count();
       double candidateSecs = (System.nanoTime() - t0) / 1e9;
-      Dataset<Row> ruleCredits =
-          Tables.conform(RuleModels.credits(candidates, config.halfLifeDays()), Tables.CREDITS_SCHEMA);
+      // Data-driven: paths, transition counts and channel-set values in Spark, the exact solve on
+      // the driver. What it adds to the credits is two columns computed in the same pass.
       long t1 = System.nanoTime();
       DataDrivenAttribution.Result dataDriven =
           DataDrivenAttribution.attribute(
               candidates, touchpoints, outcomes, config.channelDimension());
-      double solveSecs = (System.nanoTime() - t1) / 1e9;
-      double[] partSecs =
-          wh.writeParts(
-              List.of(ruleCredits, Tables.conform(dataDriven.credits(), Tables.CREDITS_SCHEMA)),
-              Tables.CREDITS,
-              date);
-      long t2 = System.nanoTime();
       wh.write(
           Tables.conform(dataDriven.channels(), Tables.ATTRIBUTION_CHANNELS_SCHEMA),
           Tables.ATTRIBUTION_CHANNELS,
           date);
-      double channelSecs = (System.nanoTime() - t2) / 1e9;
-      // Sub-timings for the manifest: what the data-driven models add to the rule-based ones.
+      double solveSecs = (System.nanoTime() - t1) / 1e9;
+      long t2 = System.nanoTime();
+      Dataset<Row> weighted =
+          dataDriven.withWeights(RuleModels.weights(candidates, config.halfLifeDays()));
+      wh.write(Credits.table(weighted), Tables.CREDITS, date);
+      double creditSecs = (System.nanoTime() - t2) / 1e9;
       ctx.manifest().stage("attribute.candidates", candidateSecs, -1, candidateRows);
-      ctx.manifest().stage("attribute.rule_based", partSecs[0], candidateRows, -1);
-      ctx.manifest().stage("attribute.data_driven", solveSecs + partSecs[1] + channelSecs, candidateRows, -1);
+      ctx.manifest().stage("attribute.data_driven_solve", solveSecs, candidateRows, -1);
+      ctx.manifest().stage("attribute.credits_all_models", creditSecs, candidateRows, candidateRows);
       wh.write(
           Tables.conform(selection.unattributed(), Tables.UNATTRIBUTED_SCHEMA),
           Tables.UNATTRIBUTED,
@@ -73,8 +70,7 @@ public final class AttributeStage implements SparkStage {
     }
     // Parquet counts come from the footers: no extra pass over the data.
     long in = outcomes.count();
-    long out = wh.read(spark, Tables.CREDITS, Tables.CREDITS_SCHEMA, date).count();
-    return new StageResult(in, out);
+    return new StageResult(in, candidateRows);
   }
 
 }

@@ -105,7 +105,8 @@ public final class Candidates {
             col("t.channel").as("channel"),
             col("t.goal_category").as("goal_category"),
             col("t.directed_goal_id").as("directed_goal_id"),
-            col("t.contact_id").as("contact_id"));
+            col("t.contact_id").as("contact_id"),
+            col("t.month").as("month"));
 
     Dataset<Row> attributedIds = candidates.select(col("outcome_id").as("c_outcome_id")).distinct();
     Dataset<Row> unattributed =

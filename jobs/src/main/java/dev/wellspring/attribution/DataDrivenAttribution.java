@@ -1,8 +1,6 @@
 package dev.wellspring.attribution;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -41,11 +40,34 @@ public final class DataDrivenAttribution {
   private static final String SHARE_SUM_TYPE = "decimal(38,18)";
 
   /**
-   * @param credits rows in {@link dev.wellspring.schema.Tables#CREDITS_SCHEMA} for markov and
-   *     shapley
+   * The solved models.
+   *
+   * @param candidates the candidates the paths were built from
    * @param channels rows in {@link dev.wellspring.schema.Tables#ATTRIBUTION_CHANNELS_SCHEMA}
+   * @param scores every channel's score and share under each model
+   * @param channelDimension the dimension the channels are values of
    */
-  public record Result(Dataset<Row> credits, Dataset<Row> channels) {}
+  public record Result(
+      Dataset<Row> candidates,
+      Dataset<Row> channels,
+      List<ChannelScore> scores,
+      String channelDimension) {
+    /**
+     * {@code frame} (candidate rows, with outcome_id, n and the channel dimension's columns) plus
+     * the weight columns {@value #MARKOV} and {@value #SHAPLEY}.
+     */
+    public Dataset<Row> withWeights(Dataset<Row> frame) {
+      return DataDrivenAttribution.withWeights(frame, scores, channelDimension);
+    }
+
+    /**
+     * The markov and shapley credits of the candidates in long form ({@link
+     * dev.wellspring.schema.Tables#CREDITS_LONG_SCHEMA}).
+     */
+    public Dataset<Row> credits() {
+      return Credits.longForm(withWeights(candidates), List.of(MARKOV, SHAPLEY));
+    }
+  }
 
   /** One channel's score, share and credited value under one model. */
   public record ChannelScore(
@@ -97,7 +119,7 @@ public final class DataDrivenAttribution {
     }
     Dataset<Row> channelTable =
         spark.createDataFrame(channelRows, Tables.ATTRIBUTION_CHANNELS_SCHEMA);
-    return new Result(credits(candidates, channelTable, channelDimension), channelTable);
+    return new Result(candidates, channelTable, List.copyOf(scores), channelDimension);
   }
 
   /** Markov rows: score = removal effect, share = effect / sum of effects (0 when all are 0). */
@@ -161,35 +183,44 @@ public final class DataDrivenAttribution {
 
   /**
    * Touchpoint weights from channel shares: within each converting path, share(channel_i) / sum of
-   * the path's shares, or 1/n where that sum is 0.
-   *
-   * @param channelTable rows in {@link Tables#ATTRIBUTION_CHANNELS_SCHEMA}
+   * the path's shares, or 1/n where that sum is 0. The shares are a handful of constants, so they
+   * enter as a literal lookup rather than a join, and the per-path sums share one window.
    */
-  static Dataset<Row> credits(
-      Dataset<Row> candidates, Dataset<Row> channelTable, String channelDimension) {
-    Dataset<Row> shares =
-        channelTable.select(col("model"), col("channel").as("share_channel"), col("share"));
-    WindowSpec outcome = Window.partitionBy("outcome_id", "model");
-    Dataset<Row> withShare =
-        candidates
-            .select(
-                col("outcome_id"),
-                col("activity_id"),
-                col("outcome_value"),
-                Paths.channelOf(channelDimension).as("channel"))
-            .join(broadcast(shares), col("channel").equalTo(col("share_channel")))
-            .withColumn("share_sum", sum(col("share").cast(SHARE_SUM_TYPE)).over(outcome))
-            .withColumn("path_length", count(lit(1)).over(outcome));
-    return withShare
-        .withColumn(
-            "weight",
-            when(col("share_sum").gt(lit(0)), col("share").divide(col("share_sum").cast("double")))
-                .otherwise(lit(1.0).divide(col("path_length"))))
-        .select(
-            col("outcome_id"),
-            col("activity_id"),
-            col("model"),
-            col("weight"),
-            col("weight").multiply(col("outcome_value")).as("credited_value"));
+  static Dataset<Row> withWeights(
+      Dataset<Row> frame, List<ChannelScore> scores, String channelDimension) {
+    Column channel = Paths.channelOf(channelDimension);
+    WindowSpec path =
+        Window.partitionBy(col("outcome_id"))
+            .orderBy(col("position"))
+            .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    Dataset<Row> out = frame;
+    for (String model : List.of(MARKOV, SHAPLEY)) {
+      Column share = lit(0.0);
+      boolean first = true;
+      Column chain = null;
+      for (ChannelScore s : scores) {
+        if (!s.model().equals(model)) {
+          continue;
+        }
+        Column is = channel.equalTo(lit(s.channel()));
+        chain = first ? when(is, lit(s.share())) : chain.when(is, lit(s.share()));
+        first = false;
+      }
+      if (chain != null) {
+        share = chain.otherwise(lit(0.0));
+      }
+      String shareCol = "dd_share_" + model;
+      String sumCol = "dd_share_sum_" + model;
+      out =
+          out.withColumn(shareCol, share)
+              .withColumn(sumCol, sum(col(shareCol).cast(SHARE_SUM_TYPE)).over(path));
+      out =
+          out.withColumn(
+                  model,
+                  when(col(sumCol).gt(lit(0)), col(shareCol).divide(col(sumCol).cast("double")))
+                      .otherwise(lit(1.0).divide(col("n"))))
+              .drop(shareCol, sumCol);
+    }
+    return out;
   }
 }

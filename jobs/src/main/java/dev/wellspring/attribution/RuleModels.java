@@ -1,12 +1,9 @@
 package dev.wellspring.attribution;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pow;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -21,8 +18,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The rule-based attribution models of DESIGN.md "Attribution": first_touch, last_touch, linear,
- * time_decay and position_based. Every candidate gets a row under every model, zero weights
- * included, so all models share one row set and the weights of an (outcome, model) sum to 1.
+ * time_decay and position_based, as one weight column per model beside each candidate, so one pass
+ * over the candidates gives all five and the weights of an outcome sum to 1 under each.
  */
 public final class RuleModels {
   public static final String FIRST_TOUCH = "first_touch";
@@ -31,18 +28,19 @@ public final class RuleModels {
   public static final String TIME_DECAY = "time_decay";
   public static final String POSITION_BASED = "position_based";
 
-  /** The rule-based models in the order their rows are generated. */
+  /** The rule-based models in the order of their columns. */
   public static final List<String> MODELS =
       List.of(FIRST_TOUCH, LAST_TOUCH, LINEAR, TIME_DECAY, POSITION_BASED);
 
   private RuleModels() {}
 
   /**
+   * The candidates with one weight column per rule-based model (named as in {@link #MODELS}).
+   *
    * @param candidates rows in {@link Tables#CANDIDATES_SCHEMA}
    * @param halfLifeDays time-decay half-life in days, > 0
-   * @return rows in {@link Tables#CREDITS_SCHEMA}, credited_value = weight * outcome_value
    */
-  public static Dataset<Row> credits(Dataset<Row> candidates, double halfLifeDays) {
+  public static Dataset<Row> weights(Dataset<Row> candidates, double halfLifeDays) {
     if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {
       throw WellspringException.unusable(
           "attribute", "half_life_days must be a positive number, got " + halfLifeDays);
@@ -50,15 +48,15 @@ public final class RuleModels {
     Column position = col("position");
     Column n = col("n");
 
-    // Decay is measured from the outcome's latest touch: the shift cancels out in the
-    // normalisation but keeps the largest term at 1, so distant paths cannot underflow to 0/0.
-    WindowSpec perOutcome = Window.partitionBy(col("outcome_id"));
-    // Summed in position order over the whole partition, so the double sum does not depend on
-    // how Spark partitioned the rows.
-    WindowSpec perOutcomeOrdered =
-        perOutcome
+    // One window spec for every per-outcome value: Spark sorts the candidates of an outcome once
+    // and evaluates all of them in the same pass. Summed in position order over the whole
+    // partition, so the double sum does not depend on how Spark partitioned the rows.
+    WindowSpec perOutcome =
+        Window.partitionBy(col("outcome_id"))
             .orderBy(position)
             .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    // Decay is measured from the outcome's latest touch: the shift cancels out in the
+    // normalisation but keeps the largest term at 1, so distant paths cannot underflow to 0/0.
     Column decay =
         pow(
             lit(2.0),
@@ -69,37 +67,27 @@ public final class RuleModels {
     Column first = when(position.equalTo(1), 1.0).otherwise(0.0);
     Column last = when(position.equalTo(n), 1.0).otherwise(0.0);
     Column linear = lit(1.0).divide(n);
-    Column timeDecay = col("time_decay_weight");
     Column positionBased =
         when(n.equalTo(1), 1.0)
             .when(n.equalTo(2), 0.5)
             .when(position.equalTo(1).or(position.equalTo(n)), 0.4)
             .otherwise(lit(0.2).divide(n.minus(2)));
 
-    Column models =
-        array(
-            weight(FIRST_TOUCH, first),
-            weight(LAST_TOUCH, last),
-            weight(LINEAR, linear),
-            weight(TIME_DECAY, timeDecay),
-            weight(POSITION_BASED, positionBased));
-
     return candidates
-        .withColumn("decay", decay)
-        // Window functions cannot sit inside the generator below, so this weight comes first.
-        .withColumn(
-            "time_decay_weight", col("decay").divide(sum(col("decay")).over(perOutcomeOrdered)))
-        .select(
-            col("outcome_id"), col("activity_id"), col("outcome_value"), explode(models).as("m"))
-        .select(
-            col("outcome_id"),
-            col("activity_id"),
-            col("m.model").as("model"),
-            col("m.weight").as("weight"),
-            col("m.weight").multiply(col("outcome_value")).as("credited_value"));
+        .withColumn("rule_decay", decay)
+        .withColumn(FIRST_TOUCH, first)
+        .withColumn(LAST_TOUCH, last)
+        .withColumn(LINEAR, linear.cast("double"))
+        .withColumn(TIME_DECAY, col("rule_decay").divide(sum(col("rule_decay")).over(perOutcome)))
+        .withColumn(POSITION_BASED, positionBased.cast("double"))
+        .drop("rule_decay");
   }
 
-  private static Column weight(String model, Column weight) {
-    return struct(lit(model).as("model"), weight.cast("double").as("weight"));
+  /**
+   * The rule-based credits in long form, one row per (outcome, candidate, model), zero weights
+   * included, in {@link Tables#CREDITS_LONG_SCHEMA}.
+   */
+  public static Dataset<Row> credits(Dataset<Row> candidates, double halfLifeDays) {
+    return Credits.longForm(weights(candidates, halfLifeDays), MODELS);
   }
 }

@@ -40,6 +40,7 @@ import org.apache.spark.sql.RowFactory;
  */
 final class CanonicalFileReader implements Iterator<Row>, Closeable {
   private final InputFile file;
+  private final Chunk chunk;
   private final RecordValidator validator;
   private final CountingStream bytes;
   private final MessageDigest digest;
@@ -57,7 +58,29 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
   private boolean closed;
 
   CanonicalFileReader(InputFile file, RecordValidator validator) {
+    this(new Chunk(file, null, null, null, -1), validator);
+  }
+
+  /**
+   * One part of a file to read.
+   *
+   * @param file the file
+   * @param range the byte range and its first line, or null for the whole file
+   * @param header the file's header names when the range is not the first (it has no header)
+   * @param sha256 the file's SHA-256 when known (then no digest is computed here), else null
+   * @param bytes the file's size when sha256 is given
+   */
+  record Chunk(InputFile file, FileSplits.Range range, List<String> header, String sha256, long bytes)
+      implements java.io.Serializable {
+    boolean first() {
+      return range == null || range.start() == 0;
+    }
+  }
+
+  CanonicalFileReader(Chunk chunk, RecordValidator validator) {
+    InputFile file = chunk.file();
     this.file = file;
+    this.chunk = chunk;
     this.validator = validator;
     try {
       this.digest = MessageDigest.getInstance("SHA-256");
@@ -65,12 +88,23 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
       throw new IllegalStateException("SHA-256 is not available", e);
     }
     try {
-      this.bytes = new CountingStream(Files.newInputStream(Path.of(file.path())));
+      InputStream raw = Files.newInputStream(Path.of(file.path()));
+      if (chunk.range() != null) {
+        raw.skipNBytes(chunk.range().start());
+        raw = new BoundedStream(raw, chunk.range().end() - chunk.range().start());
+        lineAtCounted = chunk.range().firstLine();
+      }
+      this.bytes = new CountingStream(raw);
+      if (!chunk.first()) {
+        fieldColumns = mapColumns(chunk.header());
+      }
       // Malformed UTF-8 inside data becomes U+FFFD (InputStreamReader's default); the header
       // sniff on the driver already refused files that are not UTF-8 text at all.
       Reader decoded =
-          new InputStreamReader(new DigestInputStream(bytes, digest), StandardCharsets.UTF_8);
-      this.text = new RecordingReader(decoded);
+          new InputStreamReader(
+              chunk.sha256() == null ? new DigestInputStream(bytes, digest) : bytes,
+              StandardCharsets.UTF_8);
+      this.text = new RecordingReader(decoded, chunk.first());
       this.parser = CSVParser.builder().setReader(text).setFormat(CsvText.FORMAT).get();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file.name(), e);
@@ -116,7 +150,8 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
         }
       } else {
         summaryDone = true;
-        Row summary = summary();
+        // One summary row per file: the first range gives it.
+        Row summary = chunk.first() ? summary() : null;
         close();
         return summary;
       }
@@ -171,8 +206,8 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
     cells[n] = file.name();
     cells[n + 1] = StagingRows.SUMMARY_LINE;
     cells[n + 2] = file.order();
-    cells[n + 5] = HexFormat.of().formatHex(digest.digest());
-    cells[n + 6] = bytes.count;
+    cells[n + 5] = chunk.sha256() != null ? chunk.sha256() : HexFormat.of().formatHex(digest.digest());
+    cells[n + 6] = chunk.sha256() != null ? chunk.bytes() : bytes.count;
     return RowFactory.create(cells);
   }
 
@@ -226,6 +261,40 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
     }
   }
 
+  /** Ends after a number of bytes: a range of a file. */
+  private static final class BoundedStream extends FilterInputStream {
+    private long left;
+
+    BoundedStream(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(buf, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+  }
+
   /** Counts the bytes read through it. */
   private static final class CountingStream extends FilterInputStream {
     long count;
@@ -264,9 +333,9 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
     private final StringBuilder kept = new StringBuilder();
     private long base; // absolute position of kept[0]
 
-    RecordingReader(Reader in) throws IOException {
+    RecordingReader(Reader in, boolean atFileStart) throws IOException {
       this.in = new PushbackReader(in, 1);
-      int first = this.in.read();
+      int first = atFileStart ? this.in.read() : -1;
       if (first >= 0 && first != CsvText.BOM) {
         this.in.unread(first);
       }

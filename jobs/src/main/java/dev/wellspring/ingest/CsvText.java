@@ -46,6 +46,27 @@ final class CsvText {
     return names;
   }
 
+  /**
+   * The header names of a canonical file as the reader finds them: the first record with a
+   * non-empty name (blank lines before it skipped).
+   */
+  static List<String> headerNames(java.nio.file.Path file) {
+    try (java.io.Reader in =
+            new java.io.InputStreamReader(
+                java.nio.file.Files.newInputStream(file), java.nio.charset.StandardCharsets.UTF_8);
+        CSVParser p = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+      for (CSVRecord r : p) {
+        List<String> names = columnNames(r);
+        if (names.stream().anyMatch(n -> !n.isEmpty())) {
+          return names;
+        }
+      }
+      return List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
   /** Whether a record's text ends inside a quoted field (only possible at end of file). */
   static boolean unterminated(String recordText) {
     if (recordText.indexOf('"') < 0) {

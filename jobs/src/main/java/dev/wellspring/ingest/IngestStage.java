@@ -143,10 +143,22 @@ public final class IngestStage implements SparkStage {
     }
   }
 
-  /** One Spark partition per file; each task streams its file (see {@link ParseFiles}). */
+  /**
+   * One Spark partition per file, or per byte range of a large file, so one big export keeps
+   * every core busy; each task streams its part (see {@link ParseFiles}). The driver reads each
+   * file once first to cut it at record starts and hash it ({@link FileSplits}).
+   */
   private static Dataset<Row> parse(SparkSession spark, List<InputFile> files, Map<String, Double> durations) {
+    List<CanonicalFileReader.Chunk> chunks = new ArrayList<>();
+    for (InputFile f : files) {
+      FileSplits.Splits splits = FileSplits.scan(Path.of(f.path()), FileSplits.DEFAULT_SPLIT_BYTES);
+      List<String> header = splits.ranges().size() > 1 ? CsvText.headerNames(Path.of(f.path())) : null;
+      for (FileSplits.Range r : splits.ranges()) {
+        chunks.add(new CanonicalFileReader.Chunk(f, r, header, splits.sha256(), splits.bytes()));
+      }
+    }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(new ParseFiles(durations));
+    JavaRDD<Row> rows = jsc.parallelize(chunks, chunks.size()).flatMap(new ParseFiles(durations));
     return spark.createDataFrame(rows, StagingRows.schema(files.get(0).kind()));
   }
 

@@ -8,14 +8,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.util.TaskCompletionListener;
 
 /**
- * The Spark task body of ingest: one input file in, its staging rows out, streamed.
+ * The Spark task body of ingest: one input file, or one byte range of a large one ({@link
+ * FileSplits}), in; its staging rows out, streamed.
  *
  * <p>A typed function rather than Spark's CSV reader because the contract needs, per record, the
  * physical line it starts on and its exact raw text (records may span lines), a single pass that
  * also hashes the file, and reject reasons with a precedence; the built-in reader gives none of
  * these.
  */
-final class ParseFiles implements FlatMapFunction<InputFile, Row> {
+final class ParseFiles implements FlatMapFunction<CanonicalFileReader.Chunk, Row> {
   private static final long serialVersionUID = 1L;
 
   private final Map<Kind, RecordValidator> validators;
@@ -28,8 +29,9 @@ final class ParseFiles implements FlatMapFunction<InputFile, Row> {
   }
 
   @Override
-  public Iterator<Row> call(InputFile file) {
-    CanonicalFileReader reader = new CanonicalFileReader(file, validators.get(file.kind()));
+  public Iterator<Row> call(CanonicalFileReader.Chunk chunk) {
+    CanonicalFileReader reader =
+        new CanonicalFileReader(chunk, validators.get(chunk.file().kind()));
     TaskContext task = TaskContext.get();
     if (task != null) {
       // The reader closes itself at the end; this covers a task that stops early.

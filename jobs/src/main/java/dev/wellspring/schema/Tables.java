@@ -129,8 +129,46 @@ public final class Tables {
           f("goal_link_invalid", BooleanType, false),
           f("month", StringType, false));
 
-  /** credits: one row per (outcome, candidate touchpoint, model); weights sum to 1 per outcome and model. */
+  /**
+   * The attribution models in the order of their weight columns in {@link #CREDITS_SCHEMA}: the five
+   * rule-based ones, then the two data-driven ones.
+   */
+  public static final java.util.List<String> MODELS =
+      java.util.List.of(
+          "first_touch", "last_touch", "linear", "time_decay", "position_based", "markov", "shapley");
+
+  /**
+   * credits: one row per (attributed outcome, candidate touchpoint), with the weight of the
+   * touchpoint under every model as a column named after the model ({@link #MODELS}); under each
+   * model the weights of an outcome sum to 1, and credited value = weight x outcome_value. The
+   * touchpoint's owner, contact, class, month and directed goal and the outcome's type and value
+   * sit beside the weights, so every aggregate is one pass over this table without a join. position
+   * is 1..n in (occurred_at, activity_id) order. {@link #CREDITS_LONG_SCHEMA} is the same credit as
+   * one row per model.
+   */
   public static final StructType CREDITS_SCHEMA =
+      schema(
+          f("outcome_id", StringType, false),
+          f("activity_id", StringType, false),
+          f("owner", StringType, false),
+          f("contact_id", StringType),
+          f("class", StringType, false),
+          f("month", StringType, false),
+          f("directed_goal_id", StringType),
+          f("outcome_type", StringType, false),
+          f("outcome_value", DoubleType, false),
+          f("position", IntegerType, false),
+          f("n", IntegerType, false),
+          f("first_touch", DoubleType, false),
+          f("last_touch", DoubleType, false),
+          f("linear", DoubleType, false),
+          f("time_decay", DoubleType, false),
+          f("position_based", DoubleType, false),
+          f("markov", DoubleType, false),
+          f("shapley", DoubleType, false));
+
+  /** credits in long form: one row per (outcome, candidate touchpoint, model). */
+  public static final StructType CREDITS_LONG_SCHEMA =
       schema(
           f("outcome_id", StringType, false),
           f("activity_id", StringType, false),
@@ -161,7 +199,8 @@ public final class Tables {
           f("channel", StringType),
           f("goal_category", StringType),
           f("directed_goal_id", StringType),
-          f("contact_id", StringType));
+          f("contact_id", StringType),
+          f("month", StringType, false));
 
   /** unattributed outcomes with their reason (DESIGN.md "Precise rules"). */
   public static final StructType UNATTRIBUTED_SCHEMA =

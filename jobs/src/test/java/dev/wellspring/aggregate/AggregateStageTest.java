@@ -68,10 +68,10 @@ class AggregateStageTest {
         new AggregateStage().run(SharedSpark.session(), context(warehouse, manifest));
 
     Path reports = warehouse.reportsDir(DATE);
-    // 36 effectiveness + 18 model_comparison + 0 channels + 6 lift + 4 goals + 6 well-building
-    // + 1 unattributed.
-    assertThat(first).isEqualTo(new StageResult(-1, 71));
-    assertThat(Files.readAllLines(reports.resolve("effectiveness.csv"))).hasSize(37);
+    // 42 effectiveness (6 groups x 7 models) + 21 model_comparison + 0 channels + 7 lift + 4 goals
+    // + 6 well-building + 1 unattributed.
+    assertThat(first).isEqualTo(new StageResult(-1, 81));
+    assertThat(Files.readAllLines(reports.resolve("effectiveness.csv"))).hasSize(43);
     assertThat(Files.readString(reports.resolve("goal_scorecard.csv")))
         .isEqualTo(
             "goal_id,owner,category,hours,on_target_outcomes,on_target_value,"
@@ -103,7 +103,7 @@ class AggregateStageTest {
                 .read(
                     SharedSpark.session(), Tables.EFFECTIVENESS, Tables.EFFECTIVENESS_SCHEMA, DATE)
                 .count())
-        .isEqualTo(36);
+        .isEqualTo(42);
 
     List<byte[]> before = new ArrayList<>();
     for (String csv : CSVS) {

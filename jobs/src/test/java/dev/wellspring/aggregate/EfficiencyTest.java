@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
  * (50) split in thirds over a2, a3 (ann, DIRECTED, 2026-02) and a5 (ann, EMBEDDED, 2026-03); o3
  * (200) goes to a4 (UNDIRECTED), o4 (7) to a1 (DIRECTED, Jan), o5 (5000) to b2 (bob, DIRECTED).
  * first_touch gives o1 and o2 wholly to a2. markov credits o5 only; last_touch, time_decay and
- * position_based credit nothing here.
+ * position_based and shapley credit nothing here.
  */
 class EfficiencyTest {
   private static final List<String> MODELS =
-      List.of("first_touch", "last_touch", "linear", "markov", "position_based", "time_decay");
+      List.of(
+          "first_touch", "last_touch", "linear", "markov", "position_based", "shapley", "time_decay");
   private static final double EPS = 1e-9;
 
   private static Map<String, Row> byKey(Dataset<Row> df, String... keys) {
@@ -39,9 +40,9 @@ class EfficiencyTest {
   }
 
   @Test
-  void modelsAreTheRuleBasedOnesPlusThoseInCredits() {
+  void modelsAreAllSevenEvenWhenSomeCreditNothing() {
     assertThat(
-            Efficiency.models(Sample.credits())
+            Efficiency.models(SharedSpark.session())
                 .orderBy("model")
                 .as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList())
@@ -53,8 +54,8 @@ class EfficiencyTest {
     Dataset<Row> df = Efficiency.effectiveness(Sample.touchpoints(), Sample.credits());
     assertThat(df.schema().simpleString()).isEqualTo(Tables.EFFECTIVENESS_SCHEMA.simpleString());
     Map<String, Row> rows = byKey(df, "owner", "class", "month", "model");
-    // 6 (owner, class, month) groups with activities x 6 models, zero-credit rows included.
-    assertThat(rows).hasSize(36);
+    // 6 (owner, class, month) groups with activities x 7 models, zero-credit rows included.
+    assertThat(rows).hasSize(42);
 
     Row linear = rows.get("ann|DIRECTED|2026-02|linear");
     assertThat(linear.<Long>getAs("activities")).isEqualTo(2L);
@@ -106,7 +107,7 @@ class EfficiencyTest {
         touchpoints.agg(Sums.exactSum("hours"), org.apache.spark.sql.functions.count("*")).first();
     Map<String, Row> credit =
         byKey(
-            credits
+            dev.wellspring.attribution.Credits.longForm(credits, Tables.MODELS)
                 .groupBy("model")
                 .agg(Sums.exactSum("weight").as("w"), Sums.exactSum("credited_value").as("v")),
             "model");

@@ -61,12 +61,46 @@ final class Fixtures {
     return frame(Tables.TOUCHPOINTS_SCHEMA, List.of(rows));
   }
 
+  /** One credit in long form ({@link Tables#CREDITS_LONG_SCHEMA}). */
   static Row credit(String outcome, String activity, String model, double weight, double value) {
     return RowFactory.create(outcome, activity, model, weight, weight * value);
   }
 
-  static Dataset<Row> credits(Row... rows) {
-    return frame(Tables.CREDITS_SCHEMA, List.of(rows));
+  /**
+   * The wide credits table ({@link Tables#CREDITS_SCHEMA}) of long-form credit rows: one row per
+   * (outcome, activity) that has any, a model without a row there weighs 0, the touchpoint's and
+   * the outcome's columns looked up, position and n in (occurred_at, activity_id) order.
+   */
+  static Dataset<Row> wide(List<Row> longRows, Dataset<Row> touchpoints, Dataset<Row> outcomes) {
+    Dataset<Row> pivoted =
+        frame(Tables.CREDITS_LONG_SCHEMA, longRows)
+            .groupBy("outcome_id", "activity_id")
+            .pivot("model", new java.util.ArrayList<Object>(Tables.MODELS))
+            .agg(org.apache.spark.sql.functions.first("weight"))
+            .na()
+            .fill(0.0, Tables.MODELS.toArray(String[]::new));
+    org.apache.spark.sql.expressions.WindowSpec path =
+        org.apache.spark.sql.expressions.Window.partitionBy("outcome_id")
+            .orderBy("occurred_at", "activity_id");
+    Dataset<Row> joined =
+        pivoted
+            .join(
+                touchpoints.select(
+                    "activity_id", "owner", "contact_id", "class", "month", "directed_goal_id",
+                    "occurred_at"),
+                "activity_id")
+            .join(
+                outcomes.select(
+                    org.apache.spark.sql.functions.col("outcome_id"),
+                    org.apache.spark.sql.functions.col("type").as("outcome_type"),
+                    org.apache.spark.sql.functions.col("value").as("outcome_value")),
+                "outcome_id")
+            .withColumn("position", org.apache.spark.sql.functions.row_number().over(path))
+            .withColumn(
+                "n",
+                org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1))
+                    .over(org.apache.spark.sql.expressions.Window.partitionBy("outcome_id")));
+    return Tables.conform(joined, Tables.CREDITS_SCHEMA);
   }
 
   static Row outcome(
@@ -147,8 +181,13 @@ final class Fixtures {
 
     /** linear and first_touch for every outcome, markov for o5 only; o6 is unattributed. */
     static Dataset<Row> credits() {
+      return wide(creditRows(), touchpoints(), outcomes());
+    }
+
+    /** {@link #credits()} in long form. */
+    static List<Row> creditRows() {
       double third = 1.0 / 3;
-      return Fixtures.credits(
+      return List.of(
           credit("o1", "a2", "linear", third, 1000),
           credit("o1", "a3", "linear", third, 1000),
           credit("o1", "a5", "linear", third, 1000),

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class GoalScorecardTest {
   private static List<Row> card(Dataset<Row> credits, Dataset<Row> outcomes, LocalDate runDate) {
     Dataset<Row> df =
-        GoalScorecard.scorecard(Sample.goals(), Sample.touchpoints(), credits, outcomes, runDate);
+        GoalScorecard.scorecard(Sample.goals(), Sample.touchpoints(), credits, runDate);
     assertThat(df.schema().simpleString()).isEqualTo(Tables.GOAL_SCORECARD_SCHEMA.simpleString());
     return df.orderBy("goal_id").collectAsList();
   }
@@ -68,14 +68,14 @@ class GoalScorecardTest {
     Dataset<Row> outcomes =
         Sample.outcomes()
             .union(Fixtures.outcomes(outcome("o7", "ann", "2026-03-01", "publicity", 40, null)));
-    Dataset<Row> credits =
-        Sample.credits()
-            .union(
-                Fixtures.credits(
-                    credit("o7", "a1", "linear", 0.5, 40),
-                    credit("o7", "a4", "linear", 0.5, 40),
-                    credit("o7", "a1", "first_touch", 1, 40),
-                    credit("o7", "a4", "first_touch", 0, 40)));
+    List<Row> rows = new java.util.ArrayList<>(Sample.creditRows());
+    rows.addAll(
+        List.of(
+            credit("o7", "a1", "linear", 0.5, 40),
+            credit("o7", "a4", "linear", 0.5, 40),
+            credit("o7", "a1", "first_touch", 1, 40),
+            credit("o7", "a4", "first_touch", 0, 40)));
+    Dataset<Row> credits = Fixtures.wide(rows, Sample.touchpoints(), outcomes);
     assertThat(card(credits, outcomes, Sample.RUN_DATE).get(1))
         .isEqualTo(row("g2", "ann", "publicity", 10.0, 1, 40.0, 1, null, false));
   }

@@ -50,8 +50,58 @@ class LiftIntervalTest {
     return SharedSpark.session().createDataFrame(rows, Tables.TOUCHPOINTS_SCHEMA);
   }
 
-  private static Dataset<Row> credits(List<Row> rows) {
-    return SharedSpark.session().createDataFrame(rows, Tables.CREDITS_SCHEMA);
+  /**
+   * Wide credits from (outcome, activity, model, 1.0, value) rows: each model's column holds the
+   * credited value and outcome_value is 1, so weight x outcome_value is that value; the
+   * touchpoint's owner, contact and class come from {@code touches}.
+   */
+  private static Dataset<Row> credits(List<Row> rows, List<Row> touches) {
+    List<String> models = rows.stream().map(r -> r.getString(2)).distinct().sorted().toList();
+    org.apache.spark.sql.types.StructType schema =
+        new org.apache.spark.sql.types.StructType()
+            .add("outcome_id", "string")
+            .add("activity_id", "string")
+            .add("owner", "string")
+            .add("contact_id", "string")
+            .add("class", "string")
+            .add("outcome_value", "double");
+    for (String m : models) {
+      schema = schema.add(m, "double");
+    }
+    Map<String, Row> touchById = new TreeMap<>();
+    touches.forEach(t -> touchById.put(t.getString(0), t));
+    Map<String, Object[]> wide = new TreeMap<>();
+    for (Row r : rows) {
+      Row t = touchById.get(r.getString(1));
+      Object[] v =
+          wide.computeIfAbsent(
+              r.getString(0) + "|" + r.getString(1),
+              k -> {
+                Object[] a = new Object[6 + models.size()];
+                a[0] = r.getString(0);
+                a[1] = r.getString(1);
+                a[2] = t.getString(1);
+                a[3] = t.getString(4);
+                a[4] = t.getString(13);
+                a[5] = 1.0;
+                for (int i = 0; i < models.size(); i++) {
+                  a[6 + i] = 0.0;
+                }
+                return a;
+              });
+      v[6 + models.indexOf(r.getString(2))] = r.getDouble(4);
+    }
+    List<Row> out = wide.values().stream().map(RowFactory::create).toList();
+    return SharedSpark.session().createDataFrame(out, schema);
+  }
+
+  /** The model columns of a frame made by {@link #credits}. */
+  private static List<String> modelsOf(Dataset<Row> credits) {
+    return java.util.Arrays.stream(credits.columns()).skip(6).toList();
+  }
+
+  private static Dataset<Row> intervals(Dataset<Row> touchpoints, Dataset<Row> credits, int n, long seed) {
+    return LiftInterval.intervals(touchpoints, credits, modelsOf(credits), n, seed);
   }
 
   /**
@@ -74,7 +124,7 @@ class LiftIntervalTest {
     touches.add(touch("n1", "ann", null, "UNDIRECTED", 1));
     touches.add(touch("n2", "ann", null, "UNDIRECTED", 1));
     @SuppressWarnings("unchecked")
-    Dataset<Row>[] out = new Dataset[] {touchpoints(touches), credits(credits)};
+    Dataset<Row>[] out = new Dataset[] {touchpoints(touches), credits(credits, touches)};
     return out;
   }
 
@@ -87,7 +137,7 @@ class LiftIntervalTest {
   @Test
   void intervalContainsThePointLift() {
     Dataset<Row>[] in = clearExample();
-    Map<String, Row> rows = byModel(LiftInterval.intervals(in[0], in[1], 1000, 20260101L));
+    Map<String, Row> rows = byModel(intervals(in[0], in[1], 1000, 20260101L));
     assertThat(rows.keySet()).containsExactly("flat", "linear");
     // Directed: 60 h, 6 x (8+9+10+11+12) = 300. Undirected: 62 h, 10 x (1+2+3) = 60.
     double point = (300.0 / 60) / (60.0 / 62);
@@ -101,12 +151,12 @@ class LiftIntervalTest {
   @Test
   void deterministicForASeedAndAnyPartitioning() {
     Dataset<Row>[] in = clearExample();
-    List<Row> first = LiftInterval.intervals(in[0], in[1], 200, 42L).collectAsList();
+    List<Row> first = intervals(in[0], in[1], 200, 42L).collectAsList();
     List<Row> again =
-        LiftInterval.intervals(in[0].repartition(3), in[1].repartition(3), 200, 42L)
+        intervals(in[0].repartition(3), in[1].repartition(3), 200, 42L)
             .collectAsList();
     assertThat(again).isEqualTo(first);
-    List<Row> other = LiftInterval.intervals(in[0], in[1], 200, 43L).collectAsList();
+    List<Row> other = intervals(in[0], in[1], 200, 43L).collectAsList();
     assertThat(other.get(1).getDouble(1)).isNotEqualTo(first.get(1).getDouble(1));
   }
 
@@ -116,12 +166,12 @@ class LiftIntervalTest {
         List.of(touch("d", "ann", "c", "DIRECTED", 1), touch("u", "ann", "k", "UNDIRECTED", 1));
     List<Row> credits = List.of(credit("d", "linear", 5));
     List<Row> rows =
-        LiftInterval.intervals(touchpoints(touches), credits(credits), 100, 1L).collectAsList();
+        intervals(touchpoints(touches), credits(credits, touches), 100, 1L).collectAsList();
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).getString(0)).isEqualTo("linear");
     assertThat(rows.get(0).isNullAt(1)).isTrue();
     assertThat(rows.get(0).isNullAt(2)).isTrue();
-    assertThat(LiftInterval.intervals(touchpoints(touches), credits(List.of()), 100, 1L).count())
+    assertThat(intervals(touchpoints(touches), credits(List.of(), touches), 100, 1L).count())
         .isZero();
   }
 
@@ -142,7 +192,7 @@ class LiftIntervalTest {
             credit("c", "m2", 0.1),
             credit("f", "m1", 9));
     List<Row> units =
-        LiftInterval.unitSummaries(touchpoints(touches), credits(credits), List.of("m1", "m2"))
+        LiftInterval.unitSummaries(touchpoints(touches), credits(credits, touches), List.of("m1", "m2"))
             .drop("unit_hash")
             .orderBy("dh", "uh")
             .collectAsList();
@@ -187,7 +237,7 @@ class LiftIntervalTest {
   @Test
   void negativeResamplesAreRejected() {
     Dataset<Row>[] in = clearExample();
-    assertThatThrownBy(() -> LiftInterval.intervals(in[0], in[1], -1, 1L))
+    assertThatThrownBy(() -> intervals(in[0], in[1], -1, 1L))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("resamples must be >= 0, got -1");
   }

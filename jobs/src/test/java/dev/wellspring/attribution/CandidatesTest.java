@@ -198,7 +198,7 @@ class CandidatesTest {
                 + Fixtures.ts(AT)
                 + "|a1|"
                 + Fixtures.ts("2026-06-29T12:00:00Z")
-                + "|1|1|1.0|DIRECTED|call|club|publicity|g1|c1");
+                + "|1|1|1.0|DIRECTED|call|club|publicity|g1|c1|2026-06");
   }
 
   @Test

@@ -45,7 +45,8 @@ final class DataDrivenFixtures {
               channels[i],
               null,
               null,
-              "c-" + outcomeId));
+              "c-" + outcomeId,
+              "2026-01"));
     }
     return rows;
   }

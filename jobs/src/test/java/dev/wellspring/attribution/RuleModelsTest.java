@@ -181,7 +181,7 @@ class RuleModelsTest {
             Arrays.stream(RuleModels.credits(candidates, 30).schema().fields())
                 .map(f -> f.name() + ":" + f.dataType()))
         .containsExactlyElementsOf(
-            Arrays.stream(Tables.CREDITS_SCHEMA.fields())
+            Arrays.stream(Tables.CREDITS_LONG_SCHEMA.fields())
                 .map((StructField f) -> f.name() + ":" + f.dataType())
                 .toList());
   }

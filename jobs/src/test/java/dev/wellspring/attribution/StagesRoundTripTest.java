@@ -86,11 +86,13 @@ class StagesRoundTripTest {
 
     StageResult attributed = new AttributeStage().run(spark, context());
     assertThat(attributed.rowsIn()).isEqualTo(3);
-    var credits = wh.read(spark, Tables.CREDITS, Tables.CREDITS_SCHEMA, RUN_DATE);
+    var wide = wh.read(spark, Tables.CREDITS, Tables.CREDITS_SCHEMA, RUN_DATE);
+    var credits = Credits.longForm(wide, Tables.MODELS);
     var ruleBased = credits.where(col("model").isin(RuleModels.MODELS.toArray()));
     // o_contact: a1 and a2 (2 candidates); o_goal: a1 (the only DIRECTED touch) -> 3 x 5 models.
     assertThat(ruleBased.count()).isEqualTo(15);
-    assertThat(attributed.rowsOut()).isEqualTo(credits.count());
+    assertThat(attributed.rowsOut()).as("one credits row per candidate").isEqualTo(wide.count());
+    assertThat(credits.count()).isEqualTo(wide.count() * Tables.MODELS.size());
     Row linearA2 =
         ruleBased
             .where(col("model").equalTo("linear").and(col("outcome_id").equalTo("o_contact")))

@@ -88,7 +88,9 @@ class PipelineInvariantsIT {
   @ParameterizedTest
   @ValueSource(strings = {"sample", "generated"})
   void weightsSumToOnePerOutcomeAndModel(String which) {
-    Dataset<Row> credits = table(which, Tables.CREDITS, Tables.CREDITS_SCHEMA);
+    Dataset<Row> credits =
+        dev.wellspring.attribution.Credits.longForm(
+            table(which, Tables.CREDITS, Tables.CREDITS_SCHEMA), Tables.MODELS);
     Dataset<Row> sums = credits.groupBy("outcome_id", "model").agg(sum("weight").as("w"));
     assertThat(sums.filter(abs(col("w").minus(lit(1.0))).gt(1e-9)).count())
         .as("(outcome, model) pairs whose weights do not sum to 1")
@@ -102,7 +104,9 @@ class PipelineInvariantsIT {
   @ParameterizedTest
   @ValueSource(strings = {"sample", "generated"})
   void totalCreditedValueEqualsTotalAttributedValuePerModel(String which) {
-    Dataset<Row> credits = table(which, Tables.CREDITS, Tables.CREDITS_SCHEMA);
+    Dataset<Row> credits =
+        dev.wellspring.attribution.Credits.longForm(
+            table(which, Tables.CREDITS, Tables.CREDITS_SCHEMA), Tables.MODELS);
     Dataset<Row> outcomes = table(which, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA);
     double attributed =
         outcomes
