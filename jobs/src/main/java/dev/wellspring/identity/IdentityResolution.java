@@ -9,9 +9,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -23,6 +21,8 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import dev.wellspring.adapters.common.Emails;
 import dev.wellspring.adapters.common.Names;
 import dev.wellspring.adapters.common.ProfileUrls;
+import dev.wellspring.privacy.Keys;
+import dev.wellspring.privacy.Scrub;
 import dev.wellspring.schema.Tables;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,8 +49,13 @@ import org.apache.spark.sql.types.StructType;
  * through it; name-only records of one name are one person.
  *
  * <p>The resolved contact_id is the canonical contact_id when the cluster holds a canonical
- * contacts.csv row (priority 0; the smallest when several), else {@code c-} + the first 16 hex
- * digits of SHA-256 of the cluster's smallest source key. A merged contact takes each attribute
+ * contacts.csv row (priority 0; the smallest when several), else a minted id: {@code c-} + the
+ * first 16 hex digits of the keyed HMAC ({@link Keys}) of {@code contact:} + the cluster's
+ * smallest source key. Keyed, because source keys embed e-mail addresses and names ({@code
+ * email:ann@x.org}, {@code linkedin:name:ann lee|}): an unkeyed hash of them could be reversed by
+ * hashing guesses. The same secret gives the same ids, so reruns into one output agree. In {@code
+ * identities}, a source key holding an e-mail address is shown as {@code hmac:} + 16 hex digits
+ * of its keyed HMAC, for the same reason. A merged contact takes each attribute
  * from the first record that has it, by (priority, source_file, line): canonical first, then
  * vendor sources in their priority; relationship {@code other} counts as empty, and first_met_on
  * is the earliest date any source gives. E-mail addresses are used only inside this computation:
@@ -97,10 +102,10 @@ public final class IdentityResolution {
       udf((UDF1<String, String>) Names::foldCompany, StringType);
   /**
    * The e-mail key: the keyed tag {@code <email:h16>} of the normalised address. Ingest masks
-   * addresses in every field with the same tag (see {@link dev.wellspring.privacy.Scrub}), so a raw
+   * addresses in every field with the same tag (see {@link Scrub}), so a raw
    * address and an already-masked one meet; the raw address never leaves this computation.
    */
-  static String emailKey(String email, dev.wellspring.privacy.Scrub scrub) {
+  static String emailKey(String email, Scrub scrub) {
     if (email == null) {
       return "";
     }
@@ -114,10 +119,19 @@ public final class IdentityResolution {
   private static final UserDefinedFunction NORMALIZE_URL =
       udf((UDF1<String, String>) ProfileUrls::normalize, StringType);
 
-  /** Resolves contact records (in {@link #INPUT_SCHEMA}) to contacts. */
+  /** Resolves contact records (in {@link #INPUT_SCHEMA}) to contacts under the run's key. */
   public static Resolution resolve(Dataset<Row> records) {
-    // Built per call: the key is the run's (Keys.use), and the task needs it serialized along.
-    dev.wellspring.privacy.Scrub scrub = dev.wellspring.privacy.Scrub.active();
+    // The key is the run's (Keys.use), read per call.
+    return resolve(records, Keys.active());
+  }
+
+  /**
+   * Resolves contact records (in {@link #INPUT_SCHEMA}) to contacts, minting ids and e-mail keys
+   * with {@code keys}.
+   */
+  public static Resolution resolve(Dataset<Row> records, Keys keys) {
+    // The tasks need the key serialized along.
+    Scrub scrub = new Scrub(keys);
     UserDefinedFunction normalizeEmail =
         udf((UDF1<String, String>) e -> emailKey(e, scrub), StringType);
     Dataset<Row> recs =
@@ -149,8 +163,8 @@ public final class IdentityResolution {
             // start from here instead of growing with every self-join.
             .localCheckpoint();
 
-    Dataset<Row> keys = recordKeys(recs);
-    Dataset<Row> labels = clusterLabels(recs);
+    Dataset<Row> recordKeys = recordKeys(recs);
+    Dataset<Row> labels = clusterLabels(recs, keys);
     Dataset<Row> clustered =
         recs.join(labels, recs.col("source_contact_id").equalTo(labels.col("node")))
             .drop("node");
@@ -158,18 +172,27 @@ public final class IdentityResolution {
         clustered
             .groupBy(col("label"))
             .agg(
-                min(when(col("priority").equalTo(0), col("source_contact_id"))).as("canonical_id"))
+                min(when(col("priority").equalTo(0), col("source_contact_id"))).as("canonical_id"),
+                min(col("minted_id")).as("minted_id"))
             .select(
                 col("label"),
-                coalesce(
-                        col("canonical_id"),
-                        concat(lit("c-"), substring(sha2(col("label"), 256), 1, 16)))
-                    .as("contact_id"));
-    Dataset<Row> resolved = clustered.join(ids, "label");
+                coalesce(col("canonical_id"), col("minted_id")).as("contact_id"));
+    // The minted id only chooses the contact_id; merge() needs no such column.
+    Dataset<Row> resolved = clustered.drop("minted_id").join(ids, "label");
 
     Dataset<Row> mapping =
         resolved.select(col("source_contact_id"), col("contact_id")).distinct();
-    return new Resolution(merge(resolved), mapping, identities(resolved, keys));
+    return new Resolution(merge(resolved), mapping, identities(resolved, recordKeys, keys));
+  }
+
+  /** The id minted for a cluster without a canonical contact: see the class comment. */
+  static String mintedId(Keys keys, String label) {
+    return "c-" + keys.hex("contact:" + label).substring(0, 16);
+  }
+
+  /** A source key as the identities table shows it: see the class comment. */
+  static String shownSourceKey(Keys keys, String sourceKey) {
+    return sourceKey.indexOf('@') < 0 ? sourceKey : "hmac:" + keys.hex("source_key:" + sourceKey).substring(0, 16);
   }
 
   /**
@@ -220,14 +243,15 @@ public final class IdentityResolution {
   }
 
   /**
-   * (node, label): every source key and the smallest source key of its cluster.
+   * (node, label, minted_id): every source key, the smallest source key of its cluster, and the
+   * id minted from that label.
    *
    * <p>Clusters are found on the driver with union-find over the records' keys rather than by
    * label propagation in Spark: contact records are bounded by people's networks (tens of
    * thousands for a team, each a few short strings), so they fit the driver easily, and one
    * collect replaces a round of shuffles per link in the longest chain of records.
    */
-  private static Dataset<Row> clusterLabels(Dataset<Row> recs) {
+  private static Dataset<Row> clusterLabels(Dataset<Row> recs, Keys keys) {
     List<Row> rows =
         recs.select(
                 col("source_contact_id"), col("k_email"), col("k_url"), col("k_name"),
@@ -235,11 +259,17 @@ public final class IdentityResolution {
             .distinct()
             .collectAsList();
     List<Row> labels = new ArrayList<>();
+    // One HMAC per cluster, here on the driver where the clusters are.
+    Map<String, String> minted = new java.util.HashMap<>();
     for (Map.Entry<String, String> e : Clusters.of(rows).entrySet()) {
-      labels.add(RowFactory.create(e.getKey(), e.getValue()));
+      String id = minted.computeIfAbsent(e.getValue(), label -> mintedId(keys, label));
+      labels.add(RowFactory.create(e.getKey(), e.getValue(), id));
     }
     StructType schema =
-        new StructType().add("node", StringType, false).add("label", StringType, false);
+        new StructType()
+            .add("node", StringType, false)
+            .add("label", StringType, false)
+            .add("minted_id", StringType, false);
     return recs.sparkSession().createDataFrame(labels, schema);
   }
 
@@ -292,7 +322,9 @@ public final class IdentityResolution {
    * another record of that contact ({@code name} for a name-only record merged by name; {@code
    * none} when it shares none).
    */
-  private static Dataset<Row> identities(Dataset<Row> resolved, Dataset<Row> keys) {
+  private static Dataset<Row> identities(Dataset<Row> resolved, Dataset<Row> keys, Keys secret) {
+    UserDefinedFunction shown =
+        udf((UDF1<String, String>) k -> shownSourceKey(secret, k), StringType);
     String[] record = {"source_contact_id", "source_file", "line"};
     Dataset<Row> shared =
         keys.groupBy(col("key")).agg(count(lit(1)).as("records")).where(col("records").gt(1));
@@ -306,7 +338,7 @@ public final class IdentityResolution {
         .select(
             col("source_file"),
             col("line"),
-            col("source_contact_id"),
+            shown.apply(col("source_contact_id")).as("source_contact_id"),
             when(col("name_only"), when(col("size").gt(1), lit("name")).otherwise(lit("none")))
                 .when(col("rank").equalTo(1), lit("email"))
                 .when(col("rank").equalTo(2), lit("profile_url"))

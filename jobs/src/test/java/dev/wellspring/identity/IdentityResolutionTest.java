@@ -2,10 +2,10 @@ package dev.wellspring.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wellspring.privacy.Keys;
 import dev.wellspring.schema.Tables;
 import dev.wellspring.testing.SharedSpark;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +19,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** Identity resolution on small in-code contact records with hand-worked clusters. */
@@ -38,9 +40,21 @@ class IdentityResolutionTest {
     return spark.createDataFrame(rows, IdentityResolution.INPUT_SCHEMA);
   }
 
+  /** A fixed secret: minted ids are keyed, and tests must be deterministic. */
+  static final String SECRET = "identity-test-secret";
+
+  static final Keys KEYS = Keys.of(SECRET);
+
+  /** HMAC-SHA256 under {@link #SECRET}, computed here independently of {@link Keys}. */
+  static String hmacHex(String secret, String value) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The id minted for a cluster whose smallest source key is {@code key}. */
   static String hashedId(String key) throws Exception {
-    byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-    return "c-" + HexFormat.of().formatHex(d).substring(0, 16);
+    return "c-" + hmacHex(SECRET, "contact:" + key).substring(0, 16);
   }
 
   private static final List<Row> PEOPLE =
@@ -78,7 +92,7 @@ class IdentityResolutionTest {
 
   @Test
   void resolvesChainsByKeyOrderAndNamesContactsDeterministically() throws Exception {
-    IdentityResolution.Resolution r = IdentityResolution.resolve(input(PEOPLE));
+    IdentityResolution.Resolution r = IdentityResolution.resolve(input(PEOPLE), KEYS);
 
     Map<String, String> idents = new TreeMap<>();
     for (Row row : r.identities().collectAsList()) {
@@ -132,11 +146,45 @@ class IdentityResolutionTest {
   }
 
   @Test
+  void mintedIdsAreKeyedAndNoAddressKeyIsShown() throws Exception {
+    // An e-mail-only record (the key of a calendar attendee seen nowhere else) and a LinkedIn one.
+    List<Row> rows =
+        List.of(
+            rec("email:kim@park.example", null, "kim@park.example", null, null, null, null, null,
+                "calendar/team.ics", 12, 9),
+            rec("linkedin:url:linkedin.com/in/sam-lee-beta", "Sam Lee", null,
+                "https://www.linkedin.com/in/sam-lee-beta", "Beta Foods", null, null, null,
+                "a/Connections.csv", 8, 2));
+    IdentityResolution.Resolution mine = IdentityResolution.resolve(input(rows), KEYS);
+    IdentityResolution.Resolution again = IdentityResolution.resolve(input(rows), Keys.of(SECRET));
+    IdentityResolution.Resolution other = IdentityResolution.resolve(input(rows), Keys.of("another secret"));
+
+    Map<String, String> ids = new TreeMap<>();
+    for (Row r : mine.identities().collectAsList()) {
+      ids.put(r.getString(2), r.getString(4));
+    }
+    String kimKey = "hmac:" + hmacHex(SECRET, "source_key:email:kim@park.example").substring(0, 16);
+    assertThat(ids)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                kimKey, hashedId("email:kim@park.example"),
+                "linkedin:url:linkedin.com/in/sam-lee-beta", hashedId("linkedin:url:linkedin.com/in/sam-lee-beta")));
+    // Not the unkeyed SHA-256 of the key: that could be reversed by hashing guessed addresses.
+    byte[] plain = java.security.MessageDigest.getInstance("SHA-256")
+        .digest("email:kim@park.example".getBytes(StandardCharsets.UTF_8));
+    assertThat(ids.values()).doesNotContain("c-" + HexFormat.of().formatHex(plain).substring(0, 16));
+    // The same secret gives the same ids (reruns agree); another secret other ids.
+    assertSameRows(mine.mapping(), again.mapping());
+    List<String> otherIds = other.mapping().select("contact_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(otherIds).hasSize(2).doesNotContainAnyElementsOf(ids.values());
+  }
+
+  @Test
   void resultDoesNotDependOnPartitioningOrInputOrder() {
     List<Row> reversed = new ArrayList<>(PEOPLE);
     java.util.Collections.reverse(reversed);
-    IdentityResolution.Resolution a = IdentityResolution.resolve(input(PEOPLE).repartition(1));
-    IdentityResolution.Resolution b = IdentityResolution.resolve(input(reversed).repartition(5));
+    IdentityResolution.Resolution a = IdentityResolution.resolve(input(PEOPLE).repartition(1), KEYS);
+    IdentityResolution.Resolution b = IdentityResolution.resolve(input(reversed).repartition(5), KEYS);
     assertSameRows(asText(a.contacts()), asText(b.contacts()));
     assertSameRows(a.mapping(), b.mapping());
     assertSameRows(a.identities(), b.identities());
@@ -150,7 +198,7 @@ class IdentityResolutionTest {
 
   @Test
   void applyMappingRewritesKnownKeysAndKeepsTheRest() {
-    IdentityResolution.Resolution r = IdentityResolution.resolve(input(PEOPLE));
+    IdentityResolution.Resolution r = IdentityResolution.resolve(input(PEOPLE), KEYS);
     StructType schema =
         new StructType()
             .add("activity_id", DataTypes.StringType)

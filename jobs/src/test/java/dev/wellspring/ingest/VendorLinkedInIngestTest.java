@@ -35,7 +35,7 @@ class VendorLinkedInIngestTest {
   @BeforeAll
   static void run() throws IOException {
     Path in = tmp.resolve("in");
-    VendorTeamNightlyTest.copyTree(Path.of("src/test/resources/linkedin/mixed"), in);
+    VendorTeamNightlyIT.copyTree(Path.of("src/test/resources/linkedin/mixed"), in);
     out = tmp.resolve("out");
     // The fixtures hold 3 bad rows in 27 on purpose (dates such as "31 Feb 2024").
     Path config = tmp.resolve("wellspring.yaml");

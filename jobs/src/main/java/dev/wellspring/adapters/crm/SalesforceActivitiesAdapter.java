@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,8 +37,9 @@ import java.util.Optional;
  * StartDateTime (else ActivityDateTime) lasting DurationInMinutes (else End - Start); an all-day
  * Event is dated by ActivityDate and leaves the duration empty, so the per-type default applies
  * rather than 1,440 minutes of networking. Deleted records are excluded as {@code deleted}.
- * Dates must be ISO-8601 as the API writes them; a report export's locale dates ({@code
- * 3/4/2026}) are {@code bad_timestamp}.
+ * Dates are ISO-8601 as the API writes them, or a report export's US dates ({@code 3/4/2026},
+ * {@code 3/4/2026 2:05 PM}) when the whole file settles that they are month/day (see {@link
+ * SalesforceDates}); anything else is {@code bad_timestamp}.
  */
 public final class SalesforceActivitiesAdapter implements ExportAdapter {
   private static final long serialVersionUID = 1L;
@@ -57,20 +59,26 @@ public final class SalesforceActivitiesAdapter implements ExportAdapter {
         && CsvRows.hasAny(header, "ActivityDate", "ActivityDateTime", "StartDateTime");
   }
 
+  /** The columns holding dates, judged together for their locale form. */
+  static final List<String> DATE_COLUMNS =
+      List.of("CompletedDateTime", "ActivityDate", "ActivityDateTime", "StartDateTime", "EndDateTime");
+
   @Override
   public void read(Path file, AdapterContext context, RecordSink sink) throws IOException {
     Owners owners = new Owners(context);
-    CsvRows.read(
-        file,
-        sink,
-        row -> {
-          boolean event =
-              row.has("StartDateTime") || row.has("DurationInMinutes") || row.has("IsAllDayEvent");
-          map(row, event, owners, sink);
-        });
+    // All rows first: whether 3/4/2026 is month/day is a question about the whole file.
+    List<CsvRows.Row> rows = new ArrayList<>();
+    CsvRows.read(file, sink, rows::add);
+    SalesforceDates dates = SalesforceDates.of(rows, DATE_COLUMNS, sink);
+    for (CsvRows.Row row : rows) {
+      boolean event =
+          row.has("StartDateTime") || row.has("DurationInMinutes") || row.has("IsAllDayEvent");
+      map(row, event, dates, owners, sink);
+    }
   }
 
-  private static void map(CsvRows.Row row, boolean event, Owners owners, RecordSink sink) {
+  private static void map(
+      CsvRows.Row row, boolean event, SalesforceDates dates, Owners owners, RecordSink sink) {
     if (Salesforce.isTrue(row.get("IsDeleted"))) {
       sink.excluded(row.line(), row.raw(), "deleted");
       return;
@@ -94,7 +102,7 @@ public final class SalesforceActivitiesAdapter implements ExportAdapter {
       sink.rejected(row.line(), row.raw(), "missing_required");
       return;
     }
-    Optional<String> occurredAt = Timestamps.canonical(when, false);
+    Optional<String> occurredAt = dates.canonical(when);
     if (occurredAt.isEmpty()) {
       sink.rejected(row.line(), row.raw(), "bad_timestamp");
       return;
@@ -114,7 +122,7 @@ public final class SalesforceActivitiesAdapter implements ExportAdapter {
         duration = Numbers.plain(parsed.get());
       } else if (!row.get("EndDateTime").isEmpty()) {
         Optional<Instant> start = Timestamps.instant(occurredAt.get());
-        Optional<Instant> end = Timestamps.instant(row.get("EndDateTime"));
+        Optional<Instant> end = dates.instant(row.get("EndDateTime"));
         if (start.isEmpty() || end.isEmpty()) {
           sink.rejected(row.line(), row.raw(), "bad_timestamp");
           return;

@@ -10,6 +10,7 @@ import dev.wellspring.adapters.common.Timestamps;
 import dev.wellspring.schema.Tables;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +24,8 @@ import java.util.Optional;
  * <p>Each row becomes one contact {@code salesforce:<Id>}, the key that Task and Event {@code
  * WhoId}s refer to (a Lead's {@code 00Q} id works the same). A deleted record ({@code
  * IsDeleted=true}) is excluded as {@code deleted}. No Id, or neither a name nor an e-mail, is
- * {@code missing_required}; an unreadable CreatedDate is {@code bad_timestamp}.
+ * {@code missing_required}; an unreadable CreatedDate (ISO, or US {@code 3/4/2026} when the file
+ * settles it: {@link SalesforceDates}) is {@code bad_timestamp}.
  */
 public final class SalesforceContactsAdapter implements ExportAdapter {
   private static final long serialVersionUID = 1L;
@@ -46,10 +48,16 @@ public final class SalesforceContactsAdapter implements ExportAdapter {
 
   @Override
   public void read(Path file, AdapterContext context, RecordSink sink) throws IOException {
-    CsvRows.read(file, sink, row -> map(row, sink));
+    // All rows first: whether 3/4/2026 is month/day is a question about the whole file.
+    List<CsvRows.Row> rows = new ArrayList<>();
+    CsvRows.read(file, sink, rows::add);
+    SalesforceDates dates = SalesforceDates.of(rows, List.of("CreatedDate"), sink);
+    for (CsvRows.Row row : rows) {
+      map(row, dates, sink);
+    }
   }
 
-  private static void map(CsvRows.Row row, RecordSink sink) {
+  private static void map(CsvRows.Row row, SalesforceDates dates, RecordSink sink) {
     if (Salesforce.isTrue(row.get("IsDeleted"))) {
       sink.excluded(row.line(), row.raw(), "deleted");
       return;
@@ -66,7 +74,7 @@ public final class SalesforceContactsAdapter implements ExportAdapter {
     }
     Optional<String> firstMet = Optional.of("");
     if (!row.get("CreatedDate").isEmpty()) {
-      firstMet = Timestamps.canonical(row.get("CreatedDate"), false).map(Timestamps::utcDate);
+      firstMet = dates.canonical(row.get("CreatedDate")).map(Timestamps::utcDate);
       if (firstMet.isEmpty()) {
         sink.rejected(row.line(), row.raw(), "bad_timestamp");
         return;

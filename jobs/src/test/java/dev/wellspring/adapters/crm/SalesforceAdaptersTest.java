@@ -56,7 +56,11 @@ class SalesforceAdaptersTest {
             entry("occurred_at", "2026-03-11"),
             entry("type", "email"),
             entry("owner", "005A000000OwNeR2AA"));
-    assertThat(sink.warnings).containsExactly("4:unmapped_owner:005A000000OwNeR2AA");
+    // 11/03/2026 is 3 November or 11 March, and nothing else in the file says which.
+    assertThat(sink.warnings)
+        .containsExactly(
+            "0:ambiguous_locale_dates:11/03/2026 (month/day or day/month; export with Data Loader for ISO dates)",
+            "4:unmapped_owner:005A000000OwNeR2AA");
     assertThat(sink.excluded).containsExactly(entry(3L, "open_task"));
     assertThat(sink.rejected).containsExactly(entry(5L, "bad_timestamp"));
     assertThat(sink.rowsReported()).isEqualTo(4);
@@ -78,6 +82,63 @@ class SalesforceAdaptersTest {
         .doesNotContainKey("duration_minutes");
     assertThat(sink.excluded).containsExactly(entry(4L, "deleted"));
     assertThat(sink.rowsReported()).isEqualTo(3);
+  }
+
+  @Test
+  void usReportDatesAreReadWhenTheFileProvesMonthFirst() throws Exception {
+    RecordingSink sink = Fixtures.read(activities, "crm/salesforce-tasks-us.csv", null);
+
+    // 3/14/2026 can only be month/day, and no date of the file is day/month: the file is US.
+    assertThat(sink.warnings)
+        .containsExactly("0:us_locale_dates:3/14/2026 (month/day/year; times read as UTC)");
+    Map<String, Map<String, String>> byId = sink.byId("activity_id");
+    assertThat(byId.get("sf-00TA000000UsT01AAA"))
+        .contains(entry("occurred_at", "2026-03-04T14:05:00Z"), entry("duration_minutes", "10"));
+    assertThat(byId.get("sf-00TA000000UsT02AAA")).contains(entry("occurred_at", "2026-03-14"));
+    // ISO (Data Loader) values stay readable in the same file.
+    assertThat(byId.get("sf-00TA000000UsT04AAA")).contains(entry("occurred_at", "2026-03-20"));
+    // "3/5/2026, 11:30 PM" (the comma form of recent JDKs and Lightning) is 23:30 UTC.
+    assertThat(byId.get("sf-00TA000000UsT05AAA")).contains(entry("occurred_at", "2026-03-05T23:30:00Z"));
+    // 30 February is no date in any locale.
+    assertThat(sink.rejected).containsExactly(entry(4L, "bad_timestamp"));
+    assertThat(sink.rowsReported()).isEqualTo(5);
+  }
+
+  @Test
+  void usEventTimesGiveTheDurationFromStartAndEnd() throws Exception {
+    RecordingSink sink = Fixtures.read(activities, "crm/salesforce-events-us.csv", null);
+
+    Map<String, Map<String, String>> byId = sink.byId("activity_id");
+    assertThat(byId.get("sf-00UA000000UsE01AAA"))
+        .contains(entry("occurred_at", "2026-03-16T09:00:00Z"), entry("duration_minutes", "45"));
+    // 12:00 PM is noon, 1:30 PM 13:30: 90 minutes.
+    assertThat(byId.get("sf-00UA000000UsE02AAA"))
+        .contains(entry("occurred_at", "2026-03-02T12:00:00Z"), entry("duration_minutes", "90"));
+    assertThat(sink.rejected).isEmpty();
+  }
+
+  @Test
+  void aDayFirstFileKeepsRejectingSlashDatesAndSaysWhy() throws Exception {
+    RecordingSink sink = Fixtures.read(contacts, "crm/salesforce-contacts-day-first.csv", null);
+
+    // 14/03/2026 proves day/month: 3/4/2026 in this file is 3 April, not a US date, and
+    // Wellspring reads only the US form; the ISO row still maps.
+    assertThat(sink.warnings)
+        .containsExactly(
+            "0:not_us_locale_dates:14/03/2026 09:15 (day/month/year; export with Data Loader for ISO dates)");
+    assertThat(sink.rejected).containsExactly(entry(2L, "bad_timestamp"), entry(3L, "bad_timestamp"));
+    assertThat(sink.byId("contact_id").get("salesforce:003A000001DmY03IAA"))
+        .containsEntry("first_met_on", "2026-03-01");
+  }
+
+  @Test
+  void usContactDatesAreFirstMetDates() throws Exception {
+    RecordingSink sink = Fixtures.read(contacts, "crm/salesforce-contacts-us.csv", null);
+
+    assertThat(sink.rejected).isEmpty();
+    Map<String, Map<String, String>> byId = sink.byId("contact_id");
+    assertThat(byId.get("salesforce:003A000001UsC01IAA")).containsEntry("first_met_on", "2025-09-14");
+    assertThat(byId.get("salesforce:003A000001UsC02IAA")).containsEntry("first_met_on", "2026-03-04");
   }
 
   @Test

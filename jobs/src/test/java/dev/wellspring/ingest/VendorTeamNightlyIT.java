@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.cli.Main;
 import dev.wellspring.io.Manifest;
+import dev.wellspring.pipeline.ReportLauncher;
 import dev.wellspring.testing.SharedSpark;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -22,15 +27,25 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 7 done-when: a team folder (HubSpot contacts and meetings of two owners mapped through
  * owner_map, a Google Contacts export, a calendar, a LinkedIn archive read with --owner) runs
- * through {@code nightly --no-report} into one set of exports. One run, several checks.
+ * through {@code nightly} into one set of exports and ONE report, the PDF rendered by the
+ * packaged report module. One run, several checks.
+ *
+ * <p>An integration test (failsafe, {@code mvn verify}): the PDF is rendered in the report JVM,
+ * whose classpath is the reports jar and its {@code lib/} folder, which the reactor packages
+ * before {@code jobs}. Run alone after {@code mvn -o -q -B -pl reports -DskipTests package}.
  */
-class VendorTeamNightlyTest {
+class VendorTeamNightlyIT {
   private static final String RUN_DATE = "2026-03-31";
   private static final SparkSession SPARK = SharedSpark.session();
+  private static final Path REPORTS_JAR =
+      Path.of(System.getProperty("user.dir")).toAbsolutePath().resolveSibling("reports")
+          .resolve("target/wellspring-reports.jar");
 
   @TempDir static Path tmp;
   static Path out;
   static int exit;
+  /** Whether the report module was there to render the PDF. */
+  static boolean reportModule;
 
   @BeforeAll
   static void runNightly() throws IOException {
@@ -42,11 +57,81 @@ class VendorTeamNightlyTest {
         config,
         "reject_max: 0.25\nowner_map:\n  \"1001\": Alice\n  \"1002\": Bob\n"
             + "  \"alice@team.example\": Alice\n");
-    exit =
-        Main.run(
-            "nightly", "--input", in.toString(), "--output", out.toString(), "--run-date",
-            RUN_DATE, "--config", config.toString(), "--owner", "Alex Rivera", "--master",
-            "local[2]", "--no-report");
+    reportModule = Files.isRegularFile(REPORTS_JAR);
+    // What run.sh passes as -Dwellspring.reports.classpath; set for this one run only, so no
+    // other test in this JVM starts a report JVM by accident.
+    String previous = System.getProperty(ReportLauncher.CLASSPATH_PROPERTY);
+    if (reportModule) {
+      System.setProperty(
+          ReportLauncher.CLASSPATH_PROPERTY,
+          REPORTS_JAR + File.pathSeparator + REPORTS_JAR.resolveSibling("lib") + File.separator + "*");
+    }
+    try {
+      exit =
+          Main.run(
+              "nightly", "--input", in.toString(), "--output", out.toString(), "--run-date",
+              RUN_DATE, "--config", config.toString(), "--owner", "Alex Rivera", "--master",
+              "local[2]");
+    } finally {
+      if (previous == null) {
+        System.clearProperty(ReportLauncher.CLASSPATH_PROPERTY);
+      } else {
+        System.setProperty(ReportLauncher.CLASSPATH_PROPERTY, previous);
+      }
+    }
+  }
+
+  @Test
+  void rendersOneReportWithEveryOwnerSectionAndTheVendorFilesCounts() throws IOException {
+    assertThat(reportModule)
+        .as("%s is missing: build the report module first (mvn -o -q -B -pl reports -DskipTests package)", REPORTS_JAR)
+        .isTrue();
+    assertThat(exit).isZero();
+    Path pdf = out.resolve("reports/" + RUN_DATE + "/effectiveness.pdf");
+    try (Stream<Path> files = Files.list(pdf.getParent())) {
+      assertThat(files.filter(f -> f.toString().endsWith(".pdf")).map(f -> f.getFileName().toString()))
+          .as("one report for the whole team")
+          .containsExactly("effectiveness.pdf");
+    }
+    String text;
+    try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+      text = new PDFTextStripper().getText(doc);
+    }
+    // Each owner has a page: the two HubSpot owners, the calendar's organizer (Alice again) and
+    // the LinkedIn archive's owner.
+    assertThat(text).contains("3 owners");
+    for (String owner : List.of("Alex Rivera", "Alice", "Bob")) {
+      assertThat(text).as("owner %s", owner).containsPattern("(?m)^" + owner + "$");
+    }
+    // The report's sections (reports: ReportContent.SECTIONS; jobs does not depend on reports).
+    for (String section :
+        List.of("Summary", "Charts", "Goal scorecard", "Well-building", "Per-owner pages", "Data-quality appendix")) {
+      assertThat(text).as("section %s", section).contains(section);
+    }
+    // The appendix shows each vendor file's counts as the manifest has them:
+    // file, kind, read, accepted, rejected, excluded, future-dated.
+    JsonNode m = Manifest.JSON.readTree(out.resolve("runs/" + RUN_DATE + ".json").toFile());
+    int vendorFiles = 0;
+    for (JsonNode f : m.get("inputs")) {
+      if (f.get("kind").asText().equals("vendor")) {
+        vendorFiles++;
+        String row =
+            String.join(" ", f.get("file").asText(), "vendor", f.get("rows_read").asText(),
+                f.get("rows_accepted").asText(), f.get("rows_rejected").asText(),
+                f.get("rows_excluded").asText(), f.get("rows_ignored_future").asText());
+        assertThat(text).as("appendix row of %s", f.get("file").asText()).contains(row);
+      }
+    }
+    assertThat(vendorFiles).isEqualTo(6);
+    // Hand-checked against the fixtures: HubSpot meetings 3 read, 2 mapped, 1 bad timestamp;
+    // LinkedIn messages: a sponsored message, a system notice and a draft excluded, one bad date;
+    // the calendar's cancelled event excluded.
+    assertThat(text)
+        .contains("crm/hubspot-meetings.csv vendor 3 2 1 0 0")
+        .contains("linkedin/messages.csv vendor 7 3 1 3 0")
+        .contains("calendar/team.ics vendor 2 1 0 1 0")
+        .contains("crm/hubspot-meetings.csv: bad_timestamp 1")
+        .contains("linkedin/Connections.csv: bad_timestamp 1");
   }
 
   @Test
