@@ -1,5 +1,11 @@
 package dev.wellspring.report;
 
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.PdfCopy;
+import com.lowagie.text.pdf.PdfReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -46,6 +52,8 @@ public final class JasperRenderer {
   /** The table templates by the most columns their grid holds. */
   static final List<Integer> TABLE_GRIDS = List.of(3, 6, 7, 9);
 
+  private static final String CREATOR = "Wellspring";
+
   private static final Map<String, JasperRenderer> LOADED = new ConcurrentHashMap<>();
 
   /** Fill threads besides the caller's: one per core, at most 4 (the report has few big parts). */
@@ -81,7 +89,7 @@ public final class JasperRenderer {
    * the real render meets them again and reports them.
    */
   public static void warmUp(String paper) {
-    if (!PAPERS.contains(paper) || Boolean.getBoolean("nowarm")) {
+    if (!PAPERS.contains(paper)) {
       return;
     }
     Thread t = new Thread(() -> {
@@ -194,7 +202,7 @@ public final class JasperRenderer {
    * across all parts (the benchmark times this apart from {@link #export}).
    */
   List<JasperPrint> fill(List<Block> blocks, Map<String, String> header) {
-    List<List<Block>> parts = parts(blocks, Integer.getInteger("parts", THREADS == 1 ? 1 : 2 * THREADS));
+    List<List<Block>> parts = parts(blocks, THREADS == 1 ? 1 : 2 * THREADS);
     List<Future<JasperPrint>> filling = new ArrayList<>();
     for (List<Block> part : parts.subList(1, parts.size())) {
       filling.add(POOL.submit(() -> fillPart(part, header)));
@@ -259,14 +267,16 @@ public final class JasperRenderer {
     List<Block> part = new ArrayList<>();
     long done = 0;
     for (List<Block> p : pieces) {
-      boolean starts = part.isEmpty();
-      part.addAll(starts && p.get(0).kind() == Block.Kind.PAGE_BREAK ? p.subList(1, p.size()) : p);
-      done += weight(p);
-      // Close a part once it reaches its share of the total; the last one takes the rest.
-      if (!part.isEmpty() && parts.size() < max - 1 && done * max >= total * (parts.size() + 1)) {
+      long w = weight(p);
+      // Close the part before a piece whose middle lies past the part's share of the total (the
+      // k-th boundary is total * k / max); the last part takes the rest.
+      if (!part.isEmpty() && parts.size() < max - 1 && (2 * done + w) * max > 2 * total * (parts.size() + 1)) {
         parts.add(part);
         part = new ArrayList<>();
       }
+      boolean starts = part.isEmpty();
+      part.addAll(starts && p.get(0).kind() == Block.Kind.PAGE_BREAK ? p.subList(1, p.size()) : p);
+      done += w;
     }
     if (!part.isEmpty() || parts.isEmpty()) {
       parts.add(part);
@@ -319,20 +329,93 @@ public final class JasperRenderer {
     return pages;
   }
 
-  /** Writes filled parts, in order, as one compressed PDF with the given title in its metadata. */
+  /**
+   * Writes filled parts, in order, as one compressed PDF with the given title in its metadata.
+   * With more than one core the parts are exported in groups of about equal page counts, each on
+   * its own thread into a PDF of its own, and the groups' pages are then copied into one
+   * document as they are (no page is drawn or compressed again). The export, drawing the charts
+   * and laying the text out, is the largest step of a render.
+   */
   void export(List<JasperPrint> prints, String title, OutputStream out) {
+    List<List<JasperPrint>> groups = groups(prints, THREADS);
+    if (groups.size() == 1) {
+      exportPdf(prints, title, out);
+      return;
+    }
+    List<Future<byte[]>> exporting = new ArrayList<>();
+    for (List<JasperPrint> g : groups.subList(1, groups.size())) {
+      exporting.add(POOL.submit(() -> exportPdf(g, title)));
+    }
+    List<byte[]> pdfs = new ArrayList<>();
+    pdfs.add(exportPdf(groups.get(0), title));
+    for (Future<byte[]> f : exporting) {
+      pdfs.add(await(f));
+    }
+    concatenate(pdfs, title, out);
+  }
+
+  /** Consecutive runs of parts, at most {@code max}, of about equal page counts. */
+  static List<List<JasperPrint>> groups(List<JasperPrint> prints, int max) {
+    int total = pageCount(prints);
+    List<List<JasperPrint>> groups = new ArrayList<>();
+    List<JasperPrint> group = new ArrayList<>();
+    int done = 0;
+    for (JasperPrint p : prints) {
+      group.add(p);
+      done += p.getPages().size();
+      if (groups.size() < max - 1 && (long) done * max >= (long) total * (groups.size() + 1)) {
+        groups.add(group);
+        group = new ArrayList<>();
+      }
+    }
+    if (!group.isEmpty() || groups.isEmpty()) {
+      groups.add(group);
+    }
+    return groups;
+  }
+
+  private byte[] exportPdf(List<JasperPrint> prints, String title) {
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream(1 << 19);
+    exportPdf(prints, title, pdf);
+    return pdf.toByteArray();
+  }
+
+  private void exportPdf(List<JasperPrint> prints, String title, OutputStream out) {
     try {
       JRPdfExporter exporter = new JRPdfExporter(context);
       exporter.setExporterInput(SimpleExporterInput.getInstance(prints));
       exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
       SimplePdfExporterConfiguration conf = new SimplePdfExporterConfiguration();
       conf.setMetadataTitle(title);
-      conf.setMetadataCreator("Wellspring");
+      conf.setMetadataCreator(CREATOR);
       conf.setCompressed(true);
       exporter.setConfiguration(conf);
       exporter.exportReport();
     } catch (JRException e) {
       throw new ReportException(ReportException.INTERNAL, "cannot render the report: " + e.getMessage(), e);
+    }
+  }
+
+  /** Copies the pages of {@code pdfs}, in order, into one PDF with the report's metadata. */
+  private static void concatenate(List<byte[]> pdfs, String title, OutputStream out) {
+    Document doc = new Document();
+    try {
+      PdfCopy copy = new PdfCopy(doc, out);
+      copy.setFullCompression();
+      doc.addTitle(title);
+      doc.addCreator(CREATOR);
+      doc.open();
+      for (byte[] pdf : pdfs) {
+        PdfReader reader = new PdfReader(pdf);
+        for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+          copy.addPage(copy.getImportedPage(reader, i));
+        }
+        copy.freeReader(reader);
+        reader.close();
+      }
+      doc.close();
+    } catch (IOException | RuntimeException e) {
+      throw new ReportException(ReportException.INTERNAL, "cannot write the report: " + e.getMessage(), e);
     }
   }
 
