@@ -40,7 +40,7 @@ public final class ReportLauncher {
       // are not the user's business: the child runs without the archive then.
       "-Xlog:cds=off,cds+dynamic=off");
 
-  /** Where the child's class data sharing archive lives, under the output folder. */
+  /** Where the child's class data sharing archive lives when the installation is read-only. */
   static final String CDS_DIR = ".wellspring";
 
   static final String CDS_ARCHIVE = "report-classes.jsa";
@@ -118,11 +118,13 @@ public final class ReportLauncher {
    * installation writes an archive of the classes it loaded ({@code -XX:ArchiveClassesAtExit},
    * about a second more that once); later ones map it ({@code -XX:SharedArchiveFile}) instead of
    * loading, verifying and linking some 4,600 classes from the jars, about 0.5 s of CPU less a
-   * report (reports/README.md, "Benchmark"). The archive is {@value #CDS_ARCHIVE} in the output
-   * folder's {@value #CDS_DIR}; a key file beside it names the JVM and every jar of the classpath
-   * with its size and time, and an archive whose key differs is written again. The JVM only
-   * archives classes from jars, so a classpath with a folder of classes (an IDE, the tests)
-   * runs without it.
+   * report (reports/README.md, "Benchmark"). The archive is {@value #CDS_ARCHIVE} (about 27 MB)
+   * beside the first classpath entry, i.e. in {@code reports/target/} for run.sh, so one archive
+   * serves every output folder; when that folder is not writable, in the output folder's
+   * {@value #CDS_DIR}. A key file beside it names the JVM and every jar of the classpath with its
+   * size and time, and an archive whose key differs (a rebuilt jar, another JVM) is written
+   * again. The JVM only archives classes from jars, so a classpath with a folder of classes (an
+   * IDE, the tests) runs without it.
    */
   record Cds(Path archive, String key, Path writing) {
     static final Cds NONE = new Cds(null, null, null);
@@ -132,7 +134,7 @@ public final class ReportLauncher {
       if (key == null) {
         return NONE;
       }
-      Path dir = output.resolve(CDS_DIR);
+      Path dir = archiveDir(output, classpath);
       Path archive = dir.resolve(CDS_ARCHIVE);
       Path keyFile = dir.resolve(CDS_ARCHIVE + ".key");
       try {
@@ -145,6 +147,16 @@ public final class ReportLauncher {
       } catch (IOException e) {
         return NONE; // an unwritable output folder: the report itself will say so
       }
+    }
+
+    /** The folder of the first classpath entry if writable, else the output's {@value #CDS_DIR}. */
+    static Path archiveDir(Path output, String classpath) {
+      String first = classpath.split(java.io.File.pathSeparator)[0];
+      Path install = first.endsWith("*")
+          ? Path.of(first.substring(0, first.length() - 1)).toAbsolutePath()
+          : Path.of(first).toAbsolutePath().getParent();
+      return install != null && Files.isDirectory(install) && Files.isWritable(install)
+          ? install : output.resolve(CDS_DIR);
     }
 
     /** The child's flags: map the archive, or write it at exit, or nothing. */

@@ -141,19 +141,20 @@ class ReportLauncherTest {
   @Test
   void theFirstReportWritesAClassArchiveThatTheNextOneMaps(@TempDir Path install) throws IOException {
     String cp = jarClasspath(install);
-    Path archive = output.resolve(".wellspring/report-classes.jsa");
+    // Beside the first classpath entry: one archive for every output folder.
+    Path archive = install.resolve("lib/report-classes.jsa");
     assertThat(ReportLauncher.Cds.of(output, cp).flags()).singleElement().asString()
-        .startsWith("-XX:ArchiveClassesAtExit=" + output.resolve(".wellspring/report-classes.jsa."));
+        .startsWith("-XX:ArchiveClassesAtExit=" + install.resolve("lib/report-classes.jsa."));
 
     ReportLauncher.render(context(new ByteArrayOutputStream()), cp, new PrintStream(new ByteArrayOutputStream()));
 
     assertThat(archive).isRegularFile();
     assertThat(Files.size(archive)).isPositive();
-    assertThat(Files.readString(output.resolve(".wellspring/report-classes.jsa.key")))
+    assertThat(Files.readString(install.resolve("lib/report-classes.jsa.key")))
         .contains(install.resolve("lib/report.jar") + " " + Files.size(install.resolve("lib/report.jar")) + " ");
-    try (var left = Files.list(output.resolve(".wellspring"))) {
+    try (var left = Files.list(install.resolve("lib"))) {
       assertThat(left.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("report-classes.jsa", "report-classes.jsa.key");
+          .containsExactlyInAnyOrder("report.jar", "report-classes.jsa", "report-classes.jsa.key");
     }
     assertThat(ReportLauncher.Cds.of(output, cp).flags()).containsExactly("-XX:SharedArchiveFile=" + archive);
     // And the child still runs with it.
@@ -178,9 +179,16 @@ class ReportLauncherTest {
     assertThatThrownBy(() -> ReportLauncher.render(context(new ByteArrayOutputStream()), cp,
         new PrintStream(new ByteArrayOutputStream())))
         .isInstanceOf(WellspringException.class).hasMessage("missing input file: /x/lift.csv");
-    try (var left = Files.list(output.resolve(".wellspring"))) {
-      assertThat(left).isEmpty();
+    try (var left = Files.list(install.resolve("lib"))) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("report.jar");
     }
+  }
+
+  @Test
+  void withoutAWritableInstallationTheArchiveGoesToTheOutputFolder() {
+    assertThat(ReportLauncher.Cds.archiveDir(output, "/no/such/dir/report.jar" + java.io.File.pathSeparator + "x/*"))
+        .isEqualTo(output.resolve(".wellspring"));
+    assertThat(ReportLauncher.Cds.archiveDir(output, "/tmp/*")).isEqualTo(Path.of("/tmp"));
   }
 
   @Test
