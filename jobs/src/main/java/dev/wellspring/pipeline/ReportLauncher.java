@@ -143,7 +143,10 @@ public final class ReportLauncher {
           return new Cds(archive, key, null);
         }
         Files.createDirectories(dir);
-        return new Cds(archive, key, dir.resolve(CDS_ARCHIVE + "." + ProcessHandle.current().pid() + ".tmp"));
+        sweep(dir);
+        // Unique per child: two reports may start at once (two output folders, parallel tests).
+        return new Cds(archive, key, dir.resolve(CDS_ARCHIVE + "." + ProcessHandle.current().pid() + "-"
+            + System.nanoTime() + ".tmp"));
       } catch (IOException e) {
         return NONE; // an unwritable output folder: the report itself will say so
       }
@@ -157,6 +160,25 @@ public final class ReportLauncher {
           : Path.of(first).toAbsolutePath().getParent();
       return install != null && Files.isDirectory(install) && Files.isWritable(install)
           ? install : output.resolve(CDS_DIR);
+    }
+
+    /**
+     * Deletes archives left half-done by a launcher that died before its child exited (the child
+     * still writes its archive then, and nobody publishes it): any older than ten minutes.
+     */
+    private static void sweep(Path dir) {
+      long stale = System.currentTimeMillis() - 10 * 60_000L;
+      try (var files = Files.list(dir)) {
+        for (Path p : files.toList()) {
+          String name = p.getFileName().toString();
+          if (name.startsWith(CDS_ARCHIVE + ".") && name.endsWith(".tmp")
+              && Files.getLastModifiedTime(p).toMillis() < stale) {
+            Files.deleteIfExists(p);
+          }
+        }
+      } catch (IOException e) {
+        // Left for the next report to sweep.
+      }
     }
 
     /** The child's flags: map the archive, or write it at exit, or nothing. */

@@ -185,6 +185,17 @@ class ReportLauncherTest {
   }
 
   @Test
+  void anArchiveLeftHalfDoneByADeadLauncherIsSweptOnceStale(@TempDir Path install) throws IOException {
+    String cp = jarClasspath(install);
+    Path stale = Files.writeString(install.resolve("lib/report-classes.jsa.123-456.tmp"), "x");
+    Path fresh = Files.writeString(install.resolve("lib/report-classes.jsa.123-789.tmp"), "x");
+    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 11 * 60_000L));
+    ReportLauncher.Cds.of(output, cp);
+    assertThat(stale).doesNotExist();
+    assertThat(fresh).exists(); // maybe another report's, still running
+  }
+
+  @Test
   void withoutAWritableInstallationTheArchiveGoesToTheOutputFolder() {
     assertThat(ReportLauncher.Cds.archiveDir(output, "/no/such/dir/report.jar" + java.io.File.pathSeparator + "x/*"))
         .isEqualTo(output.resolve(".wellspring"));
