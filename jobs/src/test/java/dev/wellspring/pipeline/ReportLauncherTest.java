@@ -112,13 +112,100 @@ class ReportLauncherTest {
   @Test
   void theChildIsThisJvmsJavaWithTheReportMain() {
     WellspringConfig config = ConfigLoader.defaults("in", "out", LocalDate.parse("2026-01-31"));
-    List<String> cmd = ReportLauncher.command(config, "a.jar:lib/*");
+    List<String> cmd = ReportLauncher.command(config, "a.jar:lib/*", ReportLauncher.Cds.NONE);
     int flags = ReportLauncher.JVM_FLAGS.size();
     assertThat(cmd.get(0)).isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // The JVM flags go before the main class, or the child would take them as its arguments.
     assertThat(cmd.subList(1, 1 + flags)).containsExactly(
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-Djava.awt.headless=true");
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-XX:MetaspaceSize=128m",
+        "-Djava.awt.headless=true", "-Xlog:cds=off,cds+dynamic=off");
     assertThat(cmd.subList(1 + flags, 4 + flags)).containsExactly(
         "-cp", "a.jar:lib/*", "dev.wellspring.report.ReportMain");
+  }
+
+  /** The stand-in report main packed as a jar in lib/, as run.sh's reports classpath is. */
+  private static String jarClasspath(Path dir) throws IOException {
+    Path lib = Files.createDirectories(dir.resolve("lib"));
+    Path classes = fakeClasspath.resolve("classes");
+    try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(lib.resolve("report.jar")));
+        var files = Files.walk(classes)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        jar.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace('\\', '/')));
+        jar.write(Files.readAllBytes(f));
+        jar.closeEntry();
+      }
+    }
+    return lib + "/*";
+  }
+
+  @Test
+  void theFirstReportWritesAClassArchiveThatTheNextOneMaps(@TempDir Path install) throws IOException {
+    String cp = jarClasspath(install);
+    // Beside the first classpath entry: one archive for every output folder.
+    Path archive = install.resolve("lib/report-classes.jsa");
+    assertThat(ReportLauncher.Cds.of(output, cp).flags()).singleElement().asString()
+        .startsWith("-XX:ArchiveClassesAtExit=" + install.resolve("lib/report-classes.jsa."));
+
+    ReportLauncher.render(context(new ByteArrayOutputStream()), cp, new PrintStream(new ByteArrayOutputStream()));
+
+    assertThat(archive).isRegularFile();
+    assertThat(Files.size(archive)).isPositive();
+    assertThat(Files.readString(install.resolve("lib/report-classes.jsa.key")))
+        .contains(install.resolve("lib/report.jar") + " " + Files.size(install.resolve("lib/report.jar")) + " ");
+    try (var left = Files.list(install.resolve("lib"))) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("report.jar", "report-classes.jsa", "report-classes.jsa.key");
+    }
+    assertThat(ReportLauncher.Cds.of(output, cp).flags()).containsExactly("-XX:SharedArchiveFile=" + archive);
+    // And the child still runs with it.
+    ReportLauncher.render(context(new ByteArrayOutputStream()), cp, new PrintStream(new ByteArrayOutputStream()));
+    assertThat(output.resolve("args.txt")).isRegularFile();
+  }
+
+  @Test
+  void aChangedJarMakesTheArchiveBeWrittenAgain(@TempDir Path install) throws IOException {
+    String cp = jarClasspath(install);
+    ReportLauncher.render(context(new ByteArrayOutputStream()), cp, new PrintStream(new ByteArrayOutputStream()));
+    Files.setLastModifiedTime(install.resolve("lib/report.jar"),
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    assertThat(ReportLauncher.Cds.of(output, cp).flags()).singleElement().asString()
+        .startsWith("-XX:ArchiveClassesAtExit=");
+  }
+
+  @Test
+  void aFailedReportLeavesNoArchive(@TempDir Path install) throws IOException {
+    String cp = jarClasspath(install);
+    Files.writeString(output.resolve("fail"), "2 report: missing input file: /x/lift.csv");
+    assertThatThrownBy(() -> ReportLauncher.render(context(new ByteArrayOutputStream()), cp,
+        new PrintStream(new ByteArrayOutputStream())))
+        .isInstanceOf(WellspringException.class).hasMessage("missing input file: /x/lift.csv");
+    try (var left = Files.list(install.resolve("lib"))) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("report.jar");
+    }
+  }
+
+  @Test
+  void anArchiveLeftHalfDoneByADeadLauncherIsSweptOnceStale(@TempDir Path install) throws IOException {
+    String cp = jarClasspath(install);
+    Path stale = Files.writeString(install.resolve("lib/report-classes.jsa.123-456.tmp"), "x");
+    Path fresh = Files.writeString(install.resolve("lib/report-classes.jsa.123-789.tmp"), "x");
+    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 11 * 60_000L));
+    ReportLauncher.Cds.of(output, cp);
+    assertThat(stale).doesNotExist();
+    assertThat(fresh).exists(); // maybe another report's, still running
+  }
+
+  @Test
+  void withoutAWritableInstallationTheArchiveGoesToTheOutputFolder() {
+    assertThat(ReportLauncher.Cds.archiveDir(output, "/no/such/dir/report.jar" + java.io.File.pathSeparator + "x/*"))
+        .isEqualTo(output.resolve(".wellspring"));
+    assertThat(ReportLauncher.Cds.archiveDir(output, "/tmp/*")).isEqualTo(Path.of("/tmp"));
+  }
+
+  @Test
+  void aFolderOfClassesOnTheClasspathRunsWithoutAnArchive() {
+    // The JVM archives classes from jars only.
+    assertThat(ReportLauncher.Cds.of(output, fakeClasspath.resolve("classes").toString()).flags()).isEmpty();
+    assertThat(ReportLauncher.Cds.key(fakeClasspath.resolve("classes").toString())).isNull();
   }
 }

@@ -72,6 +72,9 @@ public final class ReportMain {
   /** Reads the run, builds the content and writes the PDF; returns the PDF's path. */
   static Path render(Map<String, String> flags, Instant generatedAt) {
     Path output = Path.of(require(flags, "output"));
+    // Jasper's classes and fonts load on the other core while the run's files are read. The
+    // pipeline always passes --paper; a run that leaves it to the manifest is A4 by default.
+    JasperRenderer.warmUp(flags.getOrDefault("paper", "A4"));
     LocalDate runDate;
     try {
       runDate = LocalDate.parse(require(flags, "run-date"));

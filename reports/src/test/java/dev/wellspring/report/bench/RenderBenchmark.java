@@ -3,15 +3,12 @@ package dev.wellspring.report.bench;
 import dev.wellspring.report.Block;
 import dev.wellspring.report.JasperRenderer;
 import dev.wellspring.report.ReportContent;
-import dev.wellspring.report.ReportMain;
 import dev.wellspring.report.ReportOptions;
 import dev.wellspring.report.RunData;
 import dev.wellspring.report.Timed;
 import dev.wellspring.report.io.RunInputs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,8 +35,11 @@ import java.util.List;
  */
 public final class RenderBenchmark {
   /** Keep equal to ReportLauncher.JVM_FLAGS in the jobs module (not a dependency of this one). */
-  static final List<String> LAUNCHER_FLAGS =
-      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g", "-Djava.awt.headless=true");
+  static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g",
+      "-XX:MetaspaceSize=128m", "-Djava.awt.headless=true", "-Xlog:cds=off,cds+dynamic=off");
+
+  /** The report as installed: the module's jar and its lib folder (run {@code mvn package} first). */
+  static final String INSTALLED = "target/wellspring-reports.jar" + java.io.File.pathSeparator + "target/lib/*";
 
   private static final String DATE = "2026-01-31";
 
@@ -56,11 +56,22 @@ public final class RenderBenchmark {
     System.out.printf("jvm: %s %s (%s)%n", System.getProperty("java.vm.name"),
         System.getProperty("java.version"), System.getProperty("os.arch"));
     System.out.printf("owners: %d, effectiveness rows: %d%n", owners, owners * 3 * 12 * 7);
-    for (List<String> flags : List.of(LAUNCHER_FLAGS, List.of("-Djava.awt.headless=true"))) {
-      for (int i = 0; i < children; i++) {
-        child(out, flags);
-      }
+    // The child runs from jars, as ReportLauncher starts it: class data sharing takes jars only.
+    if (!Files.isRegularFile(Path.of("target/wellspring-reports.jar"))) {
+      throw new IllegalStateException("run from reports/ after mvn package: target/wellspring-reports.jar is missing");
     }
+    String cp = INSTALLED + java.io.File.pathSeparator + childJar(out);
+    Path archive = out.resolve(".wellspring").resolve("report-classes.jsa");
+    Files.createDirectories(archive.getParent());
+    child(out, cp, with(LAUNCHER_FLAGS, "-XX:ArchiveClassesAtExit=" + archive),
+        "launcher's flags, first run (writes the class archive)");
+    for (int i = 0; i < children; i++) {
+      child(out, cp, with(LAUNCHER_FLAGS, "-XX:SharedArchiveFile=" + archive), "launcher's flags + class archive");
+    }
+    for (int i = 0; i < children; i++) {
+      child(out, cp, LAUNCHER_FLAGS, "launcher's flags, no class archive");
+    }
+    child(out, cp, List.of("-Djava.awt.headless=true"), "default flags");
     phases(out, "cold");
     for (int i = 0; i < warm; i++) {
       phases(out, "warm");
@@ -68,13 +79,34 @@ public final class RenderBenchmark {
     System.out.printf("load average at end: %s%n", loadAverage());
   }
 
+  private static List<String> with(List<String> flags, String flag) {
+    List<String> all = new ArrayList<>(flags);
+    all.add(flag);
+    return all;
+  }
+
+  /** {@link BenchChild} packed as a jar in {@code dir} (CDS archives classes from jars only). */
+  private static String childJar(Path dir) throws IOException {
+    Path jar = dir.resolve("bench-child.jar");
+    String name = BenchChild.class.getName().replace('.', '/') + ".class";
+    try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+        var in = RenderBenchmark.class.getClassLoader().getResourceAsStream(name)) {
+      out.putNextEntry(new java.util.jar.JarEntry(name));
+      in.transferTo(out);
+      out.closeEntry();
+    }
+    return jar.toString();
+  }
+
   /** One report in a fresh JVM, as ReportLauncher runs it. */
-  private static void child(Path out, List<String> flags) throws IOException, InterruptedException {
+  private static void child(Path out, String cp, List<String> flags, String label)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(flags);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(),
-        "--output", out.toString(), "--run-date", DATE));
+    cmd.addAll(List.of("-cp", cp, BenchChild.class.getName(),
+        "--output", out.toString(), "--run-date", DATE, "--paper", "A4"));
+    String load = loadAverage();
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -84,9 +116,8 @@ public final class RenderBenchmark {
       throw new IllegalStateException("child report failed with exit code " + exit + ": " + said);
     }
     Path pdf = out.resolve("reports").resolve(DATE).resolve("effectiveness.pdf");
-    System.out.printf("end to end, child JVM %s: %.2f s wall; %s; %,d bytes%n",
-        flags.equals(LAUNCHER_FLAGS) ? "with the launcher's flags" : "with default flags",
-        wall, said.substring(said.lastIndexOf('\n') + 1), Files.size(pdf));
+    System.out.printf("end to end, child JVM, %s: %.2f s wall; %s; %,d bytes; load %s%n",
+        label, wall, said.substring(said.lastIndexOf('\n') + 1), Files.size(pdf), load);
   }
 
   /** One render split into its phases, wall and process CPU time each. */
@@ -122,7 +153,7 @@ public final class RenderBenchmark {
     return new long[] {System.nanoTime(), processCpuNanos()};
   }
 
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     var os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
@@ -137,24 +168,12 @@ public final class RenderBenchmark {
     }
   }
 
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
       return String.join(" ", Arrays.copyOf(f, 3));
     } catch (IOException e) {
       return "n/a";
-    }
-  }
-
-  /** The child JVM's main: ReportMain, then its own CPU time and uptime on stdout. */
-  public static final class Child {
-    private Child() {}
-
-    public static void main(String[] args) {
-      int exit = ReportMain.run(args, new PrintStream(OutputStream.nullOutputStream()), System.err);
-      System.out.printf("child %.2f s CPU, %.2f s since JVM start%n", processCpuNanos() / 1e9,
-          ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
-      System.exit(exit);
     }
   }
 }
