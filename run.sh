@@ -31,10 +31,47 @@ fi
 
 JOBS_CP="$JOBS_JAR:$HERE/jobs/target/lib/*"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
-# -XX:TieredStopAtLevel=1 (C1 only): a run is dozens of short Spark jobs on cold code; C2
-# compiling Spark's planner cost ~2.7x the CPU on sample data (docs/benchmarks.md). Set
-# WELLSPRING_JAVA_OPTS to override (e.g. "-Xmx4g" for full tiered compilation on very long runs).
-JAVA_OPTS="${WELLSPRING_JAVA_OPTS:--Xmx4g -XX:TieredStopAtLevel=1}"
+# The JIT by input size (docs/benchmarks.md): on small inputs a run is dozens of short Spark jobs
+# on cold code, and C2 compiling Spark's planner cost ~2.7x the CPU on the sample data, so C1
+# only (-XX:TieredStopAtLevel=1); from 20 MB of input (or of warehouse, for a stage run alone)
+# the hot loops dominate and full tiered
+# compilation is faster (measured in docs/benchmarks.md).
+# WELLSPRING_JAVA_OPTS overrides both.
+input_bytes() {
+  local prev="" dir="" out=""
+  for a in "$@"; do
+    case "$a" in --input=*) dir="${a#--input=}" ;; --output=*) out="${a#--output=}" ;; esac
+    if [ "$prev" = "--input" ]; then dir="$a"; fi
+    if [ "$prev" = "--output" ]; then out="$a"; fi
+    prev="$a"
+  done
+  # A stage run alone reads the warehouse, not the input folder.
+  if [ -z "$dir" ] && [ -n "$out" ]; then dir="$out/warehouse"; fi
+  if [ -n "$dir" ] && [ -d "$dir" ]; then
+    du -sb "$dir" 2>/dev/null | cut -f1
+  else
+    echo 0
+  fi
+}
+# The module openings Spark's own launcher gives every JVM it starts (JavaModuleOptions): without
+# them Kryo cannot serialise cached blocks when memory runs short and they move to disk.
+SPARK_MODULE_OPTS="-XX:+IgnoreUnrecognizedVMOptions \
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED \
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED \
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED \
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED \
+  --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
+  --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED \
+  --add-opens=java.base/sun.util.calendar=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false \
+  -Dio.netty.tryReflectionSetAccessible=true"
+if [ -n "${WELLSPRING_JAVA_OPTS:-}" ]; then
+  JAVA_OPTS="$WELLSPRING_JAVA_OPTS"
+elif [ "$(input_bytes "$@")" -ge $((20 * 1024 * 1024)) ]; then
+  JAVA_OPTS="-Xmx4g"
+else
+  JAVA_OPTS="-Xmx4g -XX:TieredStopAtLevel=1"
+fi
 REPORTS_CP=""
 if [ -f "$REPORTS_JAR" ]; then REPORTS_CP="$REPORTS_JAR:$HERE/reports/target/lib/*"; fi
 
@@ -61,7 +98,7 @@ cluster_master() {
 
 if MASTER_URL="$(cluster_master "$@")"; then
   # shellcheck disable=SC2086
-  exec java $JAVA_OPTS -cp "$HERE/jobs/target/lib/*" \
+  exec java $JAVA_OPTS $SPARK_MODULE_OPTS -cp "$HERE/jobs/target/lib/*" \
     -Dwellspring.home="$HERE" -Dwellspring.reports.classpath="$REPORTS_CP" \
     -Dlog4j2.configurationFile="$HERE/jobs/src/main/resources/log4j2.properties" \
     org.apache.spark.deploy.SparkSubmit --master "$MASTER_URL" --deploy-mode client \
@@ -73,7 +110,7 @@ fi
 
 run_cli() {
   # shellcheck disable=SC2086
-  exec java $JAVA_OPTS -Dwellspring.home="$HERE" -Dwellspring.reports.classpath="$REPORTS_CP" \
+  exec java $JAVA_OPTS $SPARK_MODULE_OPTS -Dwellspring.home="$HERE" -Dwellspring.reports.classpath="$REPORTS_CP" \
     -cp "$JOBS_CP" dev.wellspring.cli.Main "$@"
 }
 

@@ -37,15 +37,11 @@ public final class AggregateStage implements SparkStage {
     WellspringConfig config = ctx.config();
     Warehouse warehouse = ctx.warehouse();
     LocalDate date = config.runDate();
-    // Every aggregate reads these two; keep them rather than decode the Parquet five times.
+    // Not cached: each aggregate reads a few columns of these, which Parquet reads alone, while a
+    // cache would hold every column of millions of rows in the driver's memory.
     Dataset<Row> touchpoints =
-        warehouse
-            .read(spark, Tables.TOUCHPOINTS, Tables.TOUCHPOINTS_SCHEMA, date)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> credits =
-        warehouse
-            .read(spark, Tables.CREDITS, Tables.CREDITS_SCHEMA, date)
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        warehouse.read(spark, Tables.TOUCHPOINTS, Tables.TOUCHPOINTS_SCHEMA, date);
+    Dataset<Row> credits = warehouse.read(spark, Tables.CREDITS, Tables.CREDITS_SCHEMA, date);
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
       Dataset<Row> goals = warehouse.read(spark, Tables.GOALS, Tables.GOALS_SCHEMA, date);
@@ -92,8 +88,6 @@ public final class AggregateStage implements SparkStage {
       return new StageResult(-1, rows);
     } finally {
       cached.forEach(Dataset::unpersist);
-      touchpoints.unpersist();
-      credits.unpersist();
     }
   }
 

@@ -4,7 +4,10 @@ import dev.wellspring.schema.Tables;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 import java.sql.Date;
@@ -14,8 +17,6 @@ import java.time.ZoneOffset;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /** The set-wide ingest rules, as transformations of staging rows ({@link StagingRows}). */
 public final class IngestTransforms {
@@ -40,16 +41,40 @@ public final class IngestTransforms {
    * Marks duplicate ids: among the rows with no other reject reason, the first by (file order,
    * line) of each id is kept and the others get {@code duplicate_id}. Rows already rejected take
    * no part, so a bad row never hides a later good one.
+   *
+   * <p>How: an aggregation over the narrow (id, file order, line) of the valid rows finds the ids
+   * that occur more than once and the position of their first row; only those few ids are joined
+   * back (broadcast). Sorting every wide staging row by id, as a window would, costs a full
+   * shuffle of the raw text for what is usually no duplicate at all.
    */
   public static Dataset<Row> markDuplicates(Dataset<Row> records, String idColumn) {
     Column valid = col(StagingRows.REJECT_REASON).isNull();
-    WindowSpec sameId =
-        Window.partitionBy(col(idColumn), valid)
-            .orderBy(col(StagingRows.FILE_ORDER), col(StagingRows.LINE));
-    return records.withColumn(
-        StagingRows.REJECT_REASON,
-        when(valid.and(row_number().over(sameId).gt(1)), lit(RejectReason.DUPLICATE_ID.code()))
-            .otherwise(col(StagingRows.REJECT_REASON)));
+    Dataset<Row> repeated =
+        records
+            .filter(valid)
+            .groupBy(col(idColumn).as("dup_id"))
+            .agg(
+                count(lit(1)).as("dup_n"),
+                min(struct(col(StagingRows.FILE_ORDER), col(StagingRows.LINE))).as("dup_first"))
+            .filter(col("dup_n").gt(1))
+            .select(
+                col("dup_id"),
+                col("dup_first." + StagingRows.FILE_ORDER).as("dup_order"),
+                col("dup_first." + StagingRows.LINE).as("dup_line"));
+    Column duplicate =
+        valid
+            .and(col("dup_id").isNotNull())
+            .and(
+                col(StagingRows.FILE_ORDER)
+                    .notEqual(col("dup_order"))
+                    .or(col(StagingRows.LINE).notEqual(col("dup_line"))));
+    return records
+        .join(broadcast(repeated), col(idColumn).equalTo(col("dup_id")), "left")
+        .withColumn(
+            StagingRows.REJECT_REASON,
+            when(duplicate, lit(RejectReason.DUPLICATE_ID.code()))
+                .otherwise(col(StagingRows.REJECT_REASON)))
+        .drop("dup_id", "dup_order", "dup_line");
   }
 
   /**

@@ -25,7 +25,7 @@ public final class Scrub implements Serializable {
   private static final Pattern EMAIL =
       Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
 
-  private static final Pattern PHONE =
+  static final Pattern PHONE =
       Pattern.compile("(?<![\\w+\\-/.])(?:\\+|00)?\\(?\\d[\\d ().-]{5,}\\d(?![\\w\\-/]|\\.\\d)");
 
   private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*|\\d{2}:\\d{2}.*");
@@ -57,7 +57,30 @@ public final class Scrub implements Serializable {
     if (out.indexOf('@') >= 0) {
       out = replace(EMAIL, out, "email");
     }
-    return replace(PHONE, out, "phone");
+    return mayHoldPhone(out) ? replace(PHONE, out, "phone") : out;
+  }
+
+  /**
+   * A necessary condition for {@link #PHONE} to match, checked in one pass so the regular
+   * expression runs only on the few values that can hold a number: its core is a digit, five or
+   * more of {@code [0-9 ().-]}, and a digit, so some run of those characters must hold two digits
+   * six or more positions apart.
+   */
+  static boolean mayHoldPhone(String s) {
+    int firstDigit = -1;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (firstDigit < 0) {
+          firstDigit = i;
+        } else if (i - firstDigit >= 6) {
+          return true;
+        }
+      } else if (c != ' ' && c != '(' && c != ')' && c != '.' && c != '-') {
+        firstDigit = -1; // the run ends
+      }
+    }
+    return false;
   }
 
   /**
@@ -70,7 +93,17 @@ public final class Scrub implements Serializable {
     if (s == null || s.isEmpty()) {
       return s;
     }
-    return text(INVISIBLE.matcher(s).replaceAll("").strip());
+    return text(mayHoldInvisible(s) ? INVISIBLE.matcher(s).replaceAll("").strip() : s.strip());
+  }
+
+  /** Whether {@code s} has a character at or above U+061C, the lowest of {@link #INVISIBLE}. */
+  private static boolean mayHoldInvisible(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= '\u061C') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String replace(Pattern p, String s, String kind) {

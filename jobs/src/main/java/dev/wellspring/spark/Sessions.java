@@ -24,7 +24,10 @@ public final class Sessions {
       b.config("spark.driver.bindAddress", "127.0.0.1");
       b.config("spark.ui.enabled", "false");
     }
-    int partitions = config.shufflePartitions() > 0 ? config.shufflePartitions() : 8;
+    // Many small shuffle partitions that adaptive execution merges up to 64 MB each: a small run
+    // ends with a few tasks, a large one with enough that no task's sort spills to disk (at 10 M
+    // activities, 8 partitions made the candidates' window spill 3.5 GB).
+    int partitions = config.shufflePartitions() > 0 ? config.shufflePartitions() : 64;
     b.config("spark.sql.shuffle.partitions", String.valueOf(partitions));
     b.config("spark.sql.adaptive.enabled", "true");
     b.config("spark.sql.adaptive.coalescePartitions.enabled", "true");

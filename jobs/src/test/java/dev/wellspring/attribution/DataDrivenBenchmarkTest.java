@@ -106,7 +106,8 @@ class DataDrivenBenchmarkTest {
             col("channel"),
             col("goal_category"),
             col("directed_goal_id"),
-            col("contact_id"));
+            col("contact_id"),
+            col("month"));
   }
 
   private static Dataset<Row> outcomes(SparkSession spark) {
@@ -192,7 +193,8 @@ class DataDrivenBenchmarkTest {
           dimension, channels, seconds, (cpuNanos() - c0) / 1e9);
       assertThat(channels).isPositive();
       if (dimension.equals("type")) {
-        Dataset<Row> credits = result.credits().cache();
+        Dataset<Row> credits =
+            Credits.table(result.withWeights(RuleModels.weights(cands, 30.0))).cache();
         long ncr = credits.count();
         for (int resamples : new int[] {1000}) {
           long t1 = System.nanoTime();
