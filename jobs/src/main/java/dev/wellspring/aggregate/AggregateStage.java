@@ -63,7 +63,8 @@ public final class AggregateStage implements SparkStage {
 
       Map<String, Dataset<Row>> exports = new LinkedHashMap<>();
       for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
-        warehouse.write(t.getValue(), t.getKey(), date);
+        // Aggregates are small: one file per table and date, not one per shuffle partition.
+        warehouse.write(t.getValue().coalesce(1), t.getKey(), date);
         output(ctx, warehouse.tableDir(t.getKey(), date));
         // The CSV is made from the published Parquet, so both hold the same rows.
         exports.put(t.getKey(), warehouse.read(spark, t.getKey(), schemaOf(t.getKey()), date));

@@ -38,7 +38,7 @@ public final class Efficiency {
 
   /**
    * Effort per (owner, class, month): activities, hours and cost of every touchpoint, credited or
-   * not, and minutes as an exact decimal for coarser sums.
+   * not, and minutes as an exact sum of units ({@link Sums}) for coarser sums.
    */
   public static Dataset<Row> effort(Dataset<Row> touchpoints) {
     return touchpoints
@@ -47,12 +47,13 @@ public final class Efficiency {
             count(lit(1)).as("activities"),
             exactHours(col("duration_minutes")).as("hours"),
             exactSum("cost").as("cost"),
-            sum(col("duration_minutes").cast(Sums.EXACT)).as("minutes"));
+            Sums.exactUnits(col("duration_minutes")).as("minutes"));
   }
 
   /**
    * Credit per (owner, class, month, model), one pass over the wide credits: {@code weight_sum}
-   * (credited outcomes) and {@code value_sum} (credited value) as exact decimals, so coarser
+   * (credited outcomes) and {@code value_sum} (credited value) as exact sums of units ({@link
+   * Sums}), so coarser
    * aggregates can add them up again without rounding. Rows exist for the (owner, class, month)
    * groups that hold a credited touchpoint.
    *
@@ -63,8 +64,8 @@ public final class Efficiency {
     StringBuilder stack = new StringBuilder("stack(" + Tables.MODELS.size());
     for (int i = 0; i < Tables.MODELS.size(); i++) {
       String m = Tables.MODELS.get(i);
-      aggs.add(sum(col(m).cast(Sums.EXACT)).as("w" + i));
-      aggs.add(sum(col(m).multiply(col("outcome_value")).cast(Sums.EXACT)).as("v" + i));
+      aggs.add(Sums.exactUnits(col(m)).as("w" + i));
+      aggs.add(Sums.exactUnits(col(m).multiply(col("outcome_value"))).as("v" + i));
       stack.append(", '").append(m).append("', w").append(i).append(", v").append(i);
     }
     stack.append(") as (model, weight_sum, value_sum)");
@@ -90,8 +91,8 @@ public final class Efficiency {
         effort
             .crossJoin(models(spark))
             .join(credit, seq("owner", "class", "month", "model"), "left")
-            .withColumn("credited_outcomes", coalesce(col("weight_sum").cast("double"), lit(0.0)))
-            .withColumn("credited_value", coalesce(col("value_sum").cast("double"), lit(0.0)));
+            .withColumn("credited_outcomes", coalesce(Sums.toDouble(col("weight_sum")), lit(0.0)))
+            .withColumn("credited_value", coalesce(Sums.toDouble(col("value_sum")), lit(0.0)));
     return Tables.conform(
         joined
             .withColumn("value_per_hour", ratio(col("credited_value"), col("hours")))
@@ -118,14 +119,14 @@ public final class Efficiency {
     // Pooled hours from the groups' exact minutes: one division by 60, as for a group's hours.
     Dataset<Row> hours =
         effort.agg(
-            sum(when(col("class").equalTo(Classes.DIRECTED), col("minutes"))).cast("double").divide(60.0).as("dh"),
-            sum(when(col("class").equalTo(Classes.UNDIRECTED), col("minutes"))).cast("double").divide(60.0).as("uh"));
+            Sums.toDouble(sum(when(col("class").equalTo(Classes.DIRECTED), col("minutes")))).divide(60.0).as("dh"),
+            Sums.toDouble(sum(when(col("class").equalTo(Classes.UNDIRECTED), col("minutes")))).divide(60.0).as("uh"));
     Dataset<Row> value =
         credit
             .groupBy("model")
             .agg(
-                sum(when(col("class").equalTo(Classes.DIRECTED), col("value_sum"))).cast("double").as("dv"),
-                sum(when(col("class").equalTo(Classes.UNDIRECTED), col("value_sum"))).cast("double").as("uv"));
+                Sums.toDouble(sum(when(col("class").equalTo(Classes.DIRECTED), col("value_sum")))).as("dv"),
+                Sums.toDouble(sum(when(col("class").equalTo(Classes.UNDIRECTED), col("value_sum")))).as("uv"));
     Dataset<Row> perModel =
         models(spark)
             .join(value, seq("model"), "left")
@@ -163,8 +164,8 @@ public final class Efficiency {
             .crossJoin(classes)
             .join(byClass, seq("model", "class"), "left")
             .join(totals, seq("model"), "left")
-            .withColumn("credited_value", coalesce(col("value").cast("double"), lit(0.0)))
-            .withColumn("total", coalesce(col("total").cast("double"), lit(0.0)));
+            .withColumn("credited_value", coalesce(Sums.toDouble(col("value")), lit(0.0)))
+            .withColumn("total", coalesce(Sums.toDouble(col("total")), lit(0.0)));
     return Tables.conform(
         grid.withColumn("share", ratio(col("credited_value"), col("total"))),
         Tables.MODEL_COMPARISON_SCHEMA);

@@ -49,7 +49,7 @@ public final class AttributeStage implements SparkStage {
           DataDrivenAttribution.attribute(
               candidates, touchpoints, outcomes, config.channelDimension());
       wh.write(
-          Tables.conform(dataDriven.channels(), Tables.ATTRIBUTION_CHANNELS_SCHEMA),
+          Tables.conform(dataDriven.channels(), Tables.ATTRIBUTION_CHANNELS_SCHEMA).coalesce(1),
           Tables.ATTRIBUTION_CHANNELS,
           date);
       double solveSecs = (System.nanoTime() - t1) / 1e9;
@@ -62,7 +62,7 @@ public final class AttributeStage implements SparkStage {
       ctx.manifest().stage("attribute.data_driven_solve", solveSecs, candidateRows, -1);
       ctx.manifest().stage("attribute.credits_all_models", creditSecs, candidateRows, candidateRows);
       wh.write(
-          Tables.conform(selection.unattributed(), Tables.UNATTRIBUTED_SCHEMA),
+          Tables.conform(selection.unattributed(), Tables.UNATTRIBUTED_SCHEMA).coalesce(1),
           Tables.UNATTRIBUTED,
           date);
     } finally {

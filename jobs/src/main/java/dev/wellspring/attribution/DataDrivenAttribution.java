@@ -195,25 +195,32 @@ public final class DataDrivenAttribution {
             .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     Dataset<Row> out = frame;
     for (String model : List.of(MARKOV, SHAPLEY)) {
+      // The share and its exact decimal are constants per channel: both come from literals, so no
+      // row converts a double to a decimal.
       Column share = lit(0.0);
-      boolean first = true;
-      Column chain = null;
+      Column exact = lit(BigDecimal.ZERO).cast(SHARE_SUM_TYPE);
+      Column shareChain = null;
+      Column exactChain = null;
       for (ChannelScore s : scores) {
         if (!s.model().equals(model)) {
           continue;
         }
         Column is = channel.equalTo(lit(s.channel()));
-        chain = first ? when(is, lit(s.share())) : chain.when(is, lit(s.share()));
-        first = false;
+        Column exactShare =
+            lit(BigDecimal.valueOf(s.share()).setScale(18, java.math.RoundingMode.HALF_UP))
+                .cast(SHARE_SUM_TYPE);
+        shareChain = shareChain == null ? when(is, lit(s.share())) : shareChain.when(is, lit(s.share()));
+        exactChain = exactChain == null ? when(is, exactShare) : exactChain.when(is, exactShare);
       }
-      if (chain != null) {
-        share = chain.otherwise(lit(0.0));
+      if (shareChain != null) {
+        share = shareChain.otherwise(lit(0.0));
+        exact = exactChain.otherwise(lit(BigDecimal.ZERO).cast(SHARE_SUM_TYPE));
       }
       String shareCol = "dd_share_" + model;
       String sumCol = "dd_share_sum_" + model;
       out =
           out.withColumn(shareCol, share)
-              .withColumn(sumCol, sum(col(shareCol).cast(SHARE_SUM_TYPE)).over(path));
+              .withColumn(sumCol, sum(exact).over(path));
       out =
           out.withColumn(
                   model,

@@ -28,6 +28,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +46,11 @@ import org.slf4j.LoggerFactory;
  * all); exit 3 when rejected / read over all files is strictly above {@code reject_max}, raised
  * after rejects.csv and the manifest entries are written and before any table is published.
  *
- * <p>Steps: the driver classifies files by their first record; Spark tasks parse one file each
+ * <p>Steps: the driver classifies files by their first record; Spark tasks parse one file, or one
+ * byte range of a large file, each
  * ({@link ParseFiles}) into staging Parquet; set-wide rules (duplicates, future dates) run on
- * that as Spark transformations ({@link IngestTransforms}) into a second staging copy, which the
- * counts, the rejects and the tables are read from. No record is collected to the driver;
+ * that as Spark transformations ({@link IngestTransforms}), a narrow view the counts, the rejects
+ * and the tables are read from. No record is collected to the driver;
  * rejects reach the file through {@code toLocalIterator()}, one partition at a time.
  *
  * <p>Vendor exports (files the catalog hands to an {@link ExportAdapter}) take their own path,
@@ -76,6 +78,7 @@ public final class IngestStage implements SparkStage {
     LOG.info(
         "ingest: {} input files, {} unrecognised", catalog.files().size(), catalog.unrecognised().size());
     Path staging = warehouse.newStagingDir(STAGE);
+    List<Dataset<Row>> cached = new ArrayList<>();
     try {
       Map<Kind, Dataset<Row>> resolved = new EnumMap<>(Kind.class);
       Map<String, FileStats> stats = new HashMap<>();
@@ -89,9 +92,14 @@ public final class IngestStage implements SparkStage {
         Path parsedDir = staging.resolve(kind.table() + "-parsed");
         Staging.write(parse(spark, files, config.durations()), parsedDir);
         Dataset<Row> parsed = Staging.read(spark, parsedDir, StagingRows.schema(kind));
-        Path resolvedDir = staging.resolve(kind.table() + "-resolved");
-        Staging.write(IngestTransforms.resolve(parsed, kind, runDate), resolvedDir);
-        Dataset<Row> res = Staging.read(spark, resolvedDir, resolvedSchema(kind));
+        // The set-wide rules are a narrow view over the one staging copy: duplicates are found by
+        // an aggregation whose (small) result is kept, so counts, rejects and the table each read
+        // the staging Parquet once without a second copy of it.
+        Dataset<Row> repeated =
+            IngestTransforms.repeatedIds(IngestTransforms.records(parsed), kind.idColumn())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(repeated);
+        Dataset<Row> res = IngestTransforms.resolve(parsed, kind, runDate, repeated);
         resolved.put(kind, res);
         for (Row s : IngestTransforms.summaries(parsed).collectAsList()) {
           stats.computeIfAbsent(s.getString(0), k -> new FileStats()).digest(s.getString(1), s.getLong(2));
@@ -139,6 +147,7 @@ public final class IngestStage implements SparkStage {
       vendor.tables(spark, tables).forEach((table, rows) -> warehouse.write(rows, table, runDate));
       return new StageResult(read, total.accepted + vendor.rowsMapped());
     } finally {
+      cached.forEach(Dataset::unpersist);
       Warehouse.deleteTree(staging);
     }
   }
@@ -160,11 +169,6 @@ public final class IngestStage implements SparkStage {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Row> rows = jsc.parallelize(chunks, chunks.size()).flatMap(new ParseFiles(durations));
     return spark.createDataFrame(rows, StagingRows.schema(files.get(0).kind()));
-  }
-
-  private static org.apache.spark.sql.types.StructType resolvedSchema(Kind kind) {
-    return StagingRows.schema(kind)
-        .add(IngestTransforms.FUTURE, org.apache.spark.sql.types.DataTypes.BooleanType, true);
   }
 
   private static Path writeRejects(

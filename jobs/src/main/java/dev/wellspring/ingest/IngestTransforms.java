@@ -48,19 +48,31 @@ public final class IngestTransforms {
    * shuffle of the raw text for what is usually no duplicate at all.
    */
   public static Dataset<Row> markDuplicates(Dataset<Row> records, String idColumn) {
+    return markDuplicates(records, idColumn, repeatedIds(records, idColumn));
+  }
+
+  /**
+   * The ids that more than one valid row carries, with the (file order, line) of the first such
+   * row: columns dup_id, dup_order, dup_line. Usually empty or tiny, so worth keeping cached.
+   */
+  public static Dataset<Row> repeatedIds(Dataset<Row> records, String idColumn) {
+    return records
+        .filter(col(StagingRows.REJECT_REASON).isNull())
+        .groupBy(col(idColumn).as("dup_id"))
+        .agg(
+            count(lit(1)).as("dup_n"),
+            min(struct(col(StagingRows.FILE_ORDER), col(StagingRows.LINE))).as("dup_first"))
+        .filter(col("dup_n").gt(1))
+        .select(
+            col("dup_id"),
+            col("dup_first." + StagingRows.FILE_ORDER).as("dup_order"),
+            col("dup_first." + StagingRows.LINE).as("dup_line"));
+  }
+
+  /** {@link #markDuplicates(Dataset, String)} with the repeated ids already found. */
+  public static Dataset<Row> markDuplicates(
+      Dataset<Row> records, String idColumn, Dataset<Row> repeated) {
     Column valid = col(StagingRows.REJECT_REASON).isNull();
-    Dataset<Row> repeated =
-        records
-            .filter(valid)
-            .groupBy(col(idColumn).as("dup_id"))
-            .agg(
-                count(lit(1)).as("dup_n"),
-                min(struct(col(StagingRows.FILE_ORDER), col(StagingRows.LINE))).as("dup_first"))
-            .filter(col("dup_n").gt(1))
-            .select(
-                col("dup_id"),
-                col("dup_first." + StagingRows.FILE_ORDER).as("dup_order"),
-                col("dup_first." + StagingRows.LINE).as("dup_line"));
     Column duplicate =
         valid
             .and(col("dup_id").isNotNull())
@@ -101,7 +113,14 @@ public final class IngestTransforms {
    * flagged; raw text kept for rejected rows only (nothing downstream needs it for the others).
    */
   public static Dataset<Row> resolve(Dataset<Row> staged, Kind kind, LocalDate runDate) {
-    Dataset<Row> marked = markFuture(markDuplicates(records(staged), kind.idColumn()), kind, runDate);
+    return resolve(staged, kind, runDate, repeatedIds(records(staged), kind.idColumn()));
+  }
+
+  /** {@link #resolve(Dataset, Kind, LocalDate)} with the repeated ids already found. */
+  public static Dataset<Row> resolve(
+      Dataset<Row> staged, Kind kind, LocalDate runDate, Dataset<Row> repeated) {
+    Dataset<Row> marked =
+        markFuture(markDuplicates(records(staged), kind.idColumn(), repeated), kind, runDate);
     return marked.withColumn(
         StagingRows.RAW,
         when(col(StagingRows.REJECT_REASON).isNotNull(), col(StagingRows.RAW)));

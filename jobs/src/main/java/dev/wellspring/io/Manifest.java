@@ -51,7 +51,14 @@ public final class Manifest {
 
   /** Adds a stage timing line. */
   public synchronized void stage(String stage, double seconds, long rowsIn, long rowsOut) {
-    ObjectNode s = array("stages").addObject();
+    ArrayNode stages = array("stages");
+    // A stage run again for the same date (alone, or by a rerun) replaces its earlier entry.
+    for (int i = stages.size() - 1; i >= 0; i--) {
+      if (stage.equals(stages.get(i).path("stage").asText())) {
+        stages.remove(i);
+      }
+    }
+    ObjectNode s = stages.addObject();
     s.put("stage", stage);
     s.put("seconds", Math.round(seconds * 1000) / 1000.0);
     s.put("rows_in", rowsIn);

@@ -24,10 +24,8 @@ public final class Sessions {
       b.config("spark.driver.bindAddress", "127.0.0.1");
       b.config("spark.ui.enabled", "false");
     }
-    // Many small shuffle partitions that adaptive execution merges up to 64 MB each: a small run
-    // ends with a few tasks, a large one with enough that no task's sort spills to disk (at 10 M
-    // activities, 8 partitions made the candidates' window spill 3.5 GB).
-    int partitions = config.shufflePartitions() > 0 ? config.shufflePartitions() : 64;
+    int partitions =
+        config.shufflePartitions() > 0 ? config.shufflePartitions() : shufflePartitions(config);
     b.config("spark.sql.shuffle.partitions", String.valueOf(partitions));
     b.config("spark.sql.adaptive.enabled", "true");
     b.config("spark.sql.adaptive.coalescePartitions.enabled", "true");
@@ -41,5 +39,48 @@ public final class Sessions {
       b.config(e.getKey(), e.getValue());
     }
     return b.getOrCreate();
+  }
+
+  /** Input (or warehouse) bytes per shuffle partition when Wellspring sizes them. */
+  static final long BYTES_PER_PARTITION = 24L << 20;
+
+  /**
+   * Shuffle partitions sized from the data: one per 24 MB of input (the warehouse, for a stage run
+   * alone), at least 8 and at most 512. Few partitions keep a small run's many short jobs cheap;
+   * enough of them keep a large run's sorts in memory (at 10 M activities, 8 partitions made the
+   * candidates' window spill 3.5 GB to disk).
+   */
+  static int shufflePartitions(WellspringConfig config) {
+    long bytes = folderBytes(config.input());
+    if (bytes == 0 && config.output() != null) {
+      bytes = folderBytes(java.nio.file.Path.of(config.output(), "warehouse").toString());
+    }
+    long n = (bytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
+    return (int) Math.max(8, Math.min(512, n));
+  }
+
+  private static long folderBytes(String folder) {
+    if (folder == null) {
+      return 0;
+    }
+    java.nio.file.Path p = java.nio.file.Path.of(folder);
+    if (!java.nio.file.Files.isDirectory(p)) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.walk(p)) {
+      return files
+          .filter(java.nio.file.Files::isRegularFile)
+          .mapToLong(
+              f -> {
+                try {
+                  return java.nio.file.Files.size(f);
+                } catch (java.io.IOException e) {
+                  return 0;
+                }
+              })
+          .sum();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return 0;
+    }
   }
 }
