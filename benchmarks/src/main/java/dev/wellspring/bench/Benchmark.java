@@ -59,6 +59,7 @@ public final class Benchmark {
         "| activities | input MB | wellspring s | duckdb s | ratio W/D | driver peak heap MB | totals agree |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---|");
     Map<Long, Double> wellspringTimes = new TreeMap<>();
+    List<String> stageLines = new ArrayList<>();
     for (long size : sizes) {
       Path in = data.resolve(String.valueOf(size));
       if (!Files.isDirectory(in) || !Files.exists(in.resolve("contacts.csv"))) {
@@ -85,10 +86,14 @@ public final class Benchmark {
       double dSecs = (System.nanoTime() - t0) / 1e9;
 
       String agree = agreement(ws, dk);
+      stageLines.add(String.format("%,d activities: %s", size, stages(out.resolve("runs").resolve(runDate + ".json"))));
       System.out.printf("| %,d | %,d | %.1f | %.1f | %.2f | %,d | %s |%n",
           size, inputMb(in), wSecs, dSecs, wSecs / dSecs, heapMb, agree);
       deleteTree(out);
     }
+    System.out.println();
+    System.out.println("stage seconds (manifest):");
+    stageLines.forEach(l -> System.out.println("- " + l));
     if (wellspringTimes.size() >= 2) {
       List<Long> ks = new ArrayList<>(wellspringTimes.keySet());
       long a = ks.get(0);
@@ -194,6 +199,18 @@ public final class Benchmark {
   static long peakHeap(Path manifest) throws IOException {
     Matcher m = Pattern.compile("\"driver_peak_heap_mb\"\\s*:\\s*(\\d+)").matcher(Files.readString(manifest));
     return m.find() ? Long.parseLong(m.group(1)) : -1;
+  }
+
+  /** The manifest's stage timings, "name s, name s, ..." (regex over the JSON: no JSON library here). */
+  static String stages(Path manifest) throws IOException {
+    Matcher m =
+        Pattern.compile("\"stage\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"seconds\"\\s*:\\s*([0-9.]+)")
+            .matcher(Files.readString(manifest));
+    List<String> parts = new ArrayList<>();
+    while (m.find()) {
+      parts.add(m.group(1) + " " + m.group(2));
+    }
+    return String.join(", ", parts);
   }
 
   static long inputMb(Path in) throws IOException {
