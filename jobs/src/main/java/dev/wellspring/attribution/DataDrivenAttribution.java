@@ -89,18 +89,18 @@ public final class DataDrivenAttribution {
       Dataset<Row> outcomes,
       String channelDimension) {
     SparkSession spark = candidates.sparkSession();
-    // Both collects below read the steps; building them once saves a pass over the inputs.
-    Dataset<Row> steps =
-        Paths.steps(candidates, touchpoints, outcomes, channelDimension)
+    // Both models read the paths: one row per path with its channels in order, built once.
+    Dataset<Row> paths =
+        Paths.paths(Paths.steps(candidates, touchpoints, outcomes, channelDimension))
             .persist(StorageLevel.MEMORY_AND_DISK());
     MarkovChain chain;
     List<ShapleyPaths.SetValue> sets;
     try {
-      chain = MarkovTransitions.collect(MarkovTransitions.counts(steps));
+      chain = MarkovTransitions.collect(MarkovTransitions.countsOfPaths(paths));
       requireShapleyChannels(chain.channels(), channelDimension);
-      sets = ShapleyPaths.valueBySet(steps);
+      sets = ShapleyPaths.valueBySetOfPaths(paths);
     } finally {
-      steps.unpersist();
+      paths.unpersist();
     }
     List<String> channels = chain.channels();
     BigDecimal totalValue = BigDecimal.ZERO;

@@ -1,24 +1,18 @@
 package dev.wellspring.attribution;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lag;
-import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.size;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * Counts the transitions of all paths in Spark and collects them into a {@link MarkovChain}.
@@ -45,29 +39,28 @@ public final class MarkovTransitions {
    * @param steps rows as produced by {@link Paths#steps}
    */
   public static Dataset<Row> counts(Dataset<Row> steps) {
-    WindowSpec path =
-        Window.partitionBy(Paths.PATH_KEY.stream().map(c -> col(c)).toArray(Column[]::new))
-            .orderBy(Paths.STEP_ORDER.stream().map(c -> col(c)).toArray(Column[]::new));
-    Column prev = col("prev_channel");
-    Column next = col("next_channel");
-    Column entering =
-        struct(
-            when(prev.isNull(), lit(FROM_START)).otherwise(lit(CHANNEL)).as("from_kind"),
-            prev.as("from_channel"),
-            lit(CHANNEL).as("to_kind"),
-            col("channel").as("to_channel"));
-    Column leaving =
-        struct(
-            lit(CHANNEL).as("from_kind"),
-            col("channel").as("from_channel"),
-            when(col("converting"), lit(TO_CONVERSION)).otherwise(lit(TO_NULL)).as("to_kind"),
-            lit(null).cast("string").as("to_channel"));
-    return steps
-        .withColumn("prev_channel", lag(col("channel"), 1).over(path))
-        .withColumn("next_channel", lead(col("channel"), 1).over(path))
-        .select(
-            explode(when(next.isNull(), array(entering, leaving)).otherwise(array(entering)))
-                .as("t"))
+    return countsOfPaths(Paths.paths(steps));
+  }
+
+  /**
+   * {@link #counts} from one row per path ({@link Paths#paths}): each path's transitions come from
+   * its channel array, so no step is sorted again.
+   */
+  public static Dataset<Row> countsOfPaths(Dataset<Row> paths) {
+    // i = 0: start -> first channel; 1..n-1: channel i -> channel i+1; n: last -> end.
+    String transitions =
+        "transform(sequence(0, size(channels)), i -> named_struct("
+            + "'from_kind', CASE WHEN i = 0 THEN " + FROM_START + " ELSE " + CHANNEL + " END, "
+            + "'from_channel', CASE WHEN i = 0 THEN CAST(NULL AS STRING) "
+            + "ELSE try_element_at(channels, i) END, "
+            + "'to_kind', CASE WHEN i = size(channels) THEN "
+            + "(CASE WHEN converting THEN " + TO_CONVERSION + " ELSE " + TO_NULL + " END) "
+            + "ELSE " + CHANNEL + " END, "
+            + "'to_channel', CASE WHEN i = size(channels) THEN CAST(NULL AS STRING) "
+            + "ELSE try_element_at(channels, i + 1) END))";
+    return paths
+        .where(size(col("channels")).gt(0))
+        .select(explode(expr(transitions)).as("t"))
         .select("t.*")
         .where(
             col("from_kind")

@@ -2,9 +2,13 @@ package dev.wellspring.attribution;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.nullif;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -77,6 +81,28 @@ public final class Paths {
       Dataset<Row> candidates, Dataset<Row> touchpoints, Dataset<Row> outcomes, String dimension) {
     return converting(candidates, dimension)
         .unionByName(nonConverting(touchpoints, outcomes, dimension));
+  }
+
+  /**
+   * One row per path: the path key columns ({@link #PATH_KEY}), {@code value} and {@code
+   * channels}, the path's channels in step order ({@link #STEP_ORDER}). One aggregation feeds both
+   * data-driven models, instead of a sort of every step for each.
+   *
+   * @param steps rows as produced by {@link #steps}
+   */
+  public static Dataset<Row> paths(Dataset<Row> steps) {
+    return steps
+        .groupBy(PATH_KEY.stream().map(c -> col(c)).toArray(Column[]::new))
+        .agg(
+            max(col("value")).as("value"),
+            sort_array(collect_list(struct(col("occurred_at"), col("activity_id"), col("channel"))))
+                .as("ordered"))
+        .select(
+            col("converting"),
+            col("path_owner"),
+            col("path_key"),
+            col("value"),
+            expr("transform(ordered, s -> s.channel)").as("channels"));
   }
 
   /** The steps of the converting paths: one path per attributed outcome. */

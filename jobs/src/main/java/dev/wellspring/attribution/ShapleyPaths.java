@@ -2,8 +2,7 @@ package dev.wellspring.attribution;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.sum;
 
 import java.math.BigDecimal;
@@ -33,13 +32,15 @@ public final class ShapleyPaths {
    * @return one entry per distinct channel set, ordered by the sets' joined names
    */
   public static List<SetValue> valueBySet(Dataset<Row> steps) {
+    return valueBySetOfPaths(Paths.paths(steps));
+  }
+
+  /** {@link #valueBySet} from one row per path ({@link Paths#paths}). */
+  public static List<SetValue> valueBySetOfPaths(Dataset<Row> paths) {
     List<Row> rows =
-        steps
+        paths
             .where(col("converting"))
-            .groupBy(Paths.PATH_KEY.stream().map(c -> col(c)).toArray(Column[]::new))
-            .agg(
-                array_sort(collect_set(col("channel"))).as("channels"),
-                max(col("value")).as("value"))
+            .select(array_sort(array_distinct(col("channels"))).as("channels"), col("value"))
             .groupBy("channels")
             .agg(sum(col("value").cast("decimal(38,12)")).as("value"))
             .collectAsList();

@@ -44,6 +44,9 @@ public final class Main implements Callable<Integer> {
             return we.exitCode();
           }
           cmd.getErr().println("wellspring: internal error: " + ex);
+          if (java.util.Arrays.asList(args).contains("--verbose")) {
+            ex.printStackTrace(cmd.getErr());
+          }
           return WellspringException.INTERNAL;
         });
     // picocli's default for bad usage is 2, as DESIGN.md wants.

@@ -8,12 +8,11 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.unix_date;
+import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -95,13 +94,15 @@ public final class IngestTransforms {
    * {@link #markDuplicates}, so a duplicate of a future row is still a duplicate.
    */
   public static Dataset<Row> markFuture(Dataset<Row> records, Kind kind, LocalDate runDate) {
+    // Compared as epoch numbers: a date or timestamp literal would be pushed into the Parquet scan
+    // as a source filter, whose conversion needs JVM module openings that only run.sh and
+    // spark-submit give, and a plain `java -cp` run would fail.
     Column late =
         switch (kind) {
           case ACTIVITIES, OUTCOMES ->
-              col("occurred_at")
-                  .geq(
-                      lit(Timestamp.from(runDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))));
-          case GOALS -> col("starts_on").gt(lit(Date.valueOf(runDate)));
+              unix_micros(col("occurred_at"))
+                  .geq(lit(runDate.plusDays(1).toEpochDay() * 86_400L * 1_000_000L));
+          case GOALS -> unix_date(col("starts_on")).gt(lit((int) runDate.toEpochDay()));
           case CONTACTS -> lit(false);
         };
     return records.withColumn(

@@ -119,6 +119,7 @@ public final class Pipeline {
     }
     root.put("finished_at", Instant.now().toString());
     root.put("driver_peak_heap_mb", peakHeapMb());
+    root.put("driver_peak_live_heap_mb", HeapSampler.INSTANCE.peakLiveBytes() / (1024 * 1024));
     root.put("seconds", Math.round((System.nanoTime() - runStart) / 1e6) / 1000.0);
     root.put("exit_code", exit);
     root.put(
@@ -187,10 +188,43 @@ public final class Pipeline {
     static final HeapSampler INSTANCE = new HeapSampler();
     private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
 
+    private final java.util.concurrent.atomic.AtomicLong peakLive = new java.util.concurrent.atomic.AtomicLong();
+
     private HeapSampler() {
       Thread t = new Thread(this, "wellspring-heap-sampler");
       t.setDaemon(true);
       t.start();
+      // The heap in use right after each collection: what the run really keeps (the sampled peak
+      // also counts garbage the collector had not reached yet).
+      for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof javax.management.NotificationEmitter emitter) {
+          emitter.addNotificationListener(
+              (n, handback) -> {
+                if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                    .equals(n.getType())) {
+                  return;
+                }
+                var info =
+                    com.sun.management.GarbageCollectionNotificationInfo.from(
+                        (javax.management.openmbean.CompositeData) n.getUserData());
+                long after = 0;
+                for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                  var usage = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                  if (pool.getType() == java.lang.management.MemoryType.HEAP && usage != null) {
+                    after += usage.getUsed();
+                  }
+                }
+                long live = after;
+                peakLive.accumulateAndGet(live, Math::max);
+              },
+              null,
+              null);
+        }
+      }
+    }
+
+    long peakLiveBytes() {
+      return peakLive.get();
     }
 
     long peakBytes() {
