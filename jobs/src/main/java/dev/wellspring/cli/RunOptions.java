@@ -51,7 +51,7 @@ public final class RunOptions {
   @Option(names = "--paper", paramLabel = "SIZE", description = "Report paper: A4 (default) or Letter.")
   String paper;
 
-  @Option(names = "--shuffle-partitions", paramLabel = "N", description = "Spark shuffle partitions (default 8).")
+  @Option(names = "--shuffle-partitions", paramLabel = "N", description = "Spark shuffle partitions (default: one per 24 MB of input, 8 to 512).")
   String shufflePartitions;
 
   @Option(names = "--quiet", description = "Print errors only.")
