@@ -91,25 +91,6 @@ public final class Warehouse {
   }
 
   /**
-   * Writes one table from several parts, appended into one staging folder in order, and publishes
-   * it once, so readers see all parts or none. Returns the seconds each part took to write
-   * (Spark is lazy: a part's time includes computing it).
-   */
-  public double[] writeParts(List<Dataset<Row>> parts, String table, LocalDate runDate) {
-    Path staging = newStagingDir(table);
-    Path data = staging.resolve("data");
-    double[] seconds = new double[parts.size()];
-    for (int i = 0; i < parts.size(); i++) {
-      long t0 = System.nanoTime();
-      parts.get(i).write().mode(i == 0 ? SaveMode.Overwrite : SaveMode.Append).parquet(data.toString());
-      seconds[i] = (System.nanoTime() - t0) / 1e9;
-    }
-    publish(data, tableDir(table, runDate));
-    deleteTree(staging);
-    return seconds;
-  }
-
-  /**
    * Moves a finished folder or file into place, replacing what was there. Both paths must be on
    * the output's file system.
    */
