@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -118,17 +117,23 @@ public final class LiftInterval {
    */
   static Dataset<Row> unitSummaries(
       Dataset<Row> touchpoints, Dataset<Row> credits, List<String> models) {
-    Column directed = col("class").equalTo("DIRECTED");
+    // Each amount is made fixed-point once per row, in a projection of its own, and then routed to
+    // its directed or undirected column: written inline, the rounding would be generated twice
+    // per amount, and the generated method grows past what the JIT compiles.
+    Column directed = col("directed");
     Dataset<Row> touches =
         touchpoints
             .where(col("class").isin("DIRECTED", "UNDIRECTED"))
             .select(
-                col("activity_id"), col("owner"), col("contact_id"), col("class"), col("hours"));
+                col("owner"),
+                col("contact_id"),
+                col("class").equalTo("DIRECTED").as("directed"),
+                fixed(col("hours")).as("h"));
     List<Column> effortCols = new ArrayList<>();
     effortCols.add(col("owner"));
     effortCols.add(col("contact_id"));
-    effortCols.add(when(directed, fixed(col("hours"))).otherwise(lit(0L)).as("dh"));
-    effortCols.add(when(directed, lit(0L)).otherwise(fixed(col("hours"))).as("uh"));
+    effortCols.add(when(directed, col("h")).otherwise(lit(0L)).as("dh"));
+    effortCols.add(when(directed, lit(0L)).otherwise(col("h")).as("uh"));
     for (int i = 0; i < models.size(); i++) {
       effortCols.add(lit(0L).as("dv_" + i));
       effortCols.add(lit(0L).as("uv_" + i));
@@ -139,14 +144,20 @@ public final class LiftInterval {
     creditCols.add(col("contact_id"));
     creditCols.add(lit(0L).as("dh"));
     creditCols.add(lit(0L).as("uh"));
+    List<Column> fixedCols = new ArrayList<>();
+    fixedCols.add(col("owner"));
+    fixedCols.add(col("contact_id"));
+    fixedCols.add(col("class").equalTo("DIRECTED").as("directed"));
     for (int i = 0; i < models.size(); i++) {
-      Column value = fixed(col(models.get(i)).multiply(col("outcome_value")));
+      fixedCols.add(fixed(col(models.get(i)).multiply(col("outcome_value"))).as("v_" + i));
+      Column value = col("v_" + i);
       creditCols.add(when(directed, value).otherwise(lit(0L)).as("dv_" + i));
       creditCols.add(when(directed, lit(0L)).otherwise(value).as("uv_" + i));
     }
     Dataset<Row> credited =
         credits
             .where(col("class").isin("DIRECTED", "UNDIRECTED"))
+            .select(fixedCols.toArray(Column[]::new))
             .select(creditCols.toArray(Column[]::new));
     List<Column> aggs = new ArrayList<>();
     aggs.add(sum("uh").as("uh"));
@@ -173,7 +184,7 @@ public final class LiftInterval {
   }
 
   private static Column fixed(Column amount) {
-    return round(amount.multiply(SCALE)).cast("long");
+    return Sums.halfUpLong(amount.multiply(SCALE));
   }
 
   /**

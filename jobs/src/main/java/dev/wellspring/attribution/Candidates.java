@@ -125,6 +125,19 @@ public final class Candidates {
   }
 
   /**
+   * All of an outcome's candidates as one window frame, in path order: (occurred_at, activity_id),
+   * the order of {@code position}. The candidates come out of {@link #select} already partitioned
+   * by outcome and sorted in this order, so a window over this spec sorts nothing again, and every
+   * per-outcome sum (rule-based and data-driven) is added up in the same, partition-independent
+   * order.
+   */
+  public static WindowSpec wholeOutcome() {
+    return Window.partitionBy(col("outcome_id"))
+        .orderBy(col("occurred_at"), col("activity_id"))
+        .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+  }
+
+  /**
    * Every way a touchpoint can be a candidate, as (link_kind, link_key) rows beside its columns:
    * ("contact", contact_id); ("contact", introduced_contact_id) for an intro that introduces
    * someone other than its own contact, so an activity matching both counts once; and ("goal",

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
@@ -189,45 +188,60 @@ public final class DataDrivenAttribution {
   static Dataset<Row> withWeights(
       Dataset<Row> frame, List<ChannelScore> scores, String channelDimension) {
     Column channel = Paths.channelOf(channelDimension);
-    WindowSpec path =
-        Window.partitionBy(col("outcome_id"))
-            .orderBy(col("position"))
-            .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
-    Dataset<Row> out = frame;
-    for (String model : List.of(MARKOV, SHAPLEY)) {
-      // The share and its exact decimal are constants per channel: both come from literals, so no
-      // row converts a double to a decimal.
-      Column share = lit(0.0);
-      Column exact = lit(BigDecimal.ZERO).cast(SHARE_SUM_TYPE);
-      Column shareChain = null;
-      Column exactChain = null;
-      for (ChannelScore s : scores) {
-        if (!s.model().equals(model)) {
-          continue;
-        }
-        Column is = channel.equalTo(lit(s.channel()));
-        Column exactShare =
-            lit(BigDecimal.valueOf(s.share()).setScale(18, java.math.RoundingMode.HALF_UP))
-                .cast(SHARE_SUM_TYPE);
-        shareChain = shareChain == null ? when(is, lit(s.share())) : shareChain.when(is, lit(s.share()));
-        exactChain = exactChain == null ? when(is, exactShare) : exactChain.when(is, exactShare);
-      }
-      if (shareChain != null) {
-        share = shareChain.otherwise(lit(0.0));
-        exact = exactChain.otherwise(lit(BigDecimal.ZERO).cast(SHARE_SUM_TYPE));
-      }
-      String shareCol = "dd_share_" + model;
+    // The candidates' own order (Candidates.wholeOutcome): no second sort. Both models' sums are
+    // window expressions over the frame's own columns in one select, so they are evaluated in one
+    // pass (and Spark can fold it into the rule-based models' window with the same spec).
+    WindowSpec path = Candidates.wholeOutcome();
+    List<String> models = List.of(MARKOV, SHAPLEY);
+    List<Column> withSums = new ArrayList<>();
+    withSums.add(col("*"));
+    for (String model : models) {
+      withSums.add(sum(exactShare(channel, scores, model)).over(path).as("dd_share_sum_" + model));
+    }
+    Dataset<Row> out = frame.select(withSums.toArray(Column[]::new));
+    for (String model : models) {
       String sumCol = "dd_share_sum_" + model;
       out =
-          out.withColumn(shareCol, share)
-              .withColumn(sumCol, sum(exact).over(path));
-      out =
           out.withColumn(
-                  model,
-                  when(col(sumCol).gt(lit(0)), col(shareCol).divide(col(sumCol).cast("double")))
-                      .otherwise(lit(1.0).divide(col("n"))))
-              .drop(shareCol, sumCol);
+              model,
+              when(col(sumCol).gt(lit(0)), share(channel, scores, model).divide(col(sumCol).cast("double")))
+                  .otherwise(lit(1.0).divide(col("n"))));
     }
-    return out;
+    return out.drop(models.stream().map(m -> "dd_share_sum_" + m).toArray(String[]::new));
+  }
+
+  /**
+   * A model's channel share as a double: a literal per channel (the shares are a handful of
+   * constants, so a lookup by literals rather than a join); 0 for a channel the model has not
+   * scored.
+   */
+  private static Column share(Column channel, List<ChannelScore> scores, String model) {
+    Column chain = null;
+    for (ChannelScore s : scores) {
+      if (s.model().equals(model)) {
+        Column is = channel.equalTo(lit(s.channel()));
+        chain = chain == null ? when(is, lit(s.share())) : chain.when(is, lit(s.share()));
+      }
+    }
+    return chain == null ? lit(0.0) : chain.otherwise(lit(0.0));
+  }
+
+  /**
+   * The share as an exact decimal literal, so a path's sum of shares is exact and order-free and
+   * no row converts a double to a decimal.
+   */
+  private static Column exactShare(Column channel, List<ChannelScore> scores, String model) {
+    Column zero = lit(BigDecimal.ZERO).cast(SHARE_SUM_TYPE);
+    Column chain = null;
+    for (ChannelScore s : scores) {
+      if (s.model().equals(model)) {
+        Column is = channel.equalTo(lit(s.channel()));
+        Column exact =
+            lit(BigDecimal.valueOf(s.share()).setScale(18, java.math.RoundingMode.HALF_UP))
+                .cast(SHARE_SUM_TYPE);
+        chain = chain == null ? when(is, exact) : chain.when(is, exact);
+      }
+    }
+    return chain == null ? zero : chain.otherwise(zero);
   }
 }

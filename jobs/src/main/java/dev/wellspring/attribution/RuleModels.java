@@ -13,7 +13,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
@@ -48,21 +47,16 @@ public final class RuleModels {
     Column position = col("position");
     Column n = col("n");
 
-    // One window spec for every per-outcome value: Spark sorts the candidates of an outcome once
-    // and evaluates all of them in the same pass. Summed in position order over the whole
-    // partition, so the double sum does not depend on how Spark partitioned the rows.
-    WindowSpec perOutcome =
-        Window.partitionBy(col("outcome_id"))
-            .orderBy(position)
-            .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    // One window spec for every per-outcome value, in the order the candidates are already sorted
+    // in (see Candidates.wholeOutcome), so Spark does not sort them again, and the double sum is
+    // added up in position order whatever the partitioning.
+    WindowSpec perOutcome = Candidates.wholeOutcome();
     // Decay is measured from the outcome's latest touch: the shift cancels out in the
     // normalisation but keeps the largest term at 1, so distant paths cannot underflow to 0/0.
     Column decay =
         pow(
             lit(2.0),
-            col("days_before")
-                .minus(min(col("days_before")).over(perOutcome))
-                .divide(-halfLifeDays));
+            col("days_before").minus(col("rule_min_days")).divide(-halfLifeDays));
 
     Column first = when(position.equalTo(1), 1.0).otherwise(0.0);
     Column last = when(position.equalTo(n), 1.0).otherwise(0.0);
@@ -74,13 +68,14 @@ public final class RuleModels {
             .otherwise(lit(0.2).divide(n.minus(2)));
 
     return candidates
+        .withColumn("rule_min_days", min(col("days_before")).over(perOutcome))
         .withColumn("rule_decay", decay)
         .withColumn(FIRST_TOUCH, first)
         .withColumn(LAST_TOUCH, last)
         .withColumn(LINEAR, linear.cast("double"))
         .withColumn(TIME_DECAY, col("rule_decay").divide(sum(col("rule_decay")).over(perOutcome)))
         .withColumn(POSITION_BASED, positionBased.cast("double"))
-        .drop("rule_decay");
+        .drop("rule_decay", "rule_min_days");
   }
 
   /**

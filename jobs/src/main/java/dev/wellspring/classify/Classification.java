@@ -1,13 +1,13 @@
 package dev.wellspring.classify;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
@@ -45,11 +45,6 @@ public final class Classification {
   public static final String EXPLICIT = "explicit";
   public static final String INFERRED = "inferred";
 
-  private static final StructType INFERENCE_SCHEMA =
-      new StructType()
-          .add("map_relationship", DataTypes.StringType, false)
-          .add("map_category", DataTypes.StringType, false);
-
   private Classification() {}
 
   /**
@@ -85,10 +80,20 @@ public final class Classification {
                 .and(col("a.utc_date").leq(col("x_ends_on"))),
             "left");
 
+    // Rule 3 without a per-activity aggregation: the dates on which an owner has exactly one
+    // active goal of a category are a few intervals per (owner, category), computed from the goals
+    // (a small table), so each activity finds its inferred goal by one broadcast lookup and no
+    // activity is shuffled.
+    Dataset<Row> sole = broadcast(soleGoalIntervals(goals));
+    Column mappedCategory = inferredCategory(inferenceMap);
     Dataset<Row> joined =
         withExplicit.join(
-            inferredGoals(withContext, goals, inferenceMap),
-            col("a.activity_id").equalTo(col("i_activity_id")),
+            sole,
+            col("a.owner")
+                .equalTo(col("i_owner"))
+                .and(mappedCategory.equalTo(col("i_category")))
+                .and(col("i_from_day").leq(col("a.utc_day")))
+                .and(col("a.utc_day").leq(col("i_to_day"))),
             "left");
 
     Column explicit = col("x_goal_id").isNotNull();
@@ -141,9 +146,9 @@ public final class Classification {
    * {@code to_date}, so it does not depend on the session time zone.
    */
   static Dataset<Row> withUtcDate(Dataset<Row> activities) {
-    return activities.withColumn(
-        "utc_date",
-        date_from_unix_date(floor(unix_seconds(col("occurred_at")).divide(86_400)).cast("int")));
+    return activities
+        .withColumn("utc_day", floor(unix_seconds(col("occurred_at")).divide(86_400)).cast("int"))
+        .withColumn("utc_date", date_from_unix_date(col("utc_day")));
   }
 
   /** Adds {@code relationship} of {@code contact_id}: "other" for no or an unknown contact. */
@@ -158,46 +163,102 @@ public final class Classification {
   }
 
   /**
-   * Rule 3 candidates: per activity with a contact whose relationship maps to a category, the
-   * owner's goal of that category active on the activity's date, kept only when there is exactly
-   * one. Columns i_activity_id, i_goal_id, i_category.
+   * The category rule 3 looks for: the inference map's category of the activity's relationship,
+   * for an activity with a contact; null otherwise (no inference).
    */
-  private static Dataset<Row> inferredGoals(
-      Dataset<Row> activities, Dataset<Row> goals, Map<String, String> inferenceMap) {
-    List<Row> mapRows = new ArrayList<>();
-    new TreeMap<>(inferenceMap).forEach((rel, cat) -> mapRows.add(RowFactory.create(rel, cat)));
-    Dataset<Row> map = activities.sparkSession().createDataFrame(mapRows, INFERENCE_SCHEMA);
+  static Column inferredCategory(Map<String, String> inferenceMap) {
+    Column chain = null;
+    for (Map.Entry<String, String> e : new TreeMap<>(inferenceMap).entrySet()) {
+      Column is = col("relationship").equalTo(lit(e.getKey()));
+      chain = chain == null ? when(is, lit(e.getValue())) : chain.when(is, lit(e.getValue()));
+    }
+    if (chain == null) {
+      return lit(null).cast(DataTypes.StringType);
+    }
+    return when(col("a.contact_id").isNotNull(), chain);
+  }
 
-    Dataset<Row> mapped =
-        activities
-            .where(col("contact_id").isNotNull())
-            .join(map, col("relationship").equalTo(col("map_relationship")))
+  /**
+   * Per (owner, category), the maximal runs of days on which exactly one goal of that owner and
+   * category is active (starts_on <= day <= ends_on), with that goal: rows (i_owner, i_category,
+   * i_from_day, i_to_day, i_goal_id), days as days since 1970-01-01, runs disjoint within a key.
+   * Goals are a small table (a few per owner), so they are collected and the runs computed here;
+   * the result has fewer rows than there are goals' start and end dates.
+   */
+  static Dataset<Row> soleGoalIntervals(Dataset<Row> goals) {
+    Map<String, List<long[]>> byKey = new TreeMap<>();
+    Map<String, String[]> keyParts = new TreeMap<>();
+    List<String> ids = new ArrayList<>();
+    for (Row g :
+        goals
             .select(
-                col("activity_id").as("i_activity_id"),
-                col("owner").as("m_owner"),
-                col("utc_date").as("m_date"),
-                col("map_category"));
-    Dataset<Row> g =
-        goals.select(
-            col("goal_id").as("g_goal_id"),
-            col("owner").as("g_owner"),
-            col("category").as("g_category"),
-            col("starts_on").as("g_starts_on"),
-            col("ends_on").as("g_ends_on"));
-    return mapped
-        .join(
-            g,
-            col("m_owner")
-                .equalTo(col("g_owner"))
-                .and(col("map_category").equalTo(col("g_category")))
-                .and(col("g_starts_on").leq(col("m_date")))
-                .and(col("m_date").leq(col("g_ends_on"))))
-        .groupBy(col("i_activity_id"))
-        .agg(
-            count(lit(1)).as("active_goals"),
-            min(col("g_goal_id")).as("i_goal_id"),
-            min(col("g_category")).as("i_category"))
-        .where(col("active_goals").equalTo(1))
-        .select(col("i_activity_id"), col("i_goal_id"), col("i_category"));
+                col("goal_id"),
+                col("owner"),
+                col("category"),
+                unix_date(col("starts_on")).as("s"),
+                unix_date(col("ends_on")).as("e"))
+            .orderBy("goal_id")
+            .collectAsList()) {
+      String key = g.getString(1) + "\u0000" + g.getString(2);
+      keyParts.putIfAbsent(key, new String[] {g.getString(1), g.getString(2)});
+      ids.add(g.getString(0));
+      byKey
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add(new long[] {g.getInt(3), g.getInt(4), ids.size() - 1});
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, List<long[]>> e : byKey.entrySet()) {
+      String[] parts = keyParts.get(e.getKey());
+      List<long[]> spans = e.getValue();
+      // Every day where the set of active goals can change: a start, or the day after an end.
+      java.util.TreeSet<Long> cuts = new java.util.TreeSet<>();
+      for (long[] span : spans) {
+        cuts.add(span[0]);
+        cuts.add(span[1] + 1);
+      }
+      Long[] days = cuts.toArray(Long[]::new);
+      int runGoal = -1;
+      long runFrom = 0;
+      long runTo = 0;
+      for (int i = 0; i + 1 < days.length; i++) {
+        long from = days[i];
+        long to = days[i + 1] - 1;
+        int active = 0;
+        int goal = -1;
+        for (long[] span : spans) {
+          if (span[0] <= from && from <= span[1]) {
+            active++;
+            goal = (int) span[2];
+          }
+        }
+        int sole = active == 1 ? goal : -1;
+        if (sole >= 0 && sole == runGoal && from == runTo + 1) {
+          runTo = to;
+          continue;
+        }
+        if (runGoal >= 0) {
+          rows.add(soleRow(parts, runFrom, runTo, ids.get(runGoal)));
+        }
+        runGoal = sole;
+        runFrom = from;
+        runTo = to;
+      }
+      if (runGoal >= 0) {
+        rows.add(soleRow(parts, runFrom, runTo, ids.get(runGoal)));
+      }
+    }
+    return goals.sparkSession().createDataFrame(rows, SOLE_SCHEMA);
+  }
+
+  private static final StructType SOLE_SCHEMA =
+      new StructType()
+          .add("i_owner", DataTypes.StringType, false)
+          .add("i_category", DataTypes.StringType, false)
+          .add("i_from_day", DataTypes.IntegerType, false)
+          .add("i_to_day", DataTypes.IntegerType, false)
+          .add("i_goal_id", DataTypes.StringType, false);
+
+  private static Row soleRow(String[] parts, long from, long to, String goalId) {
+    return RowFactory.create(parts[0], parts[1], Math.toIntExact(from), Math.toIntExact(to), goalId);
   }
 }

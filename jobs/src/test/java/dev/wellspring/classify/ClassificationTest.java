@@ -280,6 +280,56 @@ class ClassificationTest {
   }
 
   @Test
+  void soleGoalIntervalsMatchACountOfActiveGoalsOnEveryDay() {
+    // Random goals of two owners and two categories over a year; for every day, the intervals
+    // must name the goal exactly when one goal of the owner and category is active that day.
+    java.util.Random random = new java.util.Random(11);
+    java.time.LocalDate base = java.time.LocalDate.parse("2026-01-01");
+    List<Row> goals = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      java.time.LocalDate start = base.plusDays(random.nextInt(330));
+      goals.add(
+          goal(
+              "g" + i,
+              i % 2 == 0 ? "ann" : "bob",
+              i % 3 == 0 ? "publicity" : "speaking",
+              start.toString(),
+              start.plusDays(random.nextInt(i % 5 == 0 ? 2 : 60)).toString()));
+    }
+    List<Row> intervals =
+        Classification.soleGoalIntervals(df(Tables.GOALS_SCHEMA, goals)).collectAsList();
+    int checkedSole = 0;
+    for (String owner : List.of("ann", "bob")) {
+      for (String category : List.of("publicity", "speaking")) {
+        for (int d = -2; d < 400; d++) {
+          long day = base.toEpochDay() + d;
+          List<String> active = new java.util.ArrayList<>();
+          for (int i = 0; i < goals.size(); i++) {
+            Row g = goals.get(i);
+            long s = java.time.LocalDate.parse(g.get(6).toString()).toEpochDay();
+            long e = java.time.LocalDate.parse(g.get(7).toString()).toEpochDay();
+            if (g.getString(1).equals(owner) && g.getString(2).equals(category)
+                && s <= day && day <= e) {
+              active.add(g.getString(0));
+            }
+          }
+          List<String> found = new java.util.ArrayList<>();
+          for (Row r : intervals) {
+            if (r.getString(0).equals(owner) && r.getString(1).equals(category)
+                && r.getInt(2) <= day && day <= r.getInt(3)) {
+              found.add(r.getString(4));
+            }
+          }
+          List<String> expected = active.size() == 1 ? active : List.of();
+          assertThat(found).as("%s %s day %d", owner, category, day).isEqualTo(expected);
+          checkedSole += expected.size();
+        }
+      }
+    }
+    assertThat(checkedSole).as("days with a sole goal were checked").isGreaterThan(100);
+  }
+
+  @Test
   void aFailedRuleOneLeavesRuleThreeFreeToFindAnotherGoal() {
     List<Row> goals =
         List.of(
