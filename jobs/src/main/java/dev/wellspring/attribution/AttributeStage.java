@@ -54,8 +54,10 @@ public final class AttributeStage implements SparkStage {
           date);
       double solveSecs = (System.nanoTime() - t1) / 1e9;
       long t2 = System.nanoTime();
+      // Data-driven first: its per-outcome sums and the rule-based minimum need nothing from each
+      // other, so Spark evaluates them in one window operator (one copy of every row, not two).
       Dataset<Row> weighted =
-          dataDriven.withWeights(RuleModels.weights(candidates, config.halfLifeDays()));
+          RuleModels.weights(dataDriven.withWeights(candidates), config.halfLifeDays());
       wh.write(Credits.table(weighted), Tables.CREDITS, date);
       double creditSecs = (System.nanoTime() - t2) / 1e9;
       ctx.manifest().stage("attribute.candidates", candidateSecs, -1, candidateRows);

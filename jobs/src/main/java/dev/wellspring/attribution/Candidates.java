@@ -87,7 +87,9 @@ public final class Candidates {
 
     WindowSpec ordered =
         Window.partitionBy(col("outcome_id")).orderBy(col("t.occurred_at"), col("t.activity_id"));
-    WindowSpec whole = Window.partitionBy(col("outcome_id"));
+    // n over the same partition and order as position (the whole frame): one window operator
+    // computes both, so the rows are copied once rather than once per window.
+    WindowSpec whole = wholeOutcomeOf(col("t.occurred_at"), col("t.activity_id"));
     Dataset<Row> candidates =
         matched.select(
             col("outcome_id"),
@@ -132,8 +134,12 @@ public final class Candidates {
    * order.
    */
   public static WindowSpec wholeOutcome() {
+    return wholeOutcomeOf(col("occurred_at"), col("activity_id"));
+  }
+
+  private static WindowSpec wholeOutcomeOf(Column occurredAt, Column activityId) {
     return Window.partitionBy(col("outcome_id"))
-        .orderBy(col("occurred_at"), col("activity_id"))
+        .orderBy(occurredAt, activityId)
         .rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
   }
 
