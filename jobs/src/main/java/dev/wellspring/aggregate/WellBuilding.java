@@ -1,12 +1,16 @@
 package dev.wellspring.aggregate;
 
 import static dev.wellspring.aggregate.Efficiency.seq;
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
@@ -44,19 +48,6 @@ public final class WellBuilding {
   public static Dataset<Row> wellBuilding(Dataset<Row> touchpoints) {
     WindowSpec byContact =
         Window.partitionBy("owner", "contact_id").orderBy("occurred_at", "activity_id");
-    Dataset<Row> touches =
-        touchpoints
-            .filter(col("contact_id").isNotNull())
-            .select("owner", "contact_id", "occurred_at", "activity_id", "class", "month")
-            .withColumn("touch", row_number().over(byContact))
-            .withColumn("second_previous", lag(col("occurred_at"), 2).over(byContact));
-
-    Dataset<Row> fresh =
-        touches
-            .filter(col("touch").equalTo(1))
-            .groupBy("owner", "class", "month")
-            .agg(count(lit(1)).as("new_relationships"));
-
     Column threeWithin =
         col("second_previous")
             .isNotNull()
@@ -64,13 +55,41 @@ public final class WellBuilding {
                 unix_micros(col("occurred_at"))
                     .minus(unix_micros(col("second_previous")))
                     .leq(WINDOW_MICROS));
-    Dataset<Row> strengthened =
-        touches
-            .filter(threeWithin)
-            .withColumn("qualifying", row_number().over(byContact))
-            .filter(col("qualifying").equalTo(1))
-            .groupBy("owner", "class", "month")
-            .agg(count(lit(1)).as("strengthened_relationships"));
+    // A touch as a struct in path order: min() of it is the first touch by (occurred_at,
+    // activity_id), the window's own order (activity ids are unique, so there are no ties).
+    Column touch = struct(col("occurred_at"), col("activity_id"), col("class"), col("month"));
+    // One shuffle and one sort of the touches: the window (lag) and the per-contact aggregation
+    // share the (owner, contact_id) partitioning, and both counts come out of one aggregation, so
+    // nothing over every touch is computed twice.
+    Dataset<Row> perContact =
+        touchpoints
+            .filter(col("contact_id").isNotNull())
+            .select("owner", "contact_id", "occurred_at", "activity_id", "class", "month")
+            .withColumn("second_previous", lag(col("occurred_at"), 2).over(byContact))
+            .groupBy("owner", "contact_id")
+            .agg(min(touch).as("first"), min(when(threeWithin, touch)).as("strong"));
+    Column fresh =
+        struct(
+            col("first.class").as("class"),
+            col("first.month").as("month"),
+            lit(1L).as("fresh"),
+            lit(0L).as("strong"));
+    Column strong =
+        when(
+            col("strong").isNotNull(),
+            struct(
+                col("strong.class").as("class"),
+                col("strong.month").as("month"),
+                lit(0L).as("fresh"),
+                lit(1L).as("strong")));
+    Dataset<Row> grown =
+        perContact
+            .select(col("owner"), explode(array(fresh, strong)).as("r"))
+            .where(col("r").isNotNull())
+            .groupBy(col("owner"), col("r.class").as("class"), col("r.month").as("month"))
+            .agg(
+                sum(col("r.fresh")).as("new_relationships"),
+                sum(col("r.strong")).as("strengthened_relationships"));
 
     Dataset<Row> intros =
         touchpoints
@@ -81,8 +100,7 @@ public final class WellBuilding {
 
     Dataset<Row> all =
         intros
-            .join(fresh, seq("owner", "class", "month"), "left")
-            .join(strengthened, seq("owner", "class", "month"), "left")
+            .join(grown, seq("owner", "class", "month"), "left")
             .withColumn("new_relationships", coalesce(col("new_relationships"), lit(0L)))
             .withColumn(
                 "strengthened_relationships", coalesce(col("strengthened_relationships"), lit(0L)));
