@@ -216,14 +216,7 @@ public final class DataDrivenAttribution {
    * scored.
    */
   private static Column share(Column channel, List<ChannelScore> scores, String model) {
-    Column chain = null;
-    for (ChannelScore s : scores) {
-      if (s.model().equals(model)) {
-        Column is = channel.equalTo(lit(s.channel()));
-        chain = chain == null ? when(is, lit(s.share())) : chain.when(is, lit(s.share()));
-      }
-    }
-    return chain == null ? lit(0.0) : chain.otherwise(lit(0.0));
+    return byChannel(channel, scores, model, s -> lit(s.share()), lit(0.0));
   }
 
   /**
@@ -231,17 +224,30 @@ public final class DataDrivenAttribution {
    * no row converts a double to a decimal.
    */
   private static Column exactShare(Column channel, List<ChannelScore> scores, String model) {
-    Column zero = lit(BigDecimal.ZERO).cast(SHARE_SUM_TYPE);
+    return byChannel(
+        channel,
+        scores,
+        model,
+        s ->
+            lit(BigDecimal.valueOf(s.share()).setScale(18, java.math.RoundingMode.HALF_UP))
+                .cast(SHARE_SUM_TYPE),
+        lit(BigDecimal.ZERO).cast(SHARE_SUM_TYPE));
+  }
+
+  /** A CASE over the channel: {@code value} of the model's score for it, else {@code otherwise}. */
+  private static Column byChannel(
+      Column channel,
+      List<ChannelScore> scores,
+      String model,
+      java.util.function.Function<ChannelScore, Column> value,
+      Column otherwise) {
     Column chain = null;
     for (ChannelScore s : scores) {
       if (s.model().equals(model)) {
         Column is = channel.equalTo(lit(s.channel()));
-        Column exact =
-            lit(BigDecimal.valueOf(s.share()).setScale(18, java.math.RoundingMode.HALF_UP))
-                .cast(SHARE_SUM_TYPE);
-        chain = chain == null ? when(is, exact) : chain.when(is, exact);
+        chain = chain == null ? when(is, value.apply(s)) : chain.when(is, value.apply(s));
       }
     }
-    return chain == null ? zero : chain.otherwise(zero);
+    return chain == null ? otherwise : chain.otherwise(otherwise);
   }
 }
