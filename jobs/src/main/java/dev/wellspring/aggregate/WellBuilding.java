@@ -68,20 +68,10 @@ public final class WellBuilding {
             .withColumn("second_previous", lag(col("occurred_at"), 2).over(byContact))
             .groupBy("owner", "contact_id")
             .agg(min(touch).as("first"), min(when(threeWithin, touch)).as("strong"));
-    Column fresh =
-        struct(
-            col("first.class").as("class"),
-            col("first.month").as("month"),
-            lit(1L).as("fresh"),
-            lit(0L).as("strong"));
-    Column strong =
-        when(
-            col("strong").isNotNull(),
-            struct(
-                col("strong.class").as("class"),
-                col("strong.month").as("month"),
-                lit(0L).as("fresh"),
-                lit(1L).as("strong")));
+    // Each contact adds one row at its first touch (a new relationship) and, when it has one, one
+    // at its first strengthening touch.
+    Column fresh = counted("first", 1L, 0L);
+    Column strong = when(col("strong").isNotNull(), counted("strong", 0L, 1L));
     Dataset<Row> grown =
         perContact
             .select(col("owner"), explode(array(fresh, strong)).as("r"))
@@ -105,5 +95,14 @@ public final class WellBuilding {
             .withColumn(
                 "strengthened_relationships", coalesce(col("strengthened_relationships"), lit(0L)));
     return Tables.conform(all, Tables.WELL_BUILDING_SCHEMA);
+  }
+
+  /** The (class, month) of the touch struct in column {@code touch}, with the two counts it adds. */
+  private static Column counted(String touch, long fresh, long strong) {
+    return struct(
+        col(touch + ".class").as("class"),
+        col(touch + ".month").as("month"),
+        lit(fresh).as("fresh"),
+        lit(strong).as("strong"));
   }
 }
