@@ -18,7 +18,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The data-driven models (markov, shapley) over paths built from the candidates (converting paths)
@@ -88,19 +87,18 @@ public final class DataDrivenAttribution {
       Dataset<Row> outcomes,
       String channelDimension) {
     SparkSession spark = candidates.sparkSession();
-    // Both models read the paths: one row per path with its channels in order, built once.
-    Dataset<Row> paths =
-        Paths.paths(Paths.steps(candidates, touchpoints, outcomes, channelDimension))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    MarkovChain chain;
-    List<ShapleyPaths.SetValue> sets;
-    try {
-      chain = MarkovTransitions.collect(MarkovTransitions.countsOfPaths(paths));
-      requireShapleyChannels(chain.channels(), channelDimension);
-      sets = ShapleyPaths.valueBySetOfPaths(paths);
-    } finally {
-      paths.unpersist();
-    }
+    Column channel = Paths.channelOf(channelDimension);
+    // Converting paths straight from the candidates (partitioned by outcome and in path order, so
+    // no shuffle of the candidate rows); non-converting paths as one channel array per path.
+    Dataset<Row> transitions =
+        MarkovTransitions.transitionsOfCandidates(candidates, channel)
+            .unionByName(
+                MarkovTransitions.transitionsOfPaths(
+                    Paths.paths(Paths.nonConverting(touchpoints, outcomes, channelDimension))));
+    MarkovChain chain = MarkovTransitions.collect(MarkovTransitions.count(transitions));
+    requireShapleyChannels(chain.channels(), channelDimension);
+    List<ShapleyPaths.SetValue> sets =
+        ShapleyPaths.valueBySetOfCandidates(candidates, channel, chain.channels());
     List<String> channels = chain.channels();
     BigDecimal totalValue = BigDecimal.ZERO;
     for (var s : sets) {

@@ -1,18 +1,25 @@
 package dev.wellspring.attribution;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * Counts the transitions of all paths in Spark and collects them into a {@link MarkovChain}.
@@ -47,6 +54,14 @@ public final class MarkovTransitions {
    * its channel array, so no step is sorted again.
    */
   public static Dataset<Row> countsOfPaths(Dataset<Row> paths) {
+    return count(transitionsOfPaths(paths));
+  }
+
+  /**
+   * One row per transition of the paths (columns from_kind, from_channel, to_kind, to_channel),
+   * self-loops included; {@link #count} drops them.
+   */
+  static Dataset<Row> transitionsOfPaths(Dataset<Row> paths) {
     // i = 0: start -> first channel; 1..n-1: channel i -> channel i+1; n: last -> end.
     String transitions =
         "transform(sequence(0, size(channels)), i -> named_struct("
@@ -61,7 +76,55 @@ public final class MarkovTransitions {
     return paths
         .where(size(col("channels")).gt(0))
         .select(explode(expr(transitions)).as("t"))
-        .select("t.*")
+        .select("t.*");
+  }
+
+  /**
+   * The transitions of the converting paths straight from the candidates, one converting path per
+   * outcome (the same rows {@link Paths#converting} makes steps of): a candidate at position 1
+   * contributes start -> its channel, any other the previous candidate's channel -> its own, and
+   * the last (position = n) also its channel -> conversion. The candidates come out of {@link
+   * Candidates#select} partitioned by outcome and sorted in path order, so the window here neither
+   * shuffles nor sorts them (a path array per outcome would shuffle every candidate once more).
+   *
+   * @param candidates rows in {@link dev.wellspring.schema.Tables#CANDIDATES_SCHEMA}
+   * @param channel the channel of a candidate row ({@link Paths#channelOf})
+   */
+  static Dataset<Row> transitionsOfCandidates(Dataset<Row> candidates, Column channel) {
+    WindowSpec path =
+        Window.partitionBy(col("outcome_id")).orderBy(col("occurred_at"), col("activity_id"));
+    Dataset<Row> steps =
+        candidates.select(
+            col("position"),
+            col("n"),
+            channel.as("ch"),
+            lag(channel, 1).over(path).as("prev"));
+    Column first = col("position").equalTo(lit(1));
+    Column into =
+        struct(
+            when(first, lit(FROM_START)).otherwise(lit(CHANNEL)).as("from_kind"),
+            when(first, lit(null).cast("string")).otherwise(col("prev")).as("from_channel"),
+            lit(CHANNEL).as("to_kind"),
+            col("ch").as("to_channel"));
+    Column out =
+        struct(
+            lit(CHANNEL).as("from_kind"),
+            col("ch").as("from_channel"),
+            lit(TO_CONVERSION).as("to_kind"),
+            lit(null).cast("string").as("to_channel"));
+    return steps
+        .select(
+            explode(when(col("position").equalTo(col("n")), array(into, out)).otherwise(array(into)))
+                .as("t"))
+        .select("t.*");
+  }
+
+  /**
+   * Counts transitions (rows as {@link #transitionsOfPaths} makes them) into the columns of {@link
+   * #counts}, self-loops dropped.
+   */
+  static Dataset<Row> count(Dataset<Row> transitions) {
+    return transitions
         .where(
             col("from_kind")
                 .notEqual(lit(CHANNEL))

@@ -50,6 +50,66 @@ class DataDrivenPathsTest {
     assertThat(rows.get(1).getAs("channel").toString()).isEqualTo("B");
   }
 
+  /**
+   * The converting paths' transitions and channel-set values computed straight from the candidates
+   * (a lag window, a bitmask per outcome) equal those of the path arrays built from the same rows.
+   */
+  @Test
+  void convertingTransitionsAndSetValuesFromCandidatesEqualThoseOfThePathArrays() {
+    java.util.Random random = new java.util.Random(11);
+    String[] names = {"A", "B", "C", "D"};
+    List<List<Row>> paths = new java.util.ArrayList<>();
+    for (int o = 0; o < 60; o++) {
+      String[] channels = new String[1 + random.nextInt(6)];
+      for (int i = 0; i < channels.length; i++) {
+        // Repeats on purpose: self-loops must be dropped alike.
+        channels[i] = names[random.nextInt(random.nextBoolean() ? 2 : names.length)];
+      }
+      paths.add(path("o" + o, random.nextInt(100_000) / 100.0, channels));
+    }
+    @SuppressWarnings("unchecked")
+    Dataset<Row> candidates = candidates(paths.toArray(new List[0]));
+    org.apache.spark.sql.Column channel = Paths.channelOf("channel");
+    Dataset<Row> arrays = Paths.paths(Paths.converting(candidates, "channel"));
+
+    List<String> fromCandidates =
+        rowsOf(MarkovTransitions.count(MarkovTransitions.transitionsOfCandidates(candidates, channel)));
+    List<String> fromArrays = rowsOf(MarkovTransitions.countsOfPaths(arrays));
+    assertThat(fromCandidates).isNotEmpty().isEqualTo(fromArrays);
+    long conversions =
+        fromCandidates.stream()
+            .map(r -> r.split(","))
+            .filter(f -> f[2].equals("2"))
+            .mapToLong(f -> Long.parseLong(f[4]))
+            .sum();
+    assertThat(conversions).as("one conversion per outcome").isEqualTo(60L);
+
+    List<String> all = List.of(names);
+    List<ShapleyPaths.SetValue> bySet = ShapleyPaths.valueBySetOfCandidates(candidates, channel, all);
+    List<ShapleyPaths.SetValue> byArrays = ShapleyPaths.valueBySetOfPaths(arrays);
+    assertThat(bySet).hasSizeGreaterThan(3).isEqualTo(byArrays);
+    java.math.BigDecimal total =
+        bySet.stream().map(ShapleyPaths.SetValue::value).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+    java.math.BigDecimal expected = java.math.BigDecimal.ZERO;
+    for (List<Row> p : paths) {
+      expected = expected.add(java.math.BigDecimal.valueOf(p.get(0).getDouble(3)));
+    }
+    assertThat(total).isEqualByComparingTo(expected);
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+            () -> ShapleyPaths.valueBySetOfCandidates(candidates, channel, List.of("A", "B", "C"))))
+        .as("a channel outside the list is an error, not a silently smaller set")
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  private static List<String> rowsOf(Dataset<Row> counts) {
+    List<String> out = new java.util.ArrayList<>();
+    for (Row r : counts.collectAsList()) {
+      out.add(r.get(0) + "," + r.get(1) + "," + r.get(2) + "," + r.get(3) + "," + r.get(4));
+    }
+    java.util.Collections.sort(out);
+    return out;
+  }
+
   @Test
   void channelDimensions() {
     Dataset<Row> tps =
