@@ -14,9 +14,21 @@ import org.apache.spark.sql.types.StructType;
 public final class Staging {
   private Staging() {}
 
-  /** Writes {@code df} as Parquet into {@code dir} (replacing it) and returns the path. */
+  /**
+   * Writes {@code df} as Parquet into {@code dir} (replacing it) and returns the path.
+   *
+   * <p>Written for one reader, this run: no dictionaries and no column statistics. Both serve
+   * readers that scan a file many times or skip row groups; here they cost the write (hashing
+   * every value of every string column, min/max of each) and nothing is skipped, since every read
+   * of staging data scans it all.
+   */
   public static Path write(Dataset<Row> df, Path dir) {
-    df.write().mode(SaveMode.Overwrite).parquet(dir.toString());
+    df.write()
+        .mode(SaveMode.Overwrite)
+        .option("parquet.enable.dictionary", "false")
+        .option("parquet.column.statistics.enabled", "false")
+        .option("parquet.size.statistics.enabled", "false")
+        .parquet(dir.toString());
     return dir;
   }
 
