@@ -34,8 +34,9 @@ public final class AttributeStage implements SparkStage {
 
     Candidates.Selection selection =
         Candidates.select(touchpoints, outcomes, config.lookbackDays());
-    // The data-driven solve and the credits both read the candidates; compute the join once.
-    Dataset<Row> candidates = selection.candidates().persist(StorageLevel.MEMORY_AND_DISK());
+    // The data-driven solve and the credits both read the candidates; compute the join once. The
+    // cached rows are the narrow ones; the outcome columns are joined where the credits are written.
+    Dataset<Row> candidates = selection.narrow().persist(StorageLevel.MEMORY_AND_DISK());
     long candidateRows;
     try {
       // Fill the cache first, so the timings below are the models' own work.
@@ -58,7 +59,7 @@ public final class AttributeStage implements SparkStage {
       // other, so Spark evaluates them in one window operator (one copy of every row, not two).
       Dataset<Row> weighted =
           RuleModels.weights(dataDriven.withWeights(candidates), config.halfLifeDays());
-      wh.write(Credits.table(weighted), Tables.CREDITS, date);
+      wh.write(Credits.table(selection.withOutcomeColumns(weighted)), Tables.CREDITS, date);
       double creditSecs = (System.nanoTime() - t2) / 1e9;
       ctx.manifest().stage("attribute.candidates", candidateSecs, -1, candidateRows);
       ctx.manifest().stage("attribute.data_driven_solve", solveSecs, candidateRows, -1);

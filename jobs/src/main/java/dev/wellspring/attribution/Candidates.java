@@ -40,12 +40,37 @@ public final class Candidates {
   private Candidates() {}
 
   /**
-   * @param candidates rows in {@link Tables#CANDIDATES_SCHEMA}, one per (attributed outcome,
-   *     candidate touchpoint)
+   * @param narrow one row per (attributed outcome, candidate touchpoint): the columns of {@link
+   *     Tables#CANDIDATES_SCHEMA} except the outcome's owner, outcome_type and outcome_at, which
+   *     {@link #withOutcomeColumns} adds back. Partitioned by outcome and in path order ({@link
+   *     #wholeOutcome}).
    * @param unattributed rows in {@link Tables#UNATTRIBUTED_SCHEMA}, one per outcome without any
    *     candidate
+   * @param outcomes the outcomes the candidates were selected for
    */
-  public record Selection(Dataset<Row> candidates, Dataset<Row> unattributed) {}
+  public record Selection(Dataset<Row> narrow, Dataset<Row> unattributed, Dataset<Row> outcomes) {
+    /** The candidates in {@link Tables#CANDIDATES_SCHEMA}. */
+    public Dataset<Row> candidates() {
+      return Tables.conform(withOutcomeColumns(narrow), Tables.CANDIDATES_SCHEMA);
+    }
+
+    /**
+     * {@code rows} (with outcome_id, e.g. the narrow candidates with weight columns) plus the
+     * outcome's owner, outcome_type and outcome_at, looked up by outcome_id (the outcomes are a
+     * broadcast-sized table, so the candidate rows are not moved for it).
+     */
+    public Dataset<Row> withOutcomeColumns(Dataset<Row> rows) {
+      Dataset<Row> byId =
+          outcomes.select(
+              col("outcome_id").as("w_outcome_id"),
+              col("owner").as("w_owner"),
+              col("type").as("outcome_type"),
+              col("occurred_at").as("outcome_at"));
+      return rows.join(byId, col("outcome_id").equalTo(col("w_outcome_id")))
+          .drop("w_outcome_id")
+          .withColumnRenamed("w_owner", "owner");
+    }
+  }
 
   /**
    * @param touchpoints rows in {@link Tables#TOUCHPOINTS_SCHEMA} (activity ids unique)
@@ -64,7 +89,6 @@ public final class Candidates {
             .select(
                 col("outcome_id"),
                 col("owner").as("o_owner"),
-                col("type").as("outcome_type"),
                 col("value").as("outcome_value"),
                 col("occurred_at").as("outcome_at"),
                 when(col("contact_id").isNotNull(), lit("contact"))
@@ -90,13 +114,13 @@ public final class Candidates {
     // n over the same partition and order as position (the whole frame): one window operator
     // computes both, so the rows are copied once rather than once per window.
     WindowSpec whole = wholeOutcomeOf(col("t.occurred_at"), col("t.activity_id"));
-    Dataset<Row> candidates =
+    // Narrow: every byte of a candidate row is shuffled, sorted and cached 20 M times at 10 M
+    // activities, so the outcome's owner, type and time are added back only where they are
+    // written (Selection.withOutcomeColumns).
+    Dataset<Row> narrow =
         matched.select(
             col("outcome_id"),
-            col("o_owner").as("owner"),
-            col("outcome_type"),
             col("outcome_value"),
-            col("outcome_at"),
             col("t.activity_id").as("activity_id"),
             col("t.occurred_at").as("occurred_at"),
             row_number().over(ordered).as("position"),
@@ -110,7 +134,7 @@ public final class Candidates {
             col("t.contact_id").as("contact_id"),
             col("t.month").as("month"));
 
-    Dataset<Row> attributedIds = candidates.select(col("outcome_id").as("c_outcome_id")).distinct();
+    Dataset<Row> attributedIds = narrow.select(col("outcome_id").as("c_outcome_id")).distinct();
     Dataset<Row> unattributed =
         outcomes
             .join(attributedIds, col("outcome_id").equalTo(col("c_outcome_id")), "left_anti")
@@ -123,7 +147,7 @@ public final class Candidates {
                     .when(col("goal_id").isNotNull(), lit(NO_DIRECTED_TOUCHPOINT_FOR_GOAL))
                     .otherwise(lit(NO_CONTACT_OR_GOAL))
                     .as("reason"));
-    return new Selection(candidates, unattributed);
+    return new Selection(narrow, unattributed, outcomes);
   }
 
   /**

@@ -35,6 +35,11 @@ public final class Sessions {
     b.config("spark.sql.parquet.compression.codec", "snappy");
     b.config("spark.sql.autoBroadcastJoinThreshold", String.valueOf(32L * 1024 * 1024));
     b.config("spark.ui.showConsoleProgress", "false");
+    // The one large cache (the attribution candidates) is read three times and then dropped: the
+    // per-column compression (RLE and dictionary statistics over every string value, boxed into
+    // Scala hash maps) was 18% of the attribute stage's CPU at 10 M activities and saved little
+    // memory on ids; without it the stage took 400 -> 357 s of CPU (docs/benchmarks.md).
+    b.config("spark.sql.inMemoryColumnarStorage.compressed", "false");
     for (Map.Entry<String, String> e : config.sparkConf().entrySet()) {
       b.config(e.getKey(), e.getValue());
     }

@@ -148,7 +148,7 @@ class AttributionInvariantsTest {
             .cache();
     Candidates.Selection s =
         Candidates.select(touchpoints, df(Tables.OUTCOMES_SCHEMA, outcomes), LOOKBACK_DAYS);
-    selection = new Candidates.Selection(s.candidates().cache(), s.unattributed());
+    selection = new Candidates.Selection(s.narrow().cache(), s.unattributed(), s.outcomes());
   }
 
   /** The same rows, readable by column name. */
