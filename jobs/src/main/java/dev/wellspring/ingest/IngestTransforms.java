@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
@@ -55,18 +55,29 @@ public final class IngestTransforms {
    * row: columns dup_id, dup_order, dup_line. Usually empty or tiny, so worth keeping cached.
    */
   public static Dataset<Row> repeatedIds(Dataset<Row> records, String idColumn) {
+    // (file order, line) packed into one long, order-preserving: a min over a struct needs a
+    // sort-based aggregation of every row (struct buffers do not fit Spark's fixed-width hash map),
+    // a min over a long is a hash aggregation. Lines stay below 2^40, file orders below 2^23.
+    Column position =
+        col(StagingRows.FILE_ORDER)
+            .cast("long")
+            .multiply(lit(LINE_SPAN))
+            .plus(col(StagingRows.LINE));
     return records
         .filter(col(StagingRows.REJECT_REASON).isNull())
         .groupBy(col(idColumn).as("dup_id"))
-        .agg(
-            count(lit(1)).as("dup_n"),
-            min(struct(col(StagingRows.FILE_ORDER), col(StagingRows.LINE))).as("dup_first"))
+        .agg(count(lit(1)).as("dup_n"), min(position).as("dup_first"))
         .filter(col("dup_n").gt(1))
         .select(
             col("dup_id"),
-            col("dup_first." + StagingRows.FILE_ORDER).as("dup_order"),
-            col("dup_first." + StagingRows.LINE).as("dup_line"));
+            shiftright(col("dup_first"), LINE_BITS).cast("int").as("dup_order"),
+            col("dup_first").bitwiseAND(lit(LINE_SPAN - 1)).as("dup_line"));
   }
+
+  /** Bits of the line in the packed (file order, line) position of {@link #repeatedIds}. */
+  static final int LINE_BITS = 40;
+
+  static final long LINE_SPAN = 1L << LINE_BITS;
 
   /** {@link #markDuplicates(Dataset, String)} with the repeated ids already found. */
   public static Dataset<Row> markDuplicates(
