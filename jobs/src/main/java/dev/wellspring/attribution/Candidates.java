@@ -1,9 +1,13 @@
 package dev.wellspring.attribution;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
@@ -174,31 +178,33 @@ public final class Candidates {
    * directed_goal_id) for a DIRECTED touchpoint.
    */
   private static Dataset<Row> touchpointLinks(Dataset<Row> touchpoints) {
-    Dataset<Row> byContact =
-        touchpoints
-            .where(col("contact_id").isNotNull())
-            .withColumn("link_kind", lit("contact"))
-            .withColumn("link_key", col("contact_id"));
-    Dataset<Row> byIntro =
-        touchpoints
-            .where(
-                col("type")
-                    .isin("intro_received", "intro_made")
-                    .and(col("introduced_contact_id").isNotNull())
-                    .and(
-                        col("contact_id")
-                            .isNull()
-                            .or(col("contact_id").notEqual(col("introduced_contact_id")))))
-            .withColumn("link_kind", lit("contact"))
-            .withColumn("link_key", col("introduced_contact_id"));
-    Dataset<Row> byGoal =
-        touchpoints
-            .where(
-                col("class")
-                    .equalTo(Classification.DIRECTED)
-                    .and(col("directed_goal_id").isNotNull()))
-            .withColumn("link_kind", lit("goal"))
-            .withColumn("link_key", col("directed_goal_id"));
-    return byContact.unionByName(byIntro).unionByName(byGoal);
+    // One scan of the touchpoints and an explode of each one's (at most three) links, rather than
+    // a union of three filtered scans.
+    Column byContact =
+        when(
+            col("contact_id").isNotNull(),
+            struct(lit("contact").as("link_kind"), col("contact_id").as("link_key")));
+    Column byIntro =
+        when(
+            col("type")
+                .isin("intro_received", "intro_made")
+                .and(col("introduced_contact_id").isNotNull())
+                .and(
+                    col("contact_id")
+                        .isNull()
+                        .or(col("contact_id").notEqual(col("introduced_contact_id")))),
+            struct(lit("contact").as("link_kind"), col("introduced_contact_id").as("link_key")));
+    Column byGoal =
+        when(
+            col("class")
+                .equalTo(Classification.DIRECTED)
+                .and(col("directed_goal_id").isNotNull()),
+            struct(lit("goal").as("link_kind"), col("directed_goal_id").as("link_key")));
+    return touchpoints
+        .select(
+            col("*"),
+            explode(filter(array(byContact, byIntro, byGoal), l -> l.isNotNull())).as("link"))
+        .select(col("*"), col("link.link_kind").as("link_kind"), col("link.link_key").as("link_key"))
+        .drop("link");
   }
 }

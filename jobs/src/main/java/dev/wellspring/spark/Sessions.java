@@ -40,6 +40,11 @@ public final class Sessions {
     // Scala hash maps) was 18% of the attribute stage's CPU at 10 M activities and saved little
     // memory on ids; without it the stage took 400 -> 357 s of CPU (docs/benchmarks.md).
     b.config("spark.sql.inMemoryColumnarStorage.compressed", "false");
+    // Parquet is split by row group. With the default 128 MB groups a 10 M-row table came out as
+    // three single-group files, so every scan of it was three tasks on two cores (the third ran
+    // alone); 32 MB groups and splits give seven or more even tasks.
+    b.config("spark.sql.files.maxPartitionBytes", String.valueOf(32L << 20));
+    b.config("spark.hadoop.parquet.block.size", String.valueOf(32L << 20));
     for (Map.Entry<String, String> e : config.sparkConf().entrySet()) {
       b.config(e.getKey(), e.getValue());
     }
