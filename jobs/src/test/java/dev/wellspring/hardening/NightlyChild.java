@@ -54,7 +54,11 @@ final class NightlyChild {
   static Process start(Path in, Path out, String master, String pauseAt, boolean withReport, Path log)
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+    // C1 only, as run.sh runs a small input (README "Choices"): these runs are a few hundred rows,
+    // dozens of short Spark jobs on cold code.
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
     if (pauseAt != null) {
       cmd.add("-Dwellspring.test.pauseAt=" + pauseAt);
     }
