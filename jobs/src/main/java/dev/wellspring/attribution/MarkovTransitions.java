@@ -39,19 +39,10 @@ public final class MarkovTransitions {
   static final int TO_NULL = 3;
 
   /**
-   * The transition counts of the paths: columns from_kind (0 start, 1 channel), from_channel (null
-   * for start), to_kind (1 channel, 2 conversion, 3 null), to_channel (null unless a channel),
-   * transitions (long).
-   *
-   * @param steps rows as produced by {@link Paths#steps}
-   */
-  public static Dataset<Row> counts(Dataset<Row> steps) {
-    return countsOfPaths(Paths.paths(steps));
-  }
-
-  /**
-   * {@link #counts} from one row per path ({@link Paths#paths}): each path's transitions come from
-   * its channel array, so no step is sorted again.
+   * The transition counts of the paths, from one row per path ({@link Paths#paths}): columns
+   * from_kind (0 start, 1 channel), from_channel (null for start), to_kind (1 channel, 2
+   * conversion, 3 null), to_channel (null unless a channel), transitions (long). Each path's
+   * transitions come from its channel array, so no step is sorted again.
    */
   public static Dataset<Row> countsOfPaths(Dataset<Row> paths) {
     return count(transitionsOfPaths(paths));
@@ -121,7 +112,7 @@ public final class MarkovTransitions {
 
   /**
    * Counts transitions (rows as {@link #transitionsOfPaths} makes them) into the columns of {@link
-   * #counts}, self-loops dropped.
+   * #countsOfPaths}, self-loops dropped.
    */
   static Dataset<Row> count(Dataset<Row> transitions) {
     return transitions

@@ -71,24 +71,11 @@ public final class Paths {
   }
 
   /**
-   * All steps of all paths, converting and non-converting.
-   *
-   * @param candidates rows in {@link dev.wellspring.schema.Tables#CANDIDATES_SCHEMA}
-   * @param touchpoints rows in {@link dev.wellspring.schema.Tables#TOUCHPOINTS_SCHEMA}
-   * @param outcomes rows in {@link dev.wellspring.schema.Tables#OUTCOMES_SCHEMA}
-   */
-  public static Dataset<Row> steps(
-      Dataset<Row> candidates, Dataset<Row> touchpoints, Dataset<Row> outcomes, String dimension) {
-    return converting(candidates, dimension)
-        .unionByName(nonConverting(touchpoints, outcomes, dimension));
-  }
-
-  /**
    * One row per path: the path key columns ({@link #PATH_KEY}), {@code value} and {@code
    * channels}, the path's channels in step order ({@link #STEP_ORDER}). One aggregation feeds both
    * data-driven models, instead of a sort of every step for each.
    *
-   * @param steps rows as produced by {@link #steps}
+   * @param steps rows as produced by {@link #converting} or {@link #nonConverting}
    */
   public static Dataset<Row> paths(Dataset<Row> steps) {
     return steps

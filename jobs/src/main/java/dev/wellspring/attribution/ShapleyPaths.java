@@ -32,15 +32,7 @@ public final class ShapleyPaths {
   }
 
   /**
-   * @param steps rows as produced by {@link Paths#steps}; non-converting steps are ignored
-   * @return one entry per distinct channel set, ordered by the sets' joined names
-   */
-  public static List<SetValue> valueBySet(Dataset<Row> steps) {
-    return valueBySetOfPaths(Paths.paths(steps));
-  }
-
-  /**
-   * {@link #valueBySet} of the converting paths straight from the candidates (one converting path
+   * The total value of the converting paths per channel set, straight from the candidates (one converting path
    * per outcome): each outcome's channel set as a bitmask over {@code channels}, then the values
    * summed per mask. The candidates are already partitioned by outcome, so the first aggregation
    * moves no candidate row; what is shuffled is one (mask, value) per outcome at most.
@@ -87,7 +79,11 @@ public final class ShapleyPaths {
     return sets;
   }
 
-  /** {@link #valueBySet} from one row per path ({@link Paths#paths}). */
+  /**
+   * The total value of the converting paths per channel set, from one row per path ({@link
+   * Paths#paths}); non-converting paths are ignored. One entry per distinct set, ordered by the
+   * sets' joined names.
+   */
   public static List<SetValue> valueBySetOfPaths(Dataset<Row> paths) {
     List<Row> rows =
         paths
