@@ -32,9 +32,9 @@ public final class ShapleyPaths {
   }
 
   /**
-   * The total value of the converting paths per channel set, straight from the candidates (one converting path
-   * per outcome): each outcome's channel set as a bitmask over {@code channels}, then the values
-   * summed per mask. The candidates are already partitioned by outcome, so the first aggregation
+   * The total value of the converting paths per channel set, straight from the candidates (one
+   * converting path per outcome): each outcome's channel set as a bitmask over {@code channels},
+   * then the values summed per mask. The candidates are already partitioned by outcome, so the first aggregation
    * moves no candidate row; what is shuffled is one (mask, value) per outcome at most.
    *
    * @param candidates rows in {@link dev.wellspring.schema.Tables#CANDIDATES_SCHEMA}
