@@ -73,7 +73,10 @@ elif [ "$(input_bytes "$@")" -ge $((20 * 1024 * 1024)) ]; then
   # bytecode the JIT otherwise leaves to the interpreter (JFR: 2-4x the CPU of those jobs).
   JAVA_OPTS="-Xmx4g -XX:-DontCompileHugeMethods"
 else
-  JAVA_OPTS="-Xmx4g -XX:TieredStopAtLevel=1"
+  # C1 alone reserves only 48 MB of code cache; Spark compiles a class per query stage, and a JVM
+  # that runs many of them fails with "Out of space in CodeCache" (seen in the test JVM), so the
+  # tiered size is reserved (reserved address space, committed only as used).
+  JAVA_OPTS="-Xmx4g -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m"
 fi
 REPORTS_CP=""
 if [ -f "$REPORTS_JAR" ]; then REPORTS_CP="$REPORTS_JAR:$HERE/reports/target/lib/*"; fi

@@ -58,7 +58,8 @@ final class NightlyChild {
     // dozens of short Spark jobs on cold code.
     List<String> cmd =
         new ArrayList<>(
-            List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
+            List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m",
+                "-cp", System.getProperty("java.class.path")));
     if (pauseAt != null) {
       cmd.add("-Dwellspring.test.pauseAt=" + pauseAt);
     }
