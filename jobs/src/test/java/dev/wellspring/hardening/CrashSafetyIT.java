@@ -11,11 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * SIGKILL at several points of {@code nightly}: what was published before stays intact (byte for
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Runs alternate between two inputs (250 and 300 activities), so "intact" and "new" differ.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class CrashSafetyIT {
   @TempDir static Path tmp;
 
@@ -44,32 +49,80 @@ class CrashSafetyIT {
     HardeningInputs.write(large, 300);
     report = NightlyChild.reportsClasspath() != null;
     refSmall = tmp.resolve("reference-250");
-    NightlyChild.runOk(small, refSmall, "local[2]", report, tmp.resolve("reference-250.log"));
-    logicalSmall = NightlyChild.logical(refSmall);
     Path refLarge = tmp.resolve("reference-300");
+    // The two reference runs are independent: run at once (each child is mostly Spark's fixed
+    // per-job cost on one thread, so two share the machine's two cores).
+    CompletableFuture<Void> smallRun =
+        CompletableFuture.runAsync(
+            unchecked(() -> NightlyChild.runOk(small, refSmall, "local[2]", report, tmp.resolve("reference-250.log"))));
     NightlyChild.runOk(large, refLarge, "local[2]", report, tmp.resolve("reference-300.log"));
+    join(smallRun);
+    logicalSmall = NightlyChild.logical(refSmall);
     logicalLarge = NightlyChild.logical(refLarge);
     assertThat(logicalLarge).as("the two inputs give different outputs").isNotEqualTo(logicalSmall);
   }
 
+  // The kill points form three independent chains, each on its own copy of the published run;
+  // the class runs its methods concurrently (@Execution), two at a time on two cores, so the
+  // twelve child runs take about the wall time of seven. -Dhardening.crashPoints=a,b runs only
+  // the listed points of each chain (each point costs a killed run and a rerun).
+
   @Test
-  void killedRunsLeaveThePreviousOutputsAndARerunFinishesTheJob() throws Exception {
-    Path out = copyOfSmallRun("out");
-    // -Dhardening.crashPoints=a,b runs a subset (each point costs a killed run and a rerun).
+  void killedDuringIngestOrAPublishLeavesThePreviousOutputsAndARerunFinishesTheJob() throws Exception {
+    killAndRerun(copyOfSmallRun("out-early"), selected("ingest:staged", "publish:parked"));
+  }
+
+  @Test
+  void killedBetweenStagesLeavesThePreviousOutputsAndARerunFinishesTheJob() throws Exception {
     // before:report is only reached when the report module is built (it is, in `mvn verify`).
-    String points =
-        System.getProperty(
-            "hardening.crashPoints",
-            "ingest:staged,publish:parked,before:attribute" + (report ? ",before:report" : ""));
-    killAndRerun(out, List.of(points.split(",")));
+    List<String> points = new ArrayList<>(List.of("before:attribute"));
+    if (report) {
+      points.add("before:report");
+    }
+    killAndRerun(copyOfSmallRun("out-late"), selected(points.toArray(String[]::new)));
   }
 
   @Test
   void aRunKilledDuringTheReportLeavesThePreviousPdf() throws Exception {
     Assumptions.assumeTrue(
         report, "the report module is not built (" + NightlyChild.REPORTS_JAR + "); run `mvn -DskipTests package` first");
-    Path out = copyOfSmallRun("out-report");
-    killAndRerun(out, List.of("report:running"));
+    killAndRerun(copyOfSmallRun("out-report"), selected("report:running"));
+  }
+
+  /** The points of a chain, or those of them named in -Dhardening.crashPoints. */
+  private static List<String> selected(String... points) {
+    String only = System.getProperty("hardening.crashPoints");
+    List<String> chain = List.of(points);
+    if (only == null || only.isBlank()) {
+      return chain;
+    }
+    Set<String> wanted = Set.of(only.split(","));
+    return chain.stream().filter(wanted::contains).toList();
+  }
+
+  private interface Action {
+    void run() throws Exception;
+  }
+
+  private static Runnable unchecked(Action a) {
+    return () -> {
+      try {
+        a.run();
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
+    };
+  }
+
+  private static void join(CompletableFuture<Void> f) throws Exception {
+    try {
+      f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof Exception ex) {
+        throw ex;
+      }
+      throw e;
+    }
   }
 
   private static Path copyOfSmallRun(String name) throws Exception {
@@ -97,7 +150,7 @@ class CrashSafetyIT {
       Map<String, String> expectedNew = toLarge ? logicalLarge : logicalSmall;
       Map<String, String> bytesBefore = NightlyChild.snapshot(out);
 
-      Path log = tmp.resolve("killed-" + i + ".log");
+      Path log = tmp.resolve(out.getFileName() + "-killed-" + i + ".log");
       Process p = NightlyChild.start(next, out, "local[2]", point.equals("report:running") ? null : point, report, log);
       if (point.equals("report:running")) {
         awaitReportJvm(p, log);
@@ -121,7 +174,7 @@ class CrashSafetyIT {
             .isIn(previous.get(unit), expectedNew.get(unit));
       }
 
-      NightlyChild.runOk(next, out, "local[2]", report, tmp.resolve("rerun-" + i + ".log"));
+      NightlyChild.runOk(next, out, "local[2]", report, tmp.resolve(out.getFileName() + "-rerun-" + i + ".log"));
       // The rerun's PDF rightly differs in one line: its appendix lists the manifest warning
       // "took over a stale lock" left by the killed run. Everything else must match exactly.
       Map<String, String> rerun = NightlyChild.logical(out);
