@@ -3,10 +3,7 @@ package dev.wellspring.ingest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parsing of single field values by the reading rules of DESIGN.md ("Precise rules / Reading").
@@ -16,16 +13,13 @@ import java.util.regex.Pattern;
 public final class Values {
   private Values() {}
 
-  // Date, optional time (T or space, seconds and fraction optional), optional offset after a time.
-  private static final Pattern TIMESTAMP =
-      Pattern.compile(
-          "(\\d{4})-(\\d{2})-(\\d{2})"
-              + "(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?"
-              + "(Z|[+-]\\d{2}:?\\d{2})?)?");
-
-  // A plain decimal or scientific literal; no grouping, currency, units, hex, NaN or Infinity.
-  private static final Pattern NUMBER =
-      Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
+  // The grammars, as regular expressions (IngestValuesTest checks the scanners below against them
+  // on random text):
+  //   timestamp  (\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?
+  //              (Z|[+-]\d{2}:?\d{2})?)?
+  //   number     [+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?
+  // Hand-written scanners, not java.util.regex: ingest reads two timestamps or numbers per row,
+  // and matching with groups was the largest part of parsing at 10 M rows (docs/benchmarks.md).
 
   /**
    * The instant of a timestamp: {@code YYYY-MM-DD} (00:00 UTC), or a date and a time joined by
@@ -34,32 +28,92 @@ public final class Values {
    * such as 2025-02-30.
    */
   public static Instant timestamp(String s) {
-    Matcher m = TIMESTAMP.matcher(s);
-    if (!m.matches()) {
+    int n = s.length();
+    if (n < 10
+        || !digits(s, 0, 4)
+        || s.charAt(4) != '-'
+        || !digits(s, 5, 2)
+        || s.charAt(7) != '-'
+        || !digits(s, 8, 2)) {
       return null;
     }
     try {
-      LocalDate date =
-          LocalDate.of(
-              Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-      if (m.group(4) == null) {
+      LocalDate date = LocalDate.of(value(s, 0, 4), value(s, 5, 2), value(s, 8, 2));
+      if (n == 10) {
         return date.atStartOfDay().toInstant(ZoneOffset.UTC);
       }
-      int nanos = 0;
-      if (m.group(7) != null) {
-        // Right-pad the fraction to nine digits: ".5" is 500 ms.
-        nanos = Integer.parseInt((m.group(7) + "00000000").substring(0, 9));
+      char sep = s.charAt(10);
+      if ((sep != 'T' && sep != ' ')
+          || n < 16
+          || !digits(s, 11, 2)
+          || s.charAt(13) != ':'
+          || !digits(s, 14, 2)) {
+        return null;
       }
-      LocalDateTime local =
-          date.atTime(
-              Integer.parseInt(m.group(4)),
-              Integer.parseInt(m.group(5)),
-              m.group(6) == null ? 0 : Integer.parseInt(m.group(6)),
-              nanos);
-      return local.toInstant(offset(m.group(8)));
+      int second = 0;
+      int nanos = 0;
+      int i = 16;
+      if (i < n && s.charAt(i) == ':') {
+        if (i + 3 > n || !digits(s, i + 1, 2)) {
+          return null;
+        }
+        second = value(s, i + 1, 2);
+        i += 3;
+        if (i < n && s.charAt(i) == '.') {
+          int from = ++i;
+          while (i < n && isDigit(s.charAt(i))) {
+            i++;
+          }
+          int count = i - from;
+          if (count == 0 || count > 9) {
+            return null;
+          }
+          // Right-pad the fraction to nine digits: ".5" is 500 ms.
+          nanos = value(s, from, count);
+          for (int k = count; k < 9; k++) {
+            nanos *= 10;
+          }
+        }
+      }
+      ZoneOffset offset = ZoneOffset.UTC;
+      if (i < n) {
+        offset = offset(s, i);
+        if (offset == null) {
+          return null;
+        }
+      }
+      return date.atTime(value(s, 11, 2), value(s, 14, 2), second, nanos).toInstant(offset);
     } catch (DateTimeException e) {
       return null;
     }
+  }
+
+  /** The offset that s holds from index i to its end ({@code Z}, ±hh:mm or ±hhmm), else null. */
+  private static ZoneOffset offset(String s, int i) {
+    int rest = s.length() - i;
+    char c = s.charAt(i);
+    if (c == 'Z') {
+      return rest == 1 ? ZoneOffset.UTC : null;
+    }
+    if (c != '+' && c != '-') {
+      return null;
+    }
+    int minutesAt;
+    if (rest == 5 && digits(s, i + 1, 4)) {
+      minutesAt = i + 3;
+    } else if (rest == 6 && digits(s, i + 1, 2) && s.charAt(i + 3) == ':' && digits(s, i + 4, 2)) {
+      minutesAt = i + 4;
+    } else {
+      return null;
+    }
+    int sign = c == '-' ? -1 : 1;
+    int hours = value(s, i + 1, 2);
+    int minutes = value(s, minutesAt, 2);
+    if (minutes > 59) {
+      return null;
+    }
+    // Throws DateTimeException beyond ±18:00, which the caller turns into null.
+    return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
   }
 
   /** The UTC date of a date column: a date alone, or a timestamp taken at its UTC date. */
@@ -74,7 +128,34 @@ public final class Values {
    * literals that overflow to infinity. Negative zero becomes zero.
    */
   public static Double number(String s) {
-    if (!NUMBER.matcher(s).matches()) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int integer = run(s, i);
+    i += integer;
+    int fraction = 0;
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      fraction = run(s, i);
+      i += fraction;
+    }
+    if (integer == 0 && fraction == 0) {
+      return null;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = run(s, i);
+      if (exponent == 0) {
+        return null;
+      }
+      i += exponent;
+    }
+    if (i != n) {
       return null;
     }
     double d = Double.parseDouble(s);
@@ -84,17 +165,38 @@ public final class Values {
     return d + 0.0;
   }
 
-  private static ZoneOffset offset(String s) {
-    if (s == null || s.equals("Z")) {
-      return ZoneOffset.UTC;
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** Whether s has count ASCII digits from index from. */
+  private static boolean digits(String s, int from, int count) {
+    if (from + count > s.length()) {
+      return false;
     }
-    int sign = s.charAt(0) == '-' ? -1 : 1;
-    String digits = s.substring(1).replace(":", "");
-    int hours = Integer.parseInt(digits.substring(0, 2));
-    int minutes = Integer.parseInt(digits.substring(2, 4));
-    if (minutes > 59) {
-      throw new DateTimeException("offset minutes out of range: " + s);
+    for (int i = from; i < from + count; i++) {
+      if (!isDigit(s.charAt(i))) {
+        return false;
+      }
     }
-    return ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+    return true;
+  }
+
+  /** The number of ASCII digits in a row from index from. */
+  private static int run(String s, int from) {
+    int i = from;
+    while (i < s.length() && isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i - from;
+  }
+
+  /** The value of count (at most 9) ASCII digits from index from. */
+  private static int value(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      v = v * 10 + (s.charAt(i) - '0');
+    }
+    return v;
   }
 }
