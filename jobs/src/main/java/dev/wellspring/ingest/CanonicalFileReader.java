@@ -55,6 +55,8 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
   private long lineAtCounted = 1;
   private Row next;
   private boolean summaryDone;
+  /** Record rows given so far (the summary row's {@code records}). */
+  private long recordRows;
   private boolean closed;
 
   CanonicalFileReader(InputFile file, RecordValidator validator) {
@@ -150,8 +152,9 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
         }
       } else {
         summaryDone = true;
-        // One summary row per file: the first range gives it.
-        Row summary = chunk.first() ? summary() : null;
+        // One summary row per part: its record count, and the file's digest and size on the
+        // first part's.
+        Row summary = summary();
         close();
         return summary;
       }
@@ -181,7 +184,7 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
     if (atEof && CsvText.unterminated(raw)) {
       reason = RejectReason.MISSING_REQUIRED;
     }
-    Object[] cells = new Object[result.values().length + 7];
+    Object[] cells = new Object[result.values().length + 8];
     System.arraycopy(result.values(), 0, cells, 0, result.values().length);
     int i = result.values().length;
     cells[i] = file.name();
@@ -189,6 +192,7 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
     cells[i + 2] = file.order();
     cells[i + 3] = reason == null ? null : reason.code();
     cells[i + 4] = raw;
+    recordRows++;
     return RowFactory.create(cells);
   }
 
@@ -202,12 +206,15 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
       throw new UncheckedIOException("cannot read " + file.name(), e);
     }
     int n = file.kind().fields().size();
-    Object[] cells = new Object[n + 7];
+    Object[] cells = new Object[n + 8];
     cells[n] = file.name();
     cells[n + 1] = StagingRows.SUMMARY_LINE;
     cells[n + 2] = file.order();
-    cells[n + 5] = chunk.sha256() != null ? chunk.sha256() : HexFormat.of().formatHex(digest.digest());
-    cells[n + 6] = chunk.sha256() != null ? chunk.bytes() : bytes.count;
+    if (chunk.first()) {
+      cells[n + 5] = chunk.sha256() != null ? chunk.sha256() : HexFormat.of().formatHex(digest.digest());
+      cells[n + 6] = chunk.sha256() != null ? chunk.bytes() : bytes.count;
+    }
+    cells[n + 7] = recordRows;
     return RowFactory.create(cells);
   }
 

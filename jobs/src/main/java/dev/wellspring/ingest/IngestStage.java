@@ -1,6 +1,7 @@
 package dev.wellspring.ingest;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -93,27 +95,28 @@ public final class IngestStage implements SparkStage {
         Staging.write(parse(spark, files, config.durations()), parsedDir);
         Dataset<Row> parsed = Staging.read(spark, parsedDir, StagingRows.schema(kind));
         // The set-wide rules are a narrow view over the one staging copy: duplicates are found by
-        // an aggregation whose (small) result is kept, so counts, rejects and the table each read
-        // the staging Parquet once without a second copy of it.
+        // an aggregation whose (small) result is kept, so rejects (with the counts) and the table
+        // each read the staging Parquet once without a second copy of it.
         Dataset<Row> repeated =
             IngestTransforms.repeatedIds(IngestTransforms.records(parsed), kind.idColumn())
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(repeated);
         Dataset<Row> res = IngestTransforms.resolve(parsed, kind, runDate, repeated);
         resolved.put(kind, res);
+        // Records read per file from the parts' summary rows; rejected and future-dated rows are
+        // counted as rejects.csv is written (writeRejects), the rest were accepted.
         for (Row s : IngestTransforms.summaries(parsed).collectAsList()) {
-          stats.computeIfAbsent(s.getString(0), k -> new FileStats()).digest(s.getString(1), s.getLong(2));
-        }
-        for (Row c : IngestTransforms.counts(res).collectAsList()) {
-          stats
-              .computeIfAbsent(c.getString(0), k -> new FileStats())
-              .add(c.getString(1), !c.isNullAt(2) && c.getBoolean(2), c.getLong(3));
+          FileStats file = stats.computeIfAbsent(s.getString(0), k -> new FileStats());
+          if (!s.isNullAt(1)) {
+            file.digest(s.getString(1), s.getLong(2));
+          }
+          file.read += s.getLong(3);
         }
       }
       dev.wellspring.io.FaultPoints.pauseAt("ingest:staged");
+      Path rejectsFile = writeRejects(warehouse, runDate, resolved, vendor.rejects(), stats);
       FileStats total = writeManifest(ctx.manifest(), catalog, stats);
       vendor.writeManifest(ctx.manifest());
-      Path rejectsFile = writeRejects(warehouse, runDate, resolved, vendor.rejects());
       long activityRows =
           catalog.filesOf(Kind.ACTIVITIES).stream().mapToLong(f -> stats(stats, f).read).sum()
               + vendor.activityRecords();
@@ -171,18 +174,78 @@ public final class IngestStage implements SparkStage {
     return spark.createDataFrame(rows, StagingRows.schema(files.get(0).kind()));
   }
 
+  /**
+   * Writes rejects.csv and counts, per canonical file in {@code stats}, its rejected rows by
+   * reason and its future-dated ones; then accepted = read - rejected (future rows are accepted
+   * rows that no table receives, as the manifest reports them).
+   */
   private static Path writeRejects(
-      Warehouse warehouse, LocalDate runDate, Map<Kind, Dataset<Row>> resolved, Dataset<Row> vendorRejects) {
-    Dataset<Row> all = vendorRejects;
+      Warehouse warehouse,
+      LocalDate runDate,
+      Map<Kind, Dataset<Row>> resolved,
+      Dataset<Row> vendorRejects,
+      Map<String, FileStats> stats) {
+    Dataset<Row> all =
+        vendorRejects == null ? null : vendorRejects.withColumn(IngestTransforms.FUTURE, lit(false));
     for (Dataset<Row> res : resolved.values()) {
-      Dataset<Row> r = IngestTransforms.rejects(res);
+      Dataset<Row> r = IngestTransforms.rejectsAndFuture(res);
       all = all == null ? r : all.unionByName(r);
     }
     if (all == null) {
       return RejectsCsv.write(warehouse, runDate, java.util.Collections.emptyIterator());
     }
     Dataset<Row> sorted = all.orderBy(col(StagingRows.SOURCE_FILE), col(StagingRows.LINE));
-    return RejectsCsv.write(warehouse, runDate, sorted.toLocalIterator());
+    Path file = RejectsCsv.write(warehouse, runDate, new Counted(sorted.toLocalIterator(), stats));
+    for (FileStats s : stats.values()) {
+      s.accepted = s.read - s.rejected();
+    }
+    return file;
+  }
+
+  /**
+   * The rejected rows of an iterator of {@link IngestTransforms#rejectsAndFuture} rows, counting
+   * each row of a file in {@code stats} (the canonical ones) as it passes: rejected by reason, or
+   * future-dated (reason null, dropped from the output).
+   */
+  private static final class Counted implements Iterator<Row> {
+    private final Iterator<Row> rows;
+    private final Map<String, FileStats> stats;
+    private Row next;
+
+    Counted(Iterator<Row> rows, Map<String, FileStats> stats) {
+      this.rows = rows;
+      this.stats = stats;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && rows.hasNext()) {
+        Row r = rows.next();
+        FileStats file = stats.get(r.getString(0));
+        boolean future = r.isNullAt(2);
+        if (file != null) {
+          if (future) {
+            file.future++;
+          } else {
+            file.byReason.merge(r.getString(2), 1L, Long::sum);
+          }
+        }
+        if (!future) {
+          next = r;
+        }
+      }
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      Row r = next;
+      next = null;
+      return r;
+    }
   }
 
   private static FileStats stats(Map<String, FileStats> stats, InputFile f) {
@@ -227,7 +290,11 @@ public final class IngestStage implements SparkStage {
     return total;
   }
 
-  /** Counts of one file (or of all files), built from the small per-file count table. */
+  /**
+   * Counts of one file (or of all files): read from the summary rows, rejected by reason and
+   * future from the rejects pass, accepted = read - rejected (future-dated rows included, as
+   * before they are ignored).
+   */
   private static final class FileStats {
     long read;
     long accepted;
@@ -239,18 +306,6 @@ public final class IngestStage implements SparkStage {
     void digest(String sha, long size) {
       this.sha256 = sha;
       this.bytes = size;
-    }
-
-    void add(String reason, boolean isFuture, long n) {
-      read += n;
-      if (reason == null) {
-        accepted += n;
-        if (isFuture) {
-          future += n;
-        }
-      } else {
-        byReason.merge(reason, n, Long::sum);
-      }
     }
 
     long rejected() {

@@ -29,11 +29,18 @@ public final class IngestTransforms {
     return staged.filter(col(StagingRows.LINE).notEqual(lit(StagingRows.SUMMARY_LINE)));
   }
 
-  /** The per-file summary rows: source_file, sha256, bytes. */
+  /**
+   * The summary rows, one per part of a file: source_file, sha256 and bytes (null but on a file's
+   * first part), records (the part's record rows).
+   */
   public static Dataset<Row> summaries(Dataset<Row> staged) {
     return staged
         .filter(col(StagingRows.LINE).equalTo(lit(StagingRows.SUMMARY_LINE)))
-        .select(col(StagingRows.SOURCE_FILE), col(StagingRows.SHA256), col(StagingRows.BYTES));
+        .select(
+            col(StagingRows.SOURCE_FILE),
+            col(StagingRows.SHA256),
+            col(StagingRows.BYTES),
+            col(StagingRows.RECORDS));
   }
 
   /**
@@ -148,24 +155,20 @@ public final class IngestTransforms {
         kind.schema());
   }
 
-  /** The rejected rows as rejects.csv columns: source_file, line, reason, raw. */
-  public static Dataset<Row> rejects(Dataset<Row> resolved) {
+  /**
+   * The rejected rows as rejects.csv columns (source_file, line, reason, raw), plus the valid rows
+   * ignored as future-dated (reason null), with a last column {@link #FUTURE}: the rows the
+   * manifest counts besides the accepted ones, so one pass over them gives rejects.csv and every
+   * per-file count (accepted = records read - rejected).
+   */
+  public static Dataset<Row> rejectsAndFuture(Dataset<Row> resolved) {
     return resolved
-        .filter(col(StagingRows.REJECT_REASON).isNotNull())
+        .filter(col(StagingRows.REJECT_REASON).isNotNull().or(col(FUTURE)))
         .select(
             col(StagingRows.SOURCE_FILE),
             col(StagingRows.LINE),
             col(StagingRows.REJECT_REASON).as("reason"),
-            col(StagingRows.RAW));
-  }
-
-  /**
-   * Row counts per (source_file, reject_reason, future): the small table the manifest's per-file
-   * and per-reason numbers come from.
-   */
-  public static Dataset<Row> counts(Dataset<Row> resolved) {
-    return resolved
-        .groupBy(col(StagingRows.SOURCE_FILE), col(StagingRows.REJECT_REASON), col(FUTURE))
-        .count();
+            col(StagingRows.RAW),
+            col(FUTURE));
   }
 }

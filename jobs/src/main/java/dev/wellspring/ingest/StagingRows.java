@@ -19,8 +19,10 @@ import org.apache.spark.sql.types.StructType;
  *   <li>{@code file_order}: the file's position in the file order, for "first one wins";
  *   <li>{@code reject_reason}: null when the row passed every per-row rule;
  *   <li>{@code raw}: the record's text without its final line ending;
- *   <li>{@code sha256}, {@code bytes}: set only on the one summary row per file, which has
- *       {@code line = 0} and no record (the header is line 1, so no record has line 0).
+ *   <li>{@code sha256}, {@code bytes}, {@code records}: set only on summary rows, which have
+ *       {@code line = 0} and no record (the header is line 1, so no record has line 0). Each
+ *       part of a file (a byte range, or the whole file) ends with one summary row holding the
+ *       number of record rows it gave; the first part's also holds the file's SHA-256 and size.
  * </ul>
  */
 public final class StagingRows {
@@ -33,6 +35,7 @@ public final class StagingRows {
   public static final String RAW = "raw";
   public static final String SHA256 = "sha256";
   public static final String BYTES = "bytes";
+  public static final String RECORDS = "records";
 
   /** Line number of the per-file summary row. */
   public static final long SUMMARY_LINE = 0L;
@@ -50,6 +53,7 @@ public final class StagingRows {
     fields.add(nullable(RAW, StringType));
     fields.add(nullable(SHA256, StringType));
     fields.add(nullable(BYTES, LongType));
+    fields.add(nullable(RECORDS, LongType));
     return new StructType(fields.toArray(new StructField[0]));
   }
 

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  *
  * <p>Runs alternate between two inputs (250 and 300 activities), so "intact" and "new" differ.
  */
-@Execution(ExecutionMode.CONCURRENT)
+// The class runs alone, after and before the other test classes (SAME_THREAD); its methods run
+// concurrently with each other (CONCURRENT on each).
+@Execution(ExecutionMode.SAME_THREAD)
 class CrashSafetyIT {
   @TempDir static Path tmp;
 
@@ -63,16 +65,18 @@ class CrashSafetyIT {
   }
 
   // The kill points form three independent chains, each on its own copy of the published run;
-  // the class runs its methods concurrently (@Execution), two at a time on two cores, so the
+  // the methods run concurrently (@Execution), two at a time on two cores, so the
   // twelve child runs take about the wall time of seven. -Dhardening.crashPoints=a,b runs only
   // the listed points of each chain (each point costs a killed run and a rerun).
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void killedDuringIngestOrAPublishLeavesThePreviousOutputsAndARerunFinishesTheJob() throws Exception {
     killAndRerun(copyOfSmallRun("out-early"), selected("ingest:staged", "publish:parked"));
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void killedBetweenStagesLeavesThePreviousOutputsAndARerunFinishesTheJob() throws Exception {
     // before:report is only reached when the report module is built (it is, in `mvn verify`).
     List<String> points = new ArrayList<>(List.of("before:attribute"));
@@ -83,6 +87,7 @@ class CrashSafetyIT {
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void aRunKilledDuringTheReportLeavesThePreviousPdf() throws Exception {
     Assumptions.assumeTrue(
         report, "the report module is not built (" + NightlyChild.REPORTS_JAR + "); run `mvn -DskipTests package` first");

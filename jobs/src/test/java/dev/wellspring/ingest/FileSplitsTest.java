@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A file read in byte ranges gives exactly the rows of the file read whole: same values, reasons,
- * physical lines and raw text, one summary row with the file's digest and size.
+ * physical lines and raw text; one summary row per range, whose record counts add up to the whole
+ * file's, the first with the file's digest and size.
  */
 class FileSplitsTest {
   @TempDir Path dir;
@@ -35,6 +36,16 @@ class FileSplitsTest {
       out.add(r.toSeq().mkString("|"));
     }
     return out;
+  }
+
+  private static final int N = Kind.ACTIVITIES.fields().size(); // staging columns follow the fields
+
+  private static List<Row> records(List<Row> rows) {
+    return rows.stream().filter(r -> r.getLong(N + 1) != StagingRows.SUMMARY_LINE).toList();
+  }
+
+  private static List<Row> summaries(List<Row> rows) {
+    return rows.stream().filter(r -> r.getLong(N + 1) == StagingRows.SUMMARY_LINE).toList();
   }
 
   private List<Row> whole(Path p) throws IOException {
@@ -104,12 +115,23 @@ class FileSplitsTest {
       Path p = dir.resolve("f" + round + ".csv");
       byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
       Files.write(p, bytes);
-      List<String> expected = render(whole(p));
       long split = 1 + rnd.nextInt(400);
       FileSplits.Splits splits = FileSplits.scan(p, split);
       assertThat(splits.ranges().size()).as("round %d is cut", round).isGreaterThan(1);
-      assertThat(render(inRanges(p, split))).as("round %d, ranges of %d bytes", round, split)
-          .containsExactlyInAnyOrderElementsOf(expected);
+      List<Row> parts = inRanges(p, split);
+      assertThat(render(records(parts))).as("round %d, ranges of %d bytes", round, split)
+          .containsExactlyInAnyOrderElementsOf(render(records(whole(p))));
+      List<Row> summaries = summaries(parts);
+      assertThat(summaries).as("one summary per range").hasSize(splits.ranges().size());
+      Row wholeSummary = summaries(whole(p)).get(0);
+      assertThat(summaries.stream().mapToLong(r -> r.getLong(N + 7)).sum())
+          .as("records of the ranges")
+          .isEqualTo(wholeSummary.getLong(N + 7))
+          .isEqualTo(records(parts).size());
+      List<Row> digests = summaries.stream().filter(r -> !r.isNullAt(N + 5)).toList();
+      assertThat(digests).hasSize(1);
+      assertThat(digests.get(0).getString(N + 5)).isEqualTo(wholeSummary.getString(N + 5));
+      assertThat(digests.get(0).getLong(N + 6)).isEqualTo(wholeSummary.getLong(N + 6));
       assertThat(splits.sha256())
           .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
       assertThat(splits.bytes()).isEqualTo(bytes.length);
@@ -144,6 +166,6 @@ class FileSplitsTest {
     Path p = dir.resolve("u.csv");
     Files.writeString(p, content);
     assertThat(FileSplits.scan(p, 1).ranges()).hasSize(3);
-    assertThat(render(inRanges(p, 1))).containsExactlyInAnyOrderElementsOf(render(whole(p)));
+    assertThat(render(records(inRanges(p, 1)))).containsExactlyInAnyOrderElementsOf(render(records(whole(p))));
   }
 }

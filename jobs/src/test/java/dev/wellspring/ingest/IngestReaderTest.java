@@ -79,12 +79,15 @@ class IngestReaderTest {
   }
 
   @Test
-  void theLastRowIsAFileSummaryWithSha256AndByteCount() throws Exception {
-    byte[] content = (HEADER + "\na1,ann,2026-03-01,call,,é\n").getBytes(StandardCharsets.UTF_8);
+  void theLastRowIsAFileSummaryWithSha256ByteCountAndRecordCount() throws Exception {
+    byte[] content =
+        (HEADER + "\na1,ann,2026-03-01,call,,é\n\na2,ann,bad-date,call,,x\n").getBytes(StandardCharsets.UTF_8);
     List<Row> rows = read("activities.csv", content, Kind.ACTIVITIES);
 
     Row summary = rows.get(rows.size() - 1);
-    assertThat(rows).hasSize(2);
+    // Two records (one valid, one rejected; the blank line is none) and the summary.
+    assertThat(rows).hasSize(3);
+    assertThat(summary.getLong(N + 7)).isEqualTo(2L);
     assertThat(summary.getLong(N + 1)).isEqualTo(StagingRows.SUMMARY_LINE);
     assertThat(summary.getString(N)).isEqualTo("activities.csv");
     assertThat(summary.getInt(N + 2)).isEqualTo(3);
