@@ -86,12 +86,12 @@ public final class DataDrivenAttribution {
     SparkSession spark = candidates.sparkSession();
     Column channel = Paths.channelOf(channelDimension);
     // Converting paths straight from the candidates (partitioned by outcome and in path order, so
-    // no shuffle of the candidate rows); non-converting paths as one channel array per path.
+    // no shuffle of the candidate rows); non-converting paths by a window over their steps.
     Dataset<Row> transitions =
         MarkovTransitions.transitionsOfCandidates(candidates, channel)
             .unionByName(
-                MarkovTransitions.transitionsOfPaths(
-                    Paths.paths(Paths.nonConverting(touchpoints, outcomes, channelDimension))));
+                MarkovTransitions.transitionsOfSteps(
+                    Paths.nonConverting(touchpoints, outcomes, channelDimension)));
     MarkovChain chain = MarkovTransitions.collect(MarkovTransitions.count(transitions));
     requireShapleyChannels(chain.channels(), channelDimension);
     List<ShapleyPaths.SetValue> sets =

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
@@ -104,6 +105,47 @@ public final class MarkovTransitions {
             lit(TO_CONVERSION).as("to_kind"),
             lit(null).cast("string").as("to_channel"));
     return steps
+        .select(
+            explode(when(col("position").equalTo(col("n")), array(into, out)).otherwise(array(into)))
+                .as("t"))
+        .select("t.*");
+  }
+
+  /**
+   * The transitions of the paths made of steps ({@link Paths#nonConverting}), the same rows {@link
+   * #transitionsOfPaths} gives for {@code Paths.paths(steps)}: one sort of the steps by path and
+   * step order, and a lag window over it, instead of gathering each path into an array
+   * (collect_list and sort_array over every step).
+   */
+  static Dataset<Row> transitionsOfSteps(Dataset<Row> steps) {
+    Column[] pathKey = Paths.PATH_KEY.stream().map(c -> col(c)).toArray(Column[]::new);
+    Column[] stepOrder = Paths.STEP_ORDER.stream().map(c -> col(c)).toArray(Column[]::new);
+    WindowSpec path = Window.partitionBy(pathKey).orderBy(stepOrder);
+    // The whole path as one frame in the same order: its count is computed by a second window
+    // operator over the same sorted rows.
+    WindowSpec whole =
+        path.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    Dataset<Row> ordered =
+        steps.select(
+            col("converting"),
+            col("channel").as("ch"),
+            lag(col("channel"), 1).over(path).as("prev"),
+            row_number().over(path).as("position"),
+            org.apache.spark.sql.functions.count(lit(1)).over(whole).as("n"));
+    Column first = col("position").equalTo(lit(1));
+    Column into =
+        struct(
+            when(first, lit(FROM_START)).otherwise(lit(CHANNEL)).as("from_kind"),
+            when(first, lit(null).cast("string")).otherwise(col("prev")).as("from_channel"),
+            lit(CHANNEL).as("to_kind"),
+            col("ch").as("to_channel"));
+    Column out =
+        struct(
+            lit(CHANNEL).as("from_kind"),
+            col("ch").as("from_channel"),
+            when(col("converting"), lit(TO_CONVERSION)).otherwise(lit(TO_NULL)).as("to_kind"),
+            lit(null).cast("string").as("to_channel"));
+    return ordered
         .select(
             explode(when(col("position").equalTo(col("n")), array(into, out)).otherwise(array(into)))
                 .as("t"))

@@ -101,6 +101,46 @@ class DataDrivenPathsTest {
         .isInstanceOf(IllegalStateException.class);
   }
 
+  /**
+   * The non-converting paths' transitions by a window over their steps equal those of the path
+   * arrays built from the same steps: random owners, contacts, times (ties broken by id) and
+   * channels with repeats, outcomes cutting some paths.
+   */
+  @Test
+  void nonConvertingTransitionsFromStepsEqualThoseOfThePathArrays() {
+    java.util.Random random = new java.util.Random(13);
+    String[] names = {"A", "B", "C"};
+    List<Row> touches = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      touches.add(
+          touch(
+              "a" + i,
+              random.nextBoolean() ? "ann" : "bob",
+              "c" + random.nextInt(40),
+              random.nextInt(30), // same days on purpose: the id breaks the tie
+              names[random.nextInt(names.length)]));
+    }
+    List<Row> outs = new java.util.ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      outs.add(outcome("o" + i, random.nextBoolean() ? "ann" : "bob", "c" + random.nextInt(40), random.nextInt(30)));
+    }
+    Dataset<Row> steps =
+        Paths.nonConverting(
+            touchpoints(touches.toArray(new Row[0])), outcomes(outs.toArray(new Row[0])), "channel");
+
+    List<String> fromSteps = rowsOf(MarkovTransitions.count(MarkovTransitions.transitionsOfSteps(steps)));
+    List<String> fromArrays = rowsOf(MarkovTransitions.countsOfPaths(Paths.paths(steps)));
+    assertThat(fromSteps).hasSizeGreaterThan(9).isEqualTo(fromArrays);
+    long paths = steps.select("path_owner", "path_key").distinct().count();
+    long ends =
+        fromSteps.stream()
+            .map(r -> r.split(","))
+            .filter(f -> f[2].equals("3"))
+            .mapToLong(f -> Long.parseLong(f[4]))
+            .sum();
+    assertThat(ends).as("one end per non-converting path").isEqualTo(paths).isGreaterThan(20L);
+  }
+
   private static List<String> rowsOf(Dataset<Row> counts) {
     List<String> out = new java.util.ArrayList<>();
     for (Row r : counts.collectAsList()) {
