@@ -3,11 +3,9 @@ package dev.wellspring.attribution;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -40,40 +38,8 @@ public final class MarkovTransitions {
   static final int TO_NULL = 3;
 
   /**
-   * The transition counts of the paths, from one row per path ({@link Paths#paths}): columns
-   * from_kind (0 start, 1 channel), from_channel (null for start), to_kind (1 channel, 2
-   * conversion, 3 null), to_channel (null unless a channel), transitions (long). Each path's
-   * transitions come from its channel array, so no step is sorted again.
-   */
-  public static Dataset<Row> countsOfPaths(Dataset<Row> paths) {
-    return count(transitionsOfPaths(paths));
-  }
-
-  /**
-   * One row per transition of the paths (columns from_kind, from_channel, to_kind, to_channel),
-   * self-loops included; {@link #count} drops them.
-   */
-  static Dataset<Row> transitionsOfPaths(Dataset<Row> paths) {
-    // i = 0: start -> first channel; 1..n-1: channel i -> channel i+1; n: last -> end.
-    String transitions =
-        "transform(sequence(0, size(channels)), i -> named_struct("
-            + "'from_kind', CASE WHEN i = 0 THEN " + FROM_START + " ELSE " + CHANNEL + " END, "
-            + "'from_channel', CASE WHEN i = 0 THEN CAST(NULL AS STRING) "
-            + "ELSE try_element_at(channels, i) END, "
-            + "'to_kind', CASE WHEN i = size(channels) THEN "
-            + "(CASE WHEN converting THEN " + TO_CONVERSION + " ELSE " + TO_NULL + " END) "
-            + "ELSE " + CHANNEL + " END, "
-            + "'to_channel', CASE WHEN i = size(channels) THEN CAST(NULL AS STRING) "
-            + "ELSE try_element_at(channels, i + 1) END))";
-    return paths
-        .where(size(col("channels")).gt(0))
-        .select(explode(expr(transitions)).as("t"))
-        .select("t.*");
-  }
-
-  /**
    * The transitions of the converting paths straight from the candidates, one converting path per
-   * outcome (the same rows {@link Paths#converting} makes steps of): a candidate at position 1
+   * outcome (the candidate rows in path order): a candidate at position 1
    * contributes start -> its channel, any other the previous candidate's channel -> its own, and
    * the last (position = n) also its channel -> conversion. The candidates come out of {@link
    * Candidates#select} partitioned by outcome and sorted in path order, so the window here neither
@@ -112,10 +78,11 @@ public final class MarkovTransitions {
   }
 
   /**
-   * The transitions of the paths made of steps ({@link Paths#nonConverting}), the same rows {@link
-   * #transitionsOfPaths} gives for {@code Paths.paths(steps)}: one sort of the steps by path and
-   * step order, and a lag window over it, instead of gathering each path into an array
-   * (collect_list and sort_array over every step).
+   * The transitions of the paths made of steps ({@link Paths#nonConverting}): for each path in step
+   * order, start -> its first channel, each consecutive pair, and its last channel -> conversion
+   * or null. One sort of the steps by path and step order and a lag window over it, instead of
+   * gathering each path into an array (collect_list and sort_array over every step; the tests keep
+   * that form as the reference, PathArrays).
    */
   static Dataset<Row> transitionsOfSteps(Dataset<Row> steps) {
     Column[] pathKey = Paths.PATH_KEY.stream().map(c -> col(c)).toArray(Column[]::new);
@@ -153,8 +120,10 @@ public final class MarkovTransitions {
   }
 
   /**
-   * Counts transitions (rows as {@link #transitionsOfPaths} makes them) into the columns of {@link
-   * #countsOfPaths}, self-loops dropped.
+   * Counts transitions (rows of from_kind, from_channel, to_kind, to_channel) into columns
+   * from_kind (0 start, 1 channel), from_channel (null for start), to_kind (1 channel, 2
+   * conversion, 3 null), to_channel (null unless a channel), transitions (long), self-loops
+   * dropped.
    */
   static Dataset<Row> count(Dataset<Row> transitions) {
     return transitions

@@ -2,13 +2,9 @@ package dev.wellspring.attribution;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.nullif;
-import static org.apache.spark.sql.functions.sort_array;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -68,41 +64,6 @@ public final class Paths {
               "attribute",
               "channel_dimension must be one of " + DIMENSIONS + ", got '" + dimension + "'");
     };
-  }
-
-  /**
-   * One row per path: the path key columns ({@link #PATH_KEY}), {@code value} and {@code
-   * channels}, the path's channels in step order ({@link #STEP_ORDER}). One aggregation feeds both
-   * data-driven models, instead of a sort of every step for each.
-   *
-   * @param steps rows as produced by {@link #converting} or {@link #nonConverting}
-   */
-  public static Dataset<Row> paths(Dataset<Row> steps) {
-    return steps
-        .groupBy(PATH_KEY.stream().map(c -> col(c)).toArray(Column[]::new))
-        .agg(
-            max(col("value")).as("value"),
-            sort_array(collect_list(struct(col("occurred_at"), col("activity_id"), col("channel"))))
-                .as("ordered"))
-        .select(
-            col("converting"),
-            col("path_owner"),
-            col("path_key"),
-            col("value"),
-            expr("transform(ordered, s -> s.channel)").as("channels"));
-  }
-
-  /** The steps of the converting paths: one path per attributed outcome. */
-  public static Dataset<Row> converting(Dataset<Row> candidates, String dimension) {
-    Column channel = channelOf(dimension);
-    return candidates.select(
-        lit(true).as("converting"),
-        col("owner").as("path_owner"),
-        col("outcome_id").as("path_key"),
-        col("outcome_value").as("value"),
-        col("activity_id"),
-        col("occurred_at"),
-        channel.as("channel"));
   }
 
   /** The steps of the non-converting paths: at most one path per (owner, contact). */

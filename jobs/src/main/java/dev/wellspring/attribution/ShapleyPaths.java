@@ -1,8 +1,6 @@
 package dev.wellspring.attribution;
 
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.bit_or;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -74,27 +72,6 @@ public final class ShapleyPaths {
         throw new IllegalStateException("a converting path has a channel outside " + channels);
       }
       sets.add(new SetValue(names, r.getDecimal(1)));
-    }
-    sets.sort(Comparator.comparing(s -> String.join("\u0000", s.channels())));
-    return sets;
-  }
-
-  /**
-   * The total value of the converting paths per channel set, from one row per path ({@link
-   * Paths#paths}); non-converting paths are ignored. One entry per distinct set, ordered by the
-   * sets' joined names.
-   */
-  public static List<SetValue> valueBySetOfPaths(Dataset<Row> paths) {
-    List<Row> rows =
-        paths
-            .where(col("converting"))
-            .select(array_sort(array_distinct(col("channels"))).as("channels"), col("value"))
-            .groupBy("channels")
-            .agg(sum(col("value").cast("decimal(38,12)")).as("value"))
-            .collectAsList();
-    List<SetValue> sets = new ArrayList<>();
-    for (Row r : rows) {
-      sets.add(new SetValue(r.getList(0), r.getDecimal(1)));
     }
     sets.sort(Comparator.comparing(s -> String.join("\u0000", s.channels())));
     return sets;

@@ -42,7 +42,7 @@ class DataDrivenPathsTest {
 
   @Test
   void convertingStepsCarryTheOutcomeValue() {
-    Dataset<Row> steps = Paths.converting(candidates(path("o1", 4.5, "A", "B")), "channel");
+    Dataset<Row> steps = PathArrays.converting(candidates(path("o1", 4.5, "A", "B")), "channel");
     List<Row> rows = steps.orderBy("activity_id").collectAsList();
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).getAs("path_key").toString()).isEqualTo("o1");
@@ -70,11 +70,11 @@ class DataDrivenPathsTest {
     @SuppressWarnings("unchecked")
     Dataset<Row> candidates = candidates(paths.toArray(new List[0]));
     org.apache.spark.sql.Column channel = Paths.channelOf("channel");
-    Dataset<Row> arrays = Paths.paths(Paths.converting(candidates, "channel"));
+    Dataset<Row> arrays = PathArrays.paths(PathArrays.converting(candidates, "channel"));
 
     List<String> fromCandidates =
         rowsOf(MarkovTransitions.count(MarkovTransitions.transitionsOfCandidates(candidates, channel)));
-    List<String> fromArrays = rowsOf(MarkovTransitions.countsOfPaths(arrays));
+    List<String> fromArrays = rowsOf(PathArrays.countsOfPaths(arrays));
     assertThat(fromCandidates).isNotEmpty().isEqualTo(fromArrays);
     long conversions =
         fromCandidates.stream()
@@ -86,7 +86,7 @@ class DataDrivenPathsTest {
 
     List<String> all = List.of(names);
     List<ShapleyPaths.SetValue> bySet = ShapleyPaths.valueBySetOfCandidates(candidates, channel, all);
-    List<ShapleyPaths.SetValue> byArrays = ShapleyPaths.valueBySetOfPaths(arrays);
+    List<ShapleyPaths.SetValue> byArrays = PathArrays.valueBySetOfPaths(arrays);
     assertThat(bySet).hasSizeGreaterThan(3).isEqualTo(byArrays);
     java.math.BigDecimal total =
         bySet.stream().map(ShapleyPaths.SetValue::value).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
@@ -129,7 +129,7 @@ class DataDrivenPathsTest {
             touchpoints(touches.toArray(new Row[0])), outcomes(outs.toArray(new Row[0])), "channel");
 
     List<String> fromSteps = rowsOf(MarkovTransitions.count(MarkovTransitions.transitionsOfSteps(steps)));
-    List<String> fromArrays = rowsOf(MarkovTransitions.countsOfPaths(Paths.paths(steps)));
+    List<String> fromArrays = rowsOf(PathArrays.countsOfPaths(PathArrays.paths(steps)));
     assertThat(fromSteps).hasSizeGreaterThan(9).isEqualTo(fromArrays);
     long paths = steps.select("path_owner", "path_key").distinct().count();
     long ends =
