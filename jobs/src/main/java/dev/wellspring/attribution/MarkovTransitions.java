@@ -57,24 +57,7 @@ public final class MarkovTransitions {
             col("n"),
             channel.as("ch"),
             lag(channel, 1).over(path).as("prev"));
-    Column first = col("position").equalTo(lit(1));
-    Column into =
-        struct(
-            when(first, lit(FROM_START)).otherwise(lit(CHANNEL)).as("from_kind"),
-            when(first, lit(null).cast("string")).otherwise(col("prev")).as("from_channel"),
-            lit(CHANNEL).as("to_kind"),
-            col("ch").as("to_channel"));
-    Column out =
-        struct(
-            lit(CHANNEL).as("from_kind"),
-            col("ch").as("from_channel"),
-            lit(TO_CONVERSION).as("to_kind"),
-            lit(null).cast("string").as("to_channel"));
-    return steps
-        .select(
-            explode(when(col("position").equalTo(col("n")), array(into, out)).otherwise(array(into)))
-                .as("t"))
-        .select("t.*");
+    return transitionsOfOrdered(steps, lit(TO_CONVERSION));
   }
 
   /**
@@ -99,6 +82,16 @@ public final class MarkovTransitions {
             lag(col("channel"), 1).over(path).as("prev"),
             row_number().over(path).as("position"),
             org.apache.spark.sql.functions.count(lit(1)).over(whole).as("n"));
+    return transitionsOfOrdered(
+        ordered, when(col("converting"), lit(TO_CONVERSION)).otherwise(lit(TO_NULL)));
+  }
+
+  /**
+   * The transitions of steps already numbered in path order (columns position 1..n, n, ch, and
+   * prev, the previous step's channel): start -> ch at position 1, prev -> ch at the others, and
+   * ch -> the end (kind {@code endKind}) at position n.
+   */
+  private static Dataset<Row> transitionsOfOrdered(Dataset<Row> steps, Column endKind) {
     Column first = col("position").equalTo(lit(1));
     Column into =
         struct(
@@ -110,9 +103,9 @@ public final class MarkovTransitions {
         struct(
             lit(CHANNEL).as("from_kind"),
             col("ch").as("from_channel"),
-            when(col("converting"), lit(TO_CONVERSION)).otherwise(lit(TO_NULL)).as("to_kind"),
+            endKind.as("to_kind"),
             lit(null).cast("string").as("to_channel"));
-    return ordered
+    return steps
         .select(
             explode(when(col("position").equalTo(col("n")), array(into, out)).otherwise(array(into)))
                 .as("t"))
