@@ -33,7 +33,8 @@ public final class AttributeStage implements SparkStage {
     Dataset<Row> outcomes = wh.read(spark, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA, date);
 
     Candidates.Selection selection =
-        Candidates.select(touchpoints, outcomes, config.lookbackDays());
+        Candidates.select(
+            touchpoints, outcomes, config.lookbackDays(), config.channelDimension());
     // The data-driven solve and the credits both read the candidates; compute the join once. The
     // cached rows are the narrow ones; the outcome columns are joined where the credits are written.
     Dataset<Row> candidates = selection.narrow().persist(StorageLevel.MEMORY_AND_DISK());

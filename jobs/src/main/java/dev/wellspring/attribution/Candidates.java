@@ -14,6 +14,8 @@ import static org.apache.spark.sql.functions.when;
 import dev.wellspring.WellspringException;
 import dev.wellspring.classify.Classification;
 import dev.wellspring.schema.Tables;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -83,6 +85,20 @@ public final class Candidates {
    */
   public static Selection select(
       Dataset<Row> touchpoints, Dataset<Row> outcomes, int lookbackDays) {
+    return select(touchpoints, outcomes, lookbackDays, null);
+  }
+
+  /**
+   * {@link #select(Dataset, Dataset, int)} for the data-driven models of one channel dimension:
+   * the narrow rows carry the candidate's channel under it as {@link Paths#PATH_CHANNEL} instead of
+   * type, channel and goal_category, so the candidates shuffled, sorted and cached are three
+   * string columns narrower ({@link Selection#candidates} then needs the three-argument form).
+   *
+   * @param channelDimension a dimension of {@link Paths#DIMENSIONS}, or null for the three columns
+   * @throws WellspringException (exit 2) for an unknown dimension
+   */
+  public static Selection select(
+      Dataset<Row> touchpoints, Dataset<Row> outcomes, int lookbackDays, String channelDimension) {
     if (lookbackDays < 0) {
       throw WellspringException.unusable(
           "attribute", "lookback_days must be >= 0, got " + lookbackDays);
@@ -121,22 +137,30 @@ public final class Candidates {
     // Narrow: every byte of a candidate row is shuffled, sorted and cached 20 M times at 10 M
     // activities, so the outcome's owner, type and time are added back only where they are
     // written (Selection.withOutcomeColumns).
-    Dataset<Row> narrow =
-        matched.select(
-            col("outcome_id"),
-            col("outcome_value"),
-            col("t.activity_id").as("activity_id"),
-            col("t.occurred_at").as("occurred_at"),
-            row_number().over(ordered).as("position"),
-            count(lit(1)).over(whole).cast(DataTypes.IntegerType).as("n"),
-            gapMicros.cast(DataTypes.DoubleType).divide(MICROS_PER_DAY_D).as("days_before"),
-            col("t.class").as("class"),
-            col("t.type").as("type"),
-            col("t.channel").as("channel"),
-            col("t.goal_category").as("goal_category"),
-            col("t.directed_goal_id").as("directed_goal_id"),
-            col("t.contact_id").as("contact_id"),
-            col("t.month").as("month"));
+    List<Column> columns =
+        new ArrayList<>(
+            List.of(
+                col("outcome_id"),
+                col("outcome_value"),
+                col("t.activity_id").as("activity_id"),
+                col("t.occurred_at").as("occurred_at"),
+                row_number().over(ordered).as("position"),
+                count(lit(1)).over(whole).cast(DataTypes.IntegerType).as("n"),
+                gapMicros.cast(DataTypes.DoubleType).divide(MICROS_PER_DAY_D).as("days_before"),
+                col("t.class").as("class")));
+    if (channelDimension == null) {
+      columns.add(col("t.type").as("type"));
+      columns.add(col("t.channel").as("channel"));
+      columns.add(col("t.goal_category").as("goal_category"));
+    } else {
+      // The matched rows' class, type, channel and goal_category are the touchpoint's (every
+      // outcome column is renamed), so the dimension's expression reads them unqualified.
+      columns.add(Paths.channelOf(channelDimension).as(Paths.PATH_CHANNEL));
+    }
+    columns.add(col("t.directed_goal_id").as("directed_goal_id"));
+    columns.add(col("t.contact_id").as("contact_id"));
+    columns.add(col("t.month").as("month"));
+    Dataset<Row> narrow = matched.select(columns.toArray(Column[]::new));
 
     Dataset<Row> attributedIds = narrow.select(col("outcome_id").as("c_outcome_id")).distinct();
     Dataset<Row> unattributed =

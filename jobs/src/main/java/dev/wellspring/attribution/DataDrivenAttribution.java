@@ -48,7 +48,8 @@ public final class DataDrivenAttribution {
       List<ChannelScore> scores,
       String channelDimension) {
     /**
-     * {@code frame} (candidate rows, with outcome_id, n and the channel dimension's columns) plus
+     * {@code frame} (candidate rows, with outcome_id, n and the channel dimension's columns or
+     * {@link Paths#PATH_CHANNEL}) plus
      * the weight columns {@value #MARKOV} and {@value #SHAPLEY}.
      */
     public Dataset<Row> withWeights(Dataset<Row> frame) {
@@ -84,7 +85,7 @@ public final class DataDrivenAttribution {
       Dataset<Row> outcomes,
       String channelDimension) {
     SparkSession spark = candidates.sparkSession();
-    Column channel = Paths.channelOf(channelDimension);
+    Column channel = Paths.channelIn(candidates, channelDimension);
     // Converting paths straight from the candidates (partitioned by outcome and in path order, so
     // no shuffle of the candidate rows); non-converting paths by a window over their steps.
     Dataset<Row> transitions =
@@ -187,7 +188,7 @@ public final class DataDrivenAttribution {
    */
   static Dataset<Row> withWeights(
       Dataset<Row> frame, List<ChannelScore> scores, String channelDimension) {
-    Column channel = Paths.channelOf(channelDimension);
+    Column channel = Paths.channelIn(frame, channelDimension);
     List<String> channels =
         scores.stream().map(ChannelScore::channel).distinct().sorted().toList();
     // The candidates' own order (Candidates.wholeOutcome): no second sort. The counts are window

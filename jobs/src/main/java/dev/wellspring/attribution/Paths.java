@@ -66,6 +66,26 @@ public final class Paths {
     };
   }
 
+  /**
+   * The column in which candidate rows selected for one dimension carry their channel ({@link
+   * Candidates#select(Dataset, Dataset, int, String)}), in place of type, channel and
+   * goal_category.
+   */
+  public static final String PATH_CHANNEL = "path_channel";
+
+  /**
+   * The channel of the rows of {@code frame} under a dimension: its {@value #PATH_CHANNEL} column
+   * when it has one (computed for that dimension), else {@link #channelOf}.
+   *
+   * @throws WellspringException (exit 2) for an unknown dimension
+   */
+  public static Column channelIn(Dataset<Row> frame, String dimension) {
+    Column computed = channelOf(dimension);
+    return java.util.Arrays.asList(frame.columns()).contains(PATH_CHANNEL)
+        ? col(PATH_CHANNEL)
+        : computed;
+  }
+
   /** The steps of the non-converting paths: at most one path per (owner, contact). */
   public static Dataset<Row> nonConverting(
       Dataset<Row> touchpoints, Dataset<Row> outcomes, String dimension) {

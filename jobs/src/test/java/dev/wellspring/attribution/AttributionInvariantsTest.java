@@ -362,6 +362,43 @@ class AttributionInvariantsTest {
     assertThat(many).hasSize(one.size()).isEqualTo(one);
   }
 
+  /**
+   * The pipeline selects candidates for its one channel dimension (the channel as one column,
+   * without type, channel and goal_category): the data-driven scores and the markov and shapley
+   * weights of every candidate must be exactly those of the full candidate rows, for every
+   * dimension.
+   */
+  @Test
+  void candidatesForOneDimensionGiveTheSameDataDrivenCredits() {
+    Dataset<Row> outs = df(Tables.OUTCOMES_SCHEMA, outcomes);
+    for (String dimension : Paths.DIMENSIONS) {
+      Dataset<Row> narrow =
+          Candidates.select(touchpoints, outs, LOOKBACK_DAYS, dimension).narrow().cache();
+      assertThat(narrow.columns())
+          .contains(Paths.PATH_CHANNEL)
+          .doesNotContain("type", "channel", "goal_category");
+      DataDrivenAttribution.Result full =
+          DataDrivenAttribution.attribute(selection.narrow(), touchpoints, outs, dimension);
+      DataDrivenAttribution.Result one =
+          DataDrivenAttribution.attribute(narrow, touchpoints, outs, dimension);
+      assertThat(one.scores()).as(dimension).isEqualTo(full.scores());
+      assertThat(full.scores()).as(dimension).isNotEmpty();
+      List<String> expected = weights(full.withWeights(selection.narrow()));
+      assertThat(weights(one.withWeights(narrow))).as(dimension).isEqualTo(expected);
+      assertThat(expected).hasSize((int) selection.narrow().count());
+      narrow.unpersist();
+    }
+  }
+
+  private static List<String> weights(Dataset<Row> withWeights) {
+    return sortedRows(
+        withWeights.select(
+            col("outcome_id"),
+            col("activity_id"),
+            col(DataDrivenAttribution.MARKOV),
+            col(DataDrivenAttribution.SHAPLEY)));
+  }
+
   private static List<String> sortedRows(Dataset<Row> df) {
     return df.collectAsList().stream().map(Row::toString).sorted().toList();
   }
