@@ -17,8 +17,10 @@ REPORTS_JAR="$HERE/reports/target/wellspring-reports.jar"
 needs_build() {
   [ -f "$JOBS_JAR" ] && [ -f "$HERE/jobs/target/wellspring-app.jar" ] || return 0
   if [ -d "$HERE/reports" ] && [ ! -f "$REPORTS_JAR" ]; then return 0; fi
-  # Any source or pom newer than the jar means a rebuild.
-  [ -n "$(find "$HERE/pom.xml" "$HERE/jobs" "$HERE/reports" -path '*/target' -prune -o \
+  # Any main source, resource or pom newer than the jar means a rebuild. Tests are left out:
+  # they do not change the jars, and Maven leaves an up-to-date jar's time alone, so an edited
+  # test would otherwise send every later run through Maven.
+  [ -n "$(find "$HERE/pom.xml" "$HERE/jobs" "$HERE/reports" \( -path '*/target' -o -path '*/src/test' \) -prune -o \
         \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.jrxml' -o -name '*.yaml' \) \
         -newer "$JOBS_JAR" -print 2>/dev/null | head -1)" ]
 }
@@ -27,6 +29,8 @@ if needs_build; then
   command -v mvn >/dev/null 2>&1 || die "Apache Maven is required to build Wellspring but 'mvn' was not found on PATH"
   echo "run.sh: building Wellspring (first run downloads dependencies; later runs skip this)..." >&2
   (cd "$HERE" && mvn -B -q -DskipTests package) >&2 || die "the build failed (see the Maven output above)"
+  # Built from everything that is here now (Maven keeps an unchanged jar's old time).
+  touch "$JOBS_JAR"
 fi
 
 JOBS_CP="$JOBS_JAR:$HERE/jobs/target/lib/*"
