@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.unix_micros;
@@ -137,6 +138,7 @@ public final class Candidates {
     // Narrow: every byte of a candidate row is shuffled, sorted and cached 20 M times at 10 M
     // activities, so the outcome's owner, type and time are added back only where they are
     // written (Selection.withOutcomeColumns).
+    Column daysBefore = gapMicros.cast(DataTypes.DoubleType).divide(MICROS_PER_DAY_D);
     List<Column> columns =
         new ArrayList<>(
             List.of(
@@ -146,7 +148,10 @@ public final class Candidates {
                 col("t.occurred_at").as("occurred_at"),
                 row_number().over(ordered).as("position"),
                 count(lit(1)).over(whole).cast(DataTypes.IntegerType).as("n"),
-                gapMicros.cast(DataTypes.DoubleType).divide(MICROS_PER_DAY_D).as("days_before"),
+                daysBefore.as("days_before"),
+                // The outcome's smallest days_before, which time decay is measured from: the same
+                // window operator as n, so the credits pass needs no window of its own for it.
+                min(daysBefore).over(whole).as(RuleModels.MIN_DAYS_BEFORE),
                 col("t.class").as("class")));
     if (channelDimension == null) {
       columns.add(col("t.type").as("type"));

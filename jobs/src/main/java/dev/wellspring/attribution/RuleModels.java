@@ -31,6 +31,12 @@ public final class RuleModels {
   public static final List<String> MODELS =
       List.of(FIRST_TOUCH, LAST_TOUCH, LINEAR, TIME_DECAY, POSITION_BASED);
 
+  /**
+   * The column with the outcome's smallest days_before, the time-decay reference: {@link
+   * Candidates#select} computes it in its own window; {@link #weights} computes it where absent.
+   */
+  public static final String MIN_DAYS_BEFORE = "rule_min_days";
+
   private RuleModels() {}
 
   /**
@@ -56,7 +62,7 @@ public final class RuleModels {
     Column decay =
         pow(
             lit(2.0),
-            col("days_before").minus(col("rule_min_days")).divide(-halfLifeDays));
+            col("days_before").minus(col(MIN_DAYS_BEFORE)).divide(-halfLifeDays));
 
     Column first = when(position.equalTo(1), 1.0).otherwise(0.0);
     Column last = when(position.equalTo(n), 1.0).otherwise(0.0);
@@ -67,15 +73,20 @@ public final class RuleModels {
             .when(position.equalTo(1).or(position.equalTo(n)), 0.4)
             .otherwise(lit(0.2).divide(n.minus(2)));
 
-    return candidates
-        .withColumn("rule_min_days", min(col("days_before")).over(perOutcome))
+    // The candidates carry the outcome's smallest days_before from their own window; a frame
+    // without it gets it from one here (the same doubles, so the same minimum).
+    Dataset<Row> withMin =
+        java.util.Arrays.asList(candidates.columns()).contains(MIN_DAYS_BEFORE)
+            ? candidates
+            : candidates.withColumn(MIN_DAYS_BEFORE, min(col("days_before")).over(perOutcome));
+    return withMin
         .withColumn("rule_decay", decay)
         .withColumn(FIRST_TOUCH, first)
         .withColumn(LAST_TOUCH, last)
         .withColumn(LINEAR, linear.cast("double"))
         .withColumn(TIME_DECAY, col("rule_decay").divide(sum(col("rule_decay")).over(perOutcome)))
         .withColumn(POSITION_BASED, positionBased.cast("double"))
-        .drop("rule_decay", "rule_min_days");
+        .drop("rule_decay", MIN_DAYS_BEFORE);
   }
 
   /**

@@ -390,6 +390,21 @@ class AttributionInvariantsTest {
     }
   }
 
+  /**
+   * The candidates carry each outcome's smallest days_before from their own window; the rule-based
+   * weights from it must be exactly those computed with a window of their own, when it is absent.
+   */
+  @Test
+  void timeDecayFromTheCandidatesMinimumEqualsItsOwnWindow() {
+    assertThat(selection.narrow().columns()).contains(RuleModels.MIN_DAYS_BEFORE);
+    List<String> cached = sortedRows(RuleModels.weights(selection.narrow(), HALF_LIFE_DAYS));
+    List<String> own =
+        sortedRows(
+            RuleModels.weights(
+                selection.narrow().drop(RuleModels.MIN_DAYS_BEFORE), HALF_LIFE_DAYS));
+    assertThat(cached).hasSize((int) selection.narrow().count()).isEqualTo(own);
+  }
+
   private static List<String> weights(Dataset<Row> withWeights) {
     return sortedRows(
         withWeights.select(
