@@ -56,10 +56,13 @@ public final class AttributeStage implements SparkStage {
           date);
       double solveSecs = (System.nanoTime() - t1) / 1e9;
       long t2 = System.nanoTime();
-      // Data-driven first: its per-outcome sums and the rule-based minimum need nothing from each
-      // other, so Spark evaluates them in one window operator (one copy of every row, not two).
+      // The data-driven path counts and the rule-based decay sum are per-outcome sums over the
+      // candidates' own order, written in one select: one window operator (one copy of every
+      // row); the minimum the decay is measured from comes with the candidates.
+      double halfLife = config.halfLifeDays();
       Dataset<Row> weighted =
-          RuleModels.weights(dataDriven.withWeights(candidates), config.halfLifeDays());
+          RuleModels.fromWindowColumns(
+              dataDriven.withWeights(candidates, RuleModels.windowColumns(halfLife)), halfLife);
       wh.write(Credits.table(selection.withOutcomeColumns(weighted)), Tables.CREDITS, date);
       double creditSecs = (System.nanoTime() - t2) / 1e9;
       ctx.manifest().stage("attribute.candidates", candidateSecs, -1, candidateRows);

@@ -53,7 +53,16 @@ public final class DataDrivenAttribution {
      * the weight columns {@value #MARKOV} and {@value #SHAPLEY}.
      */
     public Dataset<Row> withWeights(Dataset<Row> frame) {
-      return DataDrivenAttribution.withWeights(frame, scores, channelDimension);
+      return DataDrivenAttribution.withWeights(frame, scores, channelDimension, List.of());
+    }
+
+    /**
+     * {@link #withWeights(Dataset)}, with more per-outcome window columns (over {@link
+     * Candidates#wholeOutcome}, e.g. {@link RuleModels#windowColumns}) computed in the same select,
+     * so that all of them are one window operator over the candidates.
+     */
+    public Dataset<Row> withWeights(Dataset<Row> frame, List<Column> alsoPerOutcome) {
+      return DataDrivenAttribution.withWeights(frame, scores, channelDimension, alsoPerOutcome);
     }
 
     /**
@@ -187,7 +196,10 @@ public final class DataDrivenAttribution {
    * gave, without a decimal per row (those were 10% of the attribute stage's CPU at 10 M).
    */
   static Dataset<Row> withWeights(
-      Dataset<Row> frame, List<ChannelScore> scores, String channelDimension) {
+      Dataset<Row> frame,
+      List<ChannelScore> scores,
+      String channelDimension,
+      List<Column> alsoPerOutcome) {
     Column channel = Paths.channelIn(frame, channelDimension);
     List<String> channels =
         scores.stream().map(ChannelScore::channel).distinct().sorted().toList();
@@ -203,6 +215,7 @@ public final class DataDrivenAttribution {
               .over(path)
               .as("dd_count_" + i));
     }
+    withCounts.addAll(alsoPerOutcome);
     Dataset<Row> out = frame.select(withCounts.toArray(Column[]::new));
     List<String> models = List.of(MARKOV, SHAPLEY);
     for (String model : models) {

@@ -9,11 +9,11 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.WellspringException;
 import dev.wellspring.schema.Tables;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The rule-based attribution models of DESIGN.md "Attribution": first_touch, last_touch, linear,
@@ -39,31 +39,52 @@ public final class RuleModels {
 
   private RuleModels() {}
 
+  /** The per-outcome sum of the time-decay terms, added by {@link #windowColumns}. */
+  static final String DECAY_SUM = "rule_decay_sum";
+
   /**
    * The candidates with one weight column per rule-based model (named as in {@link #MODELS}).
    *
-   * @param candidates rows in {@link Tables#CANDIDATES_SCHEMA}
+   * @param candidates rows in {@link Tables#CANDIDATES_SCHEMA}, with or without {@link
+   *     #MIN_DAYS_BEFORE}
    * @param halfLifeDays time-decay half-life in days, > 0
    */
   public static Dataset<Row> weights(Dataset<Row> candidates, double halfLifeDays) {
-    if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {
-      throw WellspringException.unusable(
-          "attribute", "half_life_days must be a positive number, got " + halfLifeDays);
-    }
+    // The candidates carry the outcome's smallest days_before from their own window; a frame
+    // without it gets it from one here (the same doubles, so the same minimum).
+    Dataset<Row> withMin =
+        java.util.Arrays.asList(candidates.columns()).contains(MIN_DAYS_BEFORE)
+            ? candidates
+            : candidates.withColumn(
+                MIN_DAYS_BEFORE, min(col("days_before")).over(Candidates.wholeOutcome()));
+    List<Column> select = new ArrayList<>();
+    select.add(col("*"));
+    select.addAll(windowColumns(halfLifeDays));
+    return fromWindowColumns(withMin.select(select.toArray(Column[]::new)), halfLifeDays);
+  }
+
+  /**
+   * The one per-outcome value the weights need beyond position and n: the sum of the outcome's
+   * time-decay terms ({@value #DECAY_SUM}), as a window column over {@link
+   * Candidates#wholeOutcome} for a select over candidates that have {@link #MIN_DAYS_BEFORE}. A
+   * caller may put it in the same select as other per-outcome windows (the data-driven models'),
+   * so all are one window operator; {@link #fromWindowColumns} then makes the weights.
+   *
+   * @throws WellspringException (exit 2) when the half-life is not a positive number
+   */
+  public static List<Column> windowColumns(double halfLifeDays) {
+    // The candidates' own order (Candidates.wholeOutcome): no second sort, and the double sum is
+    // added up in position order whatever the partitioning.
+    return List.of(sum(decay(halfLifeDays)).over(Candidates.wholeOutcome()).as(DECAY_SUM));
+  }
+
+  /**
+   * The weight columns of every rule-based model from a frame with {@link #windowColumns}; drops
+   * the helper columns.
+   */
+  public static Dataset<Row> fromWindowColumns(Dataset<Row> frame, double halfLifeDays) {
     Column position = col("position");
     Column n = col("n");
-
-    // One window spec for every per-outcome value, in the order the candidates are already sorted
-    // in (see Candidates.wholeOutcome), so Spark does not sort them again, and the double sum is
-    // added up in position order whatever the partitioning.
-    WindowSpec perOutcome = Candidates.wholeOutcome();
-    // Decay is measured from the outcome's latest touch: the shift cancels out in the
-    // normalisation but keeps the largest term at 1, so distant paths cannot underflow to 0/0.
-    Column decay =
-        pow(
-            lit(2.0),
-            col("days_before").minus(col(MIN_DAYS_BEFORE)).divide(-halfLifeDays));
-
     Column first = when(position.equalTo(1), 1.0).otherwise(0.0);
     Column last = when(position.equalTo(n), 1.0).otherwise(0.0);
     Column linear = lit(1.0).divide(n);
@@ -72,21 +93,26 @@ public final class RuleModels {
             .when(n.equalTo(2), 0.5)
             .when(position.equalTo(1).or(position.equalTo(n)), 0.4)
             .otherwise(lit(0.2).divide(n.minus(2)));
-
-    // The candidates carry the outcome's smallest days_before from their own window; a frame
-    // without it gets it from one here (the same doubles, so the same minimum).
-    Dataset<Row> withMin =
-        java.util.Arrays.asList(candidates.columns()).contains(MIN_DAYS_BEFORE)
-            ? candidates
-            : candidates.withColumn(MIN_DAYS_BEFORE, min(col("days_before")).over(perOutcome));
-    return withMin
-        .withColumn("rule_decay", decay)
+    return frame
         .withColumn(FIRST_TOUCH, first)
         .withColumn(LAST_TOUCH, last)
         .withColumn(LINEAR, linear.cast("double"))
-        .withColumn(TIME_DECAY, col("rule_decay").divide(sum(col("rule_decay")).over(perOutcome)))
+        .withColumn(TIME_DECAY, decay(halfLifeDays).divide(col(DECAY_SUM)))
         .withColumn(POSITION_BASED, positionBased.cast("double"))
-        .drop("rule_decay", MIN_DAYS_BEFORE);
+        .drop(DECAY_SUM, MIN_DAYS_BEFORE);
+  }
+
+  /**
+   * A candidate's time-decay term. Decay is measured from the outcome's latest touch: the shift
+   * cancels out in the normalisation but keeps the largest term at 1, so distant paths cannot
+   * underflow to 0/0.
+   */
+  private static Column decay(double halfLifeDays) {
+    if (!(halfLifeDays > 0) || Double.isInfinite(halfLifeDays)) {
+      throw WellspringException.unusable(
+          "attribute", "half_life_days must be a positive number, got " + halfLifeDays);
+    }
+    return pow(lit(2.0), col("days_before").minus(col(MIN_DAYS_BEFORE)).divide(-halfLifeDays));
   }
 
   /**

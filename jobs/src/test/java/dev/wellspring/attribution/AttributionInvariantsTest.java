@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -403,6 +404,41 @@ class AttributionInvariantsTest {
             RuleModels.weights(
                 selection.narrow().drop(RuleModels.MIN_DAYS_BEFORE), HALF_LIFE_DAYS));
     assertThat(cached).hasSize((int) selection.narrow().count()).isEqualTo(own);
+  }
+
+  /**
+   * The pipeline's credits pass: the data-driven path counts and the rule-based decay sum in one
+   * select make one window operator, and every model's weights are exactly those of the two
+   * steps taken apart.
+   */
+  @Test
+  void ruleAndDataDrivenSumsAreOneWindowWithTheSameWeights() {
+    Dataset<Row> outs = df(Tables.OUTCOMES_SCHEMA, outcomes);
+    Dataset<Row> narrow = Candidates.select(touchpoints, outs, LOOKBACK_DAYS, "channel").narrow();
+    // A local copy, so the plans below hold only the windows of the weights.
+    Dataset<Row> local =
+        touchpoints.sparkSession().createDataFrame(narrow.collectAsList(), narrow.schema());
+    DataDrivenAttribution.Result dd =
+        DataDrivenAttribution.attribute(local, touchpoints, outs, "channel");
+    Dataset<Row> combined =
+        RuleModels.fromWindowColumns(
+            dd.withWeights(local, RuleModels.windowColumns(HALF_LIFE_DAYS)), HALF_LIFE_DAYS);
+    Dataset<Row> apart = RuleModels.weights(dd.withWeights(local), HALF_LIFE_DAYS);
+    assertThat(windowOperators(combined)).isEqualTo(1);
+    assertThat(windowOperators(apart)).isEqualTo(2);
+    List<Column> columns = new ArrayList<>(List.of(col("outcome_id"), col("activity_id")));
+    Tables.MODELS.forEach(m -> columns.add(col(m)));
+    Column[] cs = columns.toArray(Column[]::new);
+    List<String> expected = sortedRows(apart.select(cs));
+    assertThat(expected).hasSize(narrow.collectAsList().size());
+    assertThat(sortedRows(combined.select(cs))).isEqualTo(expected);
+    assertThat(combined.columns()).doesNotContain(RuleModels.MIN_DAYS_BEFORE, "rule_decay_sum");
+  }
+
+  private static long windowOperators(Dataset<Row> df) {
+    return df.queryExecution().optimizedPlan().treeString().lines()
+        .filter(l -> l.replaceAll("^[\\s:+|-]*", "").startsWith("Window "))
+        .count();
   }
 
   private static List<String> weights(Dataset<Row> withWeights) {
