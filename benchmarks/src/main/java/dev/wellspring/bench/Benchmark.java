@@ -32,7 +32,10 @@ import org.apache.commons.csv.CSVRecord;
  * on total credited value per class and model.
  *
  * <p>Usage: {@code Benchmark --repo DIR --data DIR [--sizes 1000000,10000000] [--owners 20]
- * [--seed 7]}.
+ * [--seed 7] [--repeat 1]}. With {@code --repeat N} each size runs N rounds, Wellspring and DuckDB
+ * alternating, one table row per round, then the median of each side and of the rounds' ratios:
+ * on a shared machine whose speed drifts within the hour, a ratio from side-by-side rounds is the
+ * steadier figure.
  */
 public final class Benchmark {
   private static final List<String> RULE_MODELS =
@@ -47,6 +50,10 @@ public final class Benchmark {
     Path data = Path.of(opt.getOrDefault("data", repo.resolve("benchmarks/data").toString()));
     String owners = opt.getOrDefault("owners", "20");
     String seed = opt.getOrDefault("seed", "7");
+    int repeat = Integer.parseInt(opt.getOrDefault("repeat", "1"));
+    if (repeat < 1) {
+      throw new IllegalArgumentException("--repeat must be at least 1, got " + repeat);
+    }
     List<Long> sizes = new ArrayList<>();
     for (String s : opt.getOrDefault("sizes", "1000000,10000000").split(",")) {
       sizes.add(Long.parseLong(s.trim()));
@@ -60,6 +67,7 @@ public final class Benchmark {
     System.out.println("|---:|---:|---:|---:|---:|---:|---|");
     Map<Long, Double> wellspringTimes = new TreeMap<>();
     List<String> stageLines = new ArrayList<>();
+    List<String> medianLines = new ArrayList<>();
     for (long size : sizes) {
       Path in = data.resolve(String.valueOf(size));
       if (!Files.isDirectory(in) || !Files.exists(in.resolve("contacts.csv"))) {
@@ -69,28 +77,46 @@ public final class Benchmark {
         System.err.printf("generated %,d activities in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
       }
       LocalDate runDate = runDate(in);
-      Path out = Files.createTempDirectory("wellspring-bench-out");
-      long t0 = System.nanoTime();
-      int code = exec(repo, List.of(repo.resolve("run.sh").toString(), "nightly", "--no-report", "--quiet",
-          "--input", in.toString(), "--output", out.toString(), "--run-date", runDate.toString()), null);
-      double wSecs = (System.nanoTime() - t0) / 1e9;
-      if (code != 0) {
-        throw new IllegalStateException("nightly failed with exit code " + code + " on " + in);
+      List<Double> wRounds = new ArrayList<>();
+      List<Double> dRounds = new ArrayList<>();
+      List<Double> ratios = new ArrayList<>();
+      for (int round = 1; round <= repeat; round++) {
+        Path out = Files.createTempDirectory("wellspring-bench-out");
+        long t0 = System.nanoTime();
+        int code = exec(repo, List.of(repo.resolve("run.sh").toString(), "nightly", "--no-report", "--quiet",
+            "--input", in.toString(), "--output", out.toString(), "--run-date", runDate.toString()), null);
+        double wSecs = (System.nanoTime() - t0) / 1e9;
+        if (code != 0) {
+          throw new IllegalStateException("nightly failed with exit code " + code + " on " + in);
+        }
+        wRounds.add(wSecs);
+        long heapMb = peakHeap(out.resolve("runs").resolve(runDate + ".json"), "driver_peak_heap_mb");
+        long liveMb = peakHeap(out.resolve("runs").resolve(runDate + ".json"), "driver_peak_live_heap_mb");
+        Map<String, Double> ws = wellspringTotals(out.resolve("reports").resolve(runDate.toString()).resolve("effectiveness.csv"));
+
+        t0 = System.nanoTime();
+        Map<String, Double> dk = duckdbTotals(in, runDate, 180, 30);
+        double dSecs = (System.nanoTime() - t0) / 1e9;
+
+        dRounds.add(dSecs);
+        ratios.add(wSecs / dSecs);
+        String agree = agreement(ws, dk);
+        String label = repeat == 1 ? String.format("%,d", size) : String.format("%,d (round %d)", size, round);
+        stageLines.add(String.format("%s activities: %s", label, stages(out.resolve("runs").resolve(runDate + ".json"))));
+        System.out.printf("| %s | %,d | %.1f | %.1f | %.2f | %,d / %,d | %s |%n",
+            label, inputMb(in), wSecs, dSecs, wSecs / dSecs, heapMb, liveMb, agree);
+        deleteTree(out);
       }
-      wellspringTimes.put(size, wSecs);
-      long heapMb = peakHeap(out.resolve("runs").resolve(runDate + ".json"), "driver_peak_heap_mb");
-      long liveMb = peakHeap(out.resolve("runs").resolve(runDate + ".json"), "driver_peak_live_heap_mb");
-      Map<String, Double> ws = wellspringTotals(out.resolve("reports").resolve(runDate.toString()).resolve("effectiveness.csv"));
-
-      t0 = System.nanoTime();
-      Map<String, Double> dk = duckdbTotals(in, runDate, 180, 30);
-      double dSecs = (System.nanoTime() - t0) / 1e9;
-
-      String agree = agreement(ws, dk);
-      stageLines.add(String.format("%,d activities: %s", size, stages(out.resolve("runs").resolve(runDate + ".json"))));
-      System.out.printf("| %,d | %,d | %.1f | %.1f | %.2f | %,d / %,d | %s |%n",
-          size, inputMb(in), wSecs, dSecs, wSecs / dSecs, heapMb, liveMb, agree);
-      deleteTree(out);
+      wellspringTimes.put(size, median(wRounds));
+      if (repeat > 1) {
+        medianLines.add(String.format("%,d activities, median of %d rounds: wellspring %.1f s, duckdb %.1f s, ratio %.2f (rounds' ratios %s)",
+            size, repeat, median(wRounds), median(dRounds), median(ratios),
+            ratios.stream().map(r -> String.format("%.2f", r)).toList()));
+      }
+    }
+    if (!medianLines.isEmpty()) {
+      System.out.println();
+      medianLines.forEach(System.out::println);
     }
     System.out.println();
     System.out.println("stage seconds (manifest):");
@@ -99,9 +125,16 @@ public final class Benchmark {
       List<Long> ks = new ArrayList<>(wellspringTimes.keySet());
       long a = ks.get(0);
       long b = ks.get(ks.size() - 1);
-      System.out.printf("%nscaling: %,dx the rows cost %.2fx the time%n",
-          b / a, wellspringTimes.get(b) / wellspringTimes.get(a));
+      System.out.printf("%nscaling%s: %,dx the rows cost %.2fx the time%n",
+          repeat > 1 ? " (medians)" : "", b / a, wellspringTimes.get(b) / wellspringTimes.get(a));
     }
+  }
+
+  /** The median (the mean of the middle two for an even count). */
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
   /** Machine, JVM and cores, printed beside every figure. */
