@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.WellspringException;
+import dev.wellspring.schema.Tables;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -81,9 +82,7 @@ public final class Paths {
    */
   public static Column channelIn(Dataset<Row> frame, String dimension) {
     Column computed = channelOf(dimension);
-    return java.util.Arrays.asList(frame.columns()).contains(PATH_CHANNEL)
-        ? col(PATH_CHANNEL)
-        : computed;
+    return Tables.hasColumn(frame, PATH_CHANNEL) ? col(PATH_CHANNEL) : computed;
   }
 
   /** The steps of the non-converting paths: at most one path per (owner, contact). */

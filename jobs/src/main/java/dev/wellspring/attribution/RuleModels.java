@@ -53,7 +53,7 @@ public final class RuleModels {
     // The candidates carry the outcome's smallest days_before from their own window; a frame
     // without it gets it from one here (the same doubles, so the same minimum).
     Dataset<Row> withMin =
-        java.util.Arrays.asList(candidates.columns()).contains(MIN_DAYS_BEFORE)
+        Tables.hasColumn(candidates, MIN_DAYS_BEFORE)
             ? candidates
             : candidates.withColumn(
                 MIN_DAYS_BEFORE, min(col("days_before")).over(Candidates.wholeOutcome()));

@@ -299,6 +299,11 @@ public final class Tables {
             .toArray(org.apache.spark.sql.Column[]::new));
   }
 
+  /** Whether the frame has a column of that name. */
+  public static boolean hasColumn(org.apache.spark.sql.Dataset<?> df, String column) {
+    return java.util.Arrays.asList(df.columns()).contains(column);
+  }
+
   static StructField f(String name, DataType type) {
     return new StructField(name, type, true, org.apache.spark.sql.types.Metadata.empty());
   }

@@ -3,6 +3,7 @@ package dev.wellspring.hardening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wellspring.io.Warehouse;
+import dev.wellspring.testing.Background;
 import dev.wellspring.testing.SharedSpark;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,10 +55,13 @@ class CrashSafetyIT {
     // The two reference runs are independent: run at once (each child is mostly Spark's fixed
     // per-job cost on one thread, so two share the machine's two cores).
     CompletableFuture<Void> smallRun =
-        CompletableFuture.runAsync(
-            unchecked(() -> NightlyChild.runOk(small, refSmall, "local[2]", report, tmp.resolve("reference-250.log"))));
+        Background.start(
+            () -> {
+              NightlyChild.runOk(small, refSmall, "local[2]", report, tmp.resolve("reference-250.log"));
+              return null;
+            });
     NightlyChild.runOk(large, refLarge, "local[2]", report, tmp.resolve("reference-300.log"));
-    join(smallRun);
+    Background.join(smallRun);
     logicalSmall = NightlyChild.logical(refSmall);
     logicalLarge = NightlyChild.logical(refLarge);
     assertThat(logicalLarge).as("the two inputs give different outputs").isNotEqualTo(logicalSmall);
@@ -103,31 +106,6 @@ class CrashSafetyIT {
     }
     Set<String> wanted = Set.of(only.split(","));
     return chain.stream().filter(wanted::contains).toList();
-  }
-
-  private interface Action {
-    void run() throws Exception;
-  }
-
-  private static Runnable unchecked(Action a) {
-    return () -> {
-      try {
-        a.run();
-      } catch (Exception e) {
-        throw new CompletionException(e);
-      }
-    };
-  }
-
-  private static void join(CompletableFuture<Void> f) throws Exception {
-    try {
-      f.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof Exception ex) {
-        throw ex;
-      }
-      throw e;
-    }
   }
 
   private static Path copyOfSmallRun(String name) throws Exception {

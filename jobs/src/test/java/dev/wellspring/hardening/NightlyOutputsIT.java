@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.io.Manifest;
+import dev.wellspring.testing.Background;
 import dev.wellspring.testing.SharedSpark;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -50,23 +50,13 @@ class NightlyOutputsIT {
     // The two runs are independent: run at once (each child is mostly Spark's fixed per-job
     // cost, so two share the machine's two cores; about 40 s instead of 75 s).
     CompletableFuture<Void> first =
-        CompletableFuture.runAsync(
+        Background.start(
             () -> {
-              try {
-                NightlyChild.runOk(in, one, "local[1]", report, tmp.resolve("local1.log"));
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
+              NightlyChild.runOk(in, one, "local[1]", report, tmp.resolve("local1.log"));
+              return null;
             });
     NightlyChild.runOk(in, two, "local[2]", report, tmp.resolve("local2.log"));
-    try {
-      first.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof Exception ex) {
-        throw ex;
-      }
-      throw e;
-    }
+    Background.join(first);
   }
 
   @Test

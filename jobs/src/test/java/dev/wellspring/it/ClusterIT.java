@@ -2,15 +2,15 @@ package dev.wellspring.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wellspring.testing.Background;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -75,15 +75,7 @@ class ClusterIT {
         "dev.wellspring.cli.Main", "nightly", "--no-report", "--quiet", "--master", "local[2]",
         "--input", input, "--output", local.toString(), "--run-date", RUN_DATE));
     // The local run and the cluster run are independent: run at once.
-    CompletableFuture<Integer> localRun =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return run(localCmd, tmp.resolve("local.log"));
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
-            });
+    CompletableFuture<Integer> localRun = Background.start(() -> run(localCmd, tmp.resolve("local.log")));
 
     List<String> submit = new ArrayList<>(List.of(java(), "-Xmx2g", "-XX:TieredStopAtLevel=1",
         "-XX:ReservedCodeCacheSize=256m",
@@ -97,7 +89,7 @@ class ClusterIT {
         "--master", "spark://127.0.0.1:" + PORT,
         "--input", input, "--output", cluster.toString(), "--run-date", RUN_DATE));
     assertThat(run(submit, tmp.resolve("cluster.log"))).as(log(tmp.resolve("cluster.log"))).isZero();
-    assertThat(localRun.join()).as(log(tmp.resolve("local.log"))).isZero();
+    assertThat(Background.join(localRun)).as(log(tmp.resolve("local.log"))).isZero();
 
     Path localReports = local.resolve("reports").resolve(RUN_DATE);
     Path clusterReports = cluster.resolve("reports").resolve(RUN_DATE);
