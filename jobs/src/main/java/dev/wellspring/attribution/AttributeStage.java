@@ -68,8 +68,11 @@ public final class AttributeStage implements SparkStage {
       ctx.manifest().stage("attribute.candidates", candidateSecs, -1, candidateRows);
       ctx.manifest().stage("attribute.data_driven_solve", solveSecs, candidateRows, -1);
       ctx.manifest().stage("attribute.credits_all_models", creditSecs, candidateRows, candidateRows);
+      // repartition(1), not coalesce(1): the distinct outcome ids need no shuffle of their own (the
+      // cached candidates are partitioned by outcome), so coalesce(1) would scan all candidate
+      // rows in one task; the shuffle of the few unattributed rows is what goes to one task here.
       wh.write(
-          Tables.conform(selection.unattributed(), Tables.UNATTRIBUTED_SCHEMA).coalesce(1),
+          Tables.conform(selection.unattributed(), Tables.UNATTRIBUTED_SCHEMA).repartition(1),
           Tables.UNATTRIBUTED,
           date);
     } finally {

@@ -221,6 +221,84 @@ class LiftIntervalTest {
     assertThat(LiftInterval.poisson(-1L)).isEqualTo(18);
   }
 
+  /** The inverse CDF as first written: the top 53 bits as a double in [0, 1) against the CDF. */
+  private static int poissonByDouble(long bits) {
+    double[] cdf = new double[20];
+    double p = Math.exp(-1);
+    double sum = 0;
+    for (int k = 0; k < cdf.length; k++) {
+      sum += p;
+      cdf[k] = sum;
+      p /= k + 1;
+    }
+    double u = (bits >>> 11) * 0x1.0p-53;
+    int k = 0;
+    while (k < cdf.length - 1 && u >= cdf[k]) {
+      k++;
+    }
+    return k;
+  }
+
+  @Test
+  void poissonOnIntegerThresholdsEqualsTheDoubleInverseCdf() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    for (int i = 0; i < 200_000; i++) {
+      long bits = random.nextLong();
+      assertThat(LiftInterval.poisson(bits)).as("bits %x", bits).isEqualTo(poissonByDouble(bits));
+    }
+    // Either side of every threshold: the top 53 bits m = ceil(cdf[k] x 2^53) + d, d in -2..2.
+    double p = Math.exp(-1);
+    double sum = 0;
+    for (int k = 0; k < 19; k++) {
+      sum += p;
+      p /= k + 1;
+      long at = (long) Math.ceil(sum * 0x1.0p53);
+      for (long d = -2; d <= 2; d++) {
+        long m = Math.min(at + d, (1L << 53) - 1);
+        long bits = (m << 11) | 0x7FF;
+        assertThat(LiftInterval.poisson(bits)).as("k %d, d %d", k, d).isEqualTo(poissonByDouble(bits));
+      }
+    }
+  }
+
+  @Test
+  void bootstrapSumsEqualEveryUnitTimesItsDrawAddedUpOneByOne() {
+    // Units with zero amounts in different places (touch-only, credit-only, everything, nothing
+    // but one model), over three partitions; 2 models, so 6 amounts each.
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    org.apache.spark.sql.types.StructType schema =
+        new org.apache.spark.sql.types.StructType().add("unit_hash", "long");
+    for (String c : List.of("dh", "uh", "dv_0", "uv_0", "dv_1", "uv_1")) {
+      schema = schema.add(c, "long");
+    }
+    List<Row> units = new ArrayList<>();
+    for (int u = 0; u < 60; u++) {
+      Object[] v = new Object[7];
+      v[0] = random.nextLong();
+      for (int j = 1; j < 7; j++) {
+        v[j] = random.nextInt(3) == 0 ? random.nextLong(1, 5_000_000L) : 0L;
+      }
+      units.add(RowFactory.create(v));
+    }
+    int resamples = 50;
+    long seed = 99L;
+    long[] sums =
+        LiftInterval.bootstrapSums(
+            SharedSpark.session().createDataFrame(units, schema).repartition(3), 2, resamples, seed);
+    long[] expected = new long[resamples * 6];
+    for (Row unit : units) {
+      long stream = LiftInterval.mix(unit.getLong(0) ^ LiftInterval.mix(seed));
+      for (int r = 0; r < resamples; r++) {
+        int k = LiftInterval.poisson(LiftInterval.draw(stream, r));
+        for (int j = 0; j < 6; j++) {
+          expected[r * 6 + j] += k * unit.getLong(1 + j);
+        }
+      }
+    }
+    assertThat(sums).containsExactly(expected);
+    assertThat(java.util.Arrays.stream(expected).filter(x -> x != 0).count()).isGreaterThan(200);
+  }
+
   @Test
   void percentileIsRType7() {
     double[] x = {1, 2, 3, 4};

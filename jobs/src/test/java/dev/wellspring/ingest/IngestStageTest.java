@@ -263,6 +263,23 @@ class IngestStageTest {
   }
 
   @Test
+  void rejectsSortedAcrossManyRangePartitionsAreTheSameFileAndCounts() throws IOException {
+    Path small = tmp.resolve("out-small-partitions");
+    Manifest again = new Manifest();
+    long before = IngestStage.rejectsPerPartition;
+    IngestStage.rejectsPerPartition = 3;
+    try {
+      new IngestStage().run(spark, context(in, small, "1", again));
+    } finally {
+      IngestStage.rejectsPerPartition = before;
+    }
+    List<List<String>> expected = rejects(out).stream().map(CSVRecord::toList).toList();
+    assertThat(expected).hasSizeGreaterThan(3 * 4);
+    assertThat(rejects(small).stream().map(CSVRecord::toList).toList()).isEqualTo(expected);
+    assertThat(again.array("inputs").toString()).isEqualTo(manifest.array("inputs").toString());
+  }
+
+  @Test
   void manifestInputsReconcilePerFileAndInTotal() throws Exception {
     JsonNode inputs = manifest.root().get("inputs");
     assertThat(inputs).hasSize(5);
