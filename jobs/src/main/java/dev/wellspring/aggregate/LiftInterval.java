@@ -262,7 +262,8 @@ public final class LiftInterval {
    */
   private static final long[] POISSON_AT_LEAST = poissonThresholds();
 
-  private static double[] poissonCdf() {
+  /** P(K <= k) of Poisson(1) for k = 0..19, summed in double arithmetic. */
+  static double[] poissonCdf() {
     double[] cdf = new double[20];
     double p = Math.exp(-1);
     double sum = 0;

@@ -223,14 +223,7 @@ class LiftIntervalTest {
 
   /** The inverse CDF as first written: the top 53 bits as a double in [0, 1) against the CDF. */
   private static int poissonByDouble(long bits) {
-    double[] cdf = new double[20];
-    double p = Math.exp(-1);
-    double sum = 0;
-    for (int k = 0; k < cdf.length; k++) {
-      sum += p;
-      cdf[k] = sum;
-      p /= k + 1;
-    }
+    double[] cdf = LiftInterval.poissonCdf();
     double u = (bits >>> 11) * 0x1.0p-53;
     int k = 0;
     while (k < cdf.length - 1 && u >= cdf[k]) {
@@ -247,12 +240,9 @@ class LiftIntervalTest {
       assertThat(LiftInterval.poisson(bits)).as("bits %x", bits).isEqualTo(poissonByDouble(bits));
     }
     // Either side of every threshold: the top 53 bits m = ceil(cdf[k] x 2^53) + d, d in -2..2.
-    double p = Math.exp(-1);
-    double sum = 0;
-    for (int k = 0; k < 19; k++) {
-      sum += p;
-      p /= k + 1;
-      long at = (long) Math.ceil(sum * 0x1.0p53);
+    double[] cdf = LiftInterval.poissonCdf();
+    for (int k = 0; k < cdf.length - 1; k++) {
+      long at = (long) Math.ceil(cdf[k] * 0x1.0p53);
       for (long d = -2; d <= 2; d++) {
         long m = Math.min(at + d, (1L << 53) - 1);
         long bits = (m << 11) | 0x7FF;
