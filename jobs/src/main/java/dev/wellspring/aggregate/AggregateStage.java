@@ -49,8 +49,8 @@ public final class AggregateStage implements SparkStage {
           LiftInterval.intervals(
               touchpoints, credits, config.bootstrapResamples(), config.bootstrapSeed());
       // Three aggregates read effort and credit per (owner, class, month): small, computed once.
-      Dataset<Row> effort = Efficiency.effort(touchpoints).persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> credit = Efficiency.credit(credits).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> effort = cachedSmall(Efficiency.effort(touchpoints));
+      Dataset<Row> credit = cachedSmall(Efficiency.credit(credits));
       cached.add(effort);
       cached.add(credit);
 
@@ -90,6 +90,17 @@ public final class AggregateStage implements SparkStage {
     } finally {
       cached.forEach(Dataset::unpersist);
     }
+  }
+
+  /**
+   * A small aggregate (rows per owner, class and month), cached as one partition. Left at the
+   * shuffle's partition count, every later query that read it started a stage of that many tasks
+   * for a few thousand rows: at 10 M activities six stages of 41 tasks, about 1.5 s each and
+   * almost no CPU (docs/benchmarks.md). Only the final merge of the partial aggregates moves into
+   * one task; the partial aggregation over the touchpoints or credits stays parallel.
+   */
+  static Dataset<Row> cachedSmall(Dataset<Row> aggregate) {
+    return aggregate.coalesce(1).persist(StorageLevel.MEMORY_AND_DISK());
   }
 
   private static StructType schemaOf(String table) {

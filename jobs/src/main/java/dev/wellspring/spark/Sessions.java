@@ -45,6 +45,9 @@ public final class Sessions {
     // alone); 32 MB groups and splits give seven or more even tasks.
     b.config("spark.sql.files.maxPartitionBytes", String.valueOf(32L << 20));
     b.config("spark.hadoop.parquet.block.size", String.valueOf(32L << 20));
+    // Permissions of the files Spark writes set in process, not by a forked chmod per directory
+    // and file (LocalFiles); a run's own spark.hadoop.fs.file.impl below still wins.
+    b.config("spark.hadoop.fs.file.impl", dev.wellspring.io.LocalFiles.class.getName());
     for (Map.Entry<String, String> e : config.sparkConf().entrySet()) {
       b.config(e.getKey(), e.getValue());
     }

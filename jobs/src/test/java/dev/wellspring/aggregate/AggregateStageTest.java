@@ -148,4 +148,21 @@ class AggregateStageTest {
                 + "markov,DIRECTED,1,1,5000\r\n"
                 + "shapley,UNDIRECTED,200,0.04,200\r\n");
   }
+
+  @Test
+  void smallAggregatesAreCachedAsOnePartitionWithTheSameRows() {
+    // Three partitions that adaptive execution cannot merge (a user-set count), as the 41 of the
+    // 10 M run's shuffle were not.
+    var aggregate = Efficiency.effort(Sample.touchpoints()).repartition(3);
+    var cached = AggregateStage.cachedSmall(aggregate);
+    try {
+      assertThat(aggregate.rdd().getNumPartitions()).as("the aggregate before").isGreaterThan(1);
+      assertThat(cached.rdd().getNumPartitions()).isEqualTo(1);
+      assertThat(cached.storageLevel().useMemory()).isTrue();
+      assertThat(cached.collectAsList()).containsExactlyInAnyOrderElementsOf(aggregate.collectAsList());
+      assertThat(cached.count()).isEqualTo(6);
+    } finally {
+      cached.unpersist();
+    }
+  }
 }

@@ -25,6 +25,8 @@ public final class SharedSpark {
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
               .config("spark.ui.showConsoleProgress", "false")
+              // As Sessions.open sets it: every test's writes go through LocalFiles.
+              .config("spark.hadoop.fs.file.impl", dev.wellspring.io.LocalFiles.class.getName())
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
     }
