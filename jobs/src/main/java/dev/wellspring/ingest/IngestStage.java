@@ -101,8 +101,13 @@ public final class IngestStage implements SparkStage {
         // The set-wide rules are a narrow view over the one staging copy: duplicates are found by
         // an aggregation whose (small) result is kept, so rejects (with the counts) and the table
         // each read the staging Parquet once without a second copy of it.
+        // Kept as one partition: left at the shuffle's count (41 at 10 M activities), each of its
+        // readers (the rejects and the table, per kind) ran a stage of that many tasks for what
+        // is usually no row at all. repartition, not coalesce: the aggregation over every id
+        // before the filter stays parallel; only the repeated ids move into the one partition.
         Dataset<Row> repeated =
             IngestTransforms.repeatedIds(IngestTransforms.records(parsed), kind.idColumn())
+                .repartition(1)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(repeated);
         Dataset<Row> res = IngestTransforms.resolve(parsed, kind, runDate, repeated);
