@@ -95,7 +95,7 @@ public final class AggregateStage implements SparkStage {
   /**
    * A small aggregate (rows per owner, class and month), cached as one partition. Left at the
    * shuffle's partition count, every later query that read it started a stage of that many tasks
-   * for a few thousand rows: at 10 M activities six stages of 41 tasks, about 1.5 s each and
+   * for a few thousand rows: at 10 M activities eight stages of 41 tasks, 0.7-2.5 s each with
    * almost no CPU (docs/benchmarks.md). Only the final merge of the partial aggregates moves into
    * one task; the partial aggregation over the touchpoints or credits stays parallel.
    */

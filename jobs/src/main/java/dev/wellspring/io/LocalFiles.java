@@ -12,11 +12,11 @@ import org.apache.hadoop.fs.permission.FsPermission;
 /**
  * Hadoop's local file system ({@code file:}) with permissions set through java.nio instead of a
  * {@code chmod} child process. Without Hadoop's native library (which Spark does not ship) every
- * directory and file Spark's writers create is followed by a forked {@code chmod}: about 200 child
- * processes in a {@code nightly} of the sample data, each a fork of the multi-gigabyte driver JVM,
- * and with hundreds of write tasks many more on large inputs. Everything else, checksums included,
- * is Hadoop's own {@link LocalFileSystem}. Set as {@code fs.file.impl} by {@code
- * dev.wellspring.spark.Sessions}.
+ * directory and file Spark's writers create is followed by a {@code chmod} child of the driver JVM
+ * (with threads to read its output): 199 of them in a {@code nightly} of the sample data, more with
+ * every write task on large inputs; about 1 s of system CPU and 2 s of wall time of a 1 M run
+ * (docs/benchmarks.md). Everything else, checksums included, is Hadoop's own {@link
+ * LocalFileSystem}. Set as {@code fs.file.impl} by {@code dev.wellspring.spark.Sessions}.
  */
 public final class LocalFiles extends LocalFileSystem {
   private static final boolean POSIX =
