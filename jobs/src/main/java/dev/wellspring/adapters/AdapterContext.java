@@ -14,11 +14,28 @@ import java.util.Map;
  * @param runDate the run date (recurring calendar events are expanded up to its end)
  * @param periodStart first day of the period for recurrence expansion (run date - lookback - 366
  *     days, say)
+ * @param ownerEmails the team's own addresses (lower case) -> owner ("" = {@code owner}), from
+ *     {@code owner_emails}; see {@link dev.wellspring.adapters.common.OwnerIdentities}
+ * @param salesforceDateFormat {@code auto}, {@code mdy}, {@code dmy} or {@code iso}: how
+ *     Salesforce slash dates are read
  */
 public record AdapterContext(
-    String owner, Map<String, String> ownerMap, LocalDate runDate, LocalDate periodStart)
+    String owner,
+    Map<String, String> ownerMap,
+    LocalDate runDate,
+    LocalDate periodStart,
+    Map<String, String> ownerEmails,
+    String salesforceDateFormat)
     implements Serializable {
   public AdapterContext {
     ownerMap = Map.copyOf(ownerMap);
+    ownerEmails = Map.copyOf(ownerEmails);
+    salesforceDateFormat = salesforceDateFormat == null ? "auto" : salesforceDateFormat;
+  }
+
+  /** A context without owner e-mails, Salesforce dates judged per file. */
+  public AdapterContext(
+      String owner, Map<String, String> ownerMap, LocalDate runDate, LocalDate periodStart) {
+    this(owner, ownerMap, runDate, periodStart, Map.of(), "auto");
   }
 }

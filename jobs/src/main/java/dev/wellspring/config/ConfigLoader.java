@@ -29,7 +29,14 @@ public final class ConfigLoader {
       List.of(
           "input", "output", "run_date", "master", "owner", "lookback_days", "half_life_days",
           "channel_dimension", "reject_max", "report_model", "bootstrap_resamples",
-          "bootstrap_seed", "shuffle_partitions", "paper", "names", "secret");
+          "bootstrap_seed", "shuffle_partitions", "paper", "names", "secret",
+          "salesforce_date_format");
+
+  /** The team's own e-mail addresses: a list (of --owner's) or a mapping owner -> list. */
+  public static final String OWNER_EMAILS = "owner_emails";
+
+  /** Values of {@code salesforce_date_format}. */
+  public static final Set<String> SALESFORCE_DATE_FORMATS = Set.of("auto", "mdy", "dmy", "iso");
 
   /**
    * Map-valued keys: durations (type -> minutes), inference_map, spark (conf -> value), owner_map
@@ -83,6 +90,8 @@ public final class ConfigLoader {
   private String paper = "A4";
   private String names = "full";
   private String secret;
+  private final Map<String, String> ownerEmails = new TreeMap<>();
+  private String salesforceDateFormat = "auto";
 
   private ConfigLoader() {}
 
@@ -133,7 +142,9 @@ public final class ConfigLoader {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
       JsonNode value = e.getValue();
-      if (MAP_KEYS.contains(key)) {
+      if (key.equals(OWNER_EMAILS)) {
+        ownerEmails(value);
+      } else if (MAP_KEYS.contains(key)) {
         if (!value.isObject()) {
           throw bad(key, value.toString(), "a mapping");
         }
@@ -153,7 +164,8 @@ public final class ConfigLoader {
         throw WellspringException.unusable(
             "config",
             "unknown configuration key '" + key + "' in " + file + " (known keys: "
-                + String.join(", ", KEYS) + ", " + String.join(", ", MAP_KEYS) + ")");
+                + String.join(", ", KEYS) + ", " + String.join(", ", MAP_KEYS) + ", "
+                + OWNER_EMAILS + ")");
       }
     }
   }
@@ -237,6 +249,8 @@ public final class ConfigLoader {
       }
       case "names" -> names = oneOf(key, raw, Set.of("full", "initials", "none"));
       case "secret" -> secret = v.isEmpty() ? null : v;
+      case "salesforce_date_format" ->
+          salesforceDateFormat = oneOf(key, raw, SALESFORCE_DATE_FORMATS);
       default -> throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
     }
   }
@@ -245,7 +259,43 @@ public final class ConfigLoader {
     return new WellspringConfig(
         input, output, runDate, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, secret);
+        shufflePartitions, sparkConf, paper, names, ownerMap, secret, ownerEmails,
+        salesforceDateFormat);
+  }
+
+  /**
+   * {@code owner_emails}: a list of addresses of --owner ({@code [me@x.org, me@gmail.com]}), a
+   * single address, or a mapping of owner -> address or list ({@code {Alice: [a@x.org]}}).
+   */
+  private void ownerEmails(JsonNode value) {
+    if (value.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> m = it.next();
+        if (m.getKey().isBlank()) {
+          throw bad(OWNER_EMAILS, value.toString(), "an owner name as each key");
+        }
+        addOwnerEmails(OWNER_EMAILS + "." + m.getKey(), m.getValue(), m.getKey().trim());
+      }
+    } else {
+      addOwnerEmails(OWNER_EMAILS, value, "");
+    }
+  }
+
+  private void addOwnerEmails(String key, JsonNode value, String ownerName) {
+    List<JsonNode> items = new java.util.ArrayList<>();
+    if (value.isArray()) {
+      value.forEach(items::add);
+    } else {
+      items.add(value);
+    }
+    for (JsonNode item : items) {
+      String address = item.isValueNode() ? item.asText().trim() : item.toString();
+      String normal = dev.wellspring.adapters.common.Emails.normalize(address);
+      if (!item.isValueNode() || normal.isEmpty()) {
+        throw bad(key, address, "an e-mail address, or a list of them");
+      }
+      ownerEmails.put(normal, ownerName);
+    }
   }
 
   private static WellspringException bad(String key, String value, String expected) {

@@ -35,6 +35,14 @@ import java.util.TreeMap;
  * @param secret secret of the keyed hashes ({@code dev.wellspring.privacy.Keys}); null = the
  *     environment variable WELLSPRING_SECRET, else a secret generated once and kept in {@code
  *     <output>/.wellspring-secret}. Never written to the manifest
+ * @param ownerEmails the team's own e-mail addresses (key {@code owner_emails}), lower case, each
+ *     to the owner it belongs to; an empty owner means {@code owner} (--owner). A list in the file
+ *     gives addresses of --owner; a mapping {@code {Alice: [a@x.org], Bob: b@y.org}} gives each
+ *     owner's. With {@code owner_map} keys and the --owner name they are the owner's own
+ *     identities: never a contact, never a touch. Never written to the manifest
+ * @param salesforceDateFormat how Salesforce slash dates are read (key {@code
+ *     salesforce_date_format}): {@code auto} (default: US month/day only when the file settles
+ *     it), {@code mdy}, {@code dmy} or {@code iso} (slash dates are bad timestamps)
  */
 public record WellspringConfig(
     String input,
@@ -56,13 +64,16 @@ public record WellspringConfig(
     String paper,
     String names,
     Map<String, String> ownerMap,
-    String secret) {
+    String secret,
+    Map<String, String> ownerEmails,
+    String salesforceDateFormat) {
 
   public WellspringConfig {
     durations = Map.copyOf(new TreeMap<>(durations));
     inferenceMap = Map.copyOf(new TreeMap<>(inferenceMap));
     sparkConf = Map.copyOf(new TreeMap<>(sparkConf));
     ownerMap = Map.copyOf(new TreeMap<>(ownerMap));
+    ownerEmails = Map.copyOf(new TreeMap<>(ownerEmails));
   }
 
   /** Like the record's, but never shows the secret (configurations end up in logs). */
@@ -83,7 +94,8 @@ public record WellspringConfig(
     return new WellspringConfig(
         input, output, date, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, secret);
+        shufflePartitions, sparkConf, paper, names, ownerMap, secret, ownerEmails,
+        salesforceDateFormat);
   }
 
   /** This configuration with other input and output folders. */
@@ -91,6 +103,7 @@ public record WellspringConfig(
     return new WellspringConfig(
         newInput, newOutput, runDate, master, owner, lookbackDays, halfLifeDays,
         channelDimension, rejectMax, reportModel, durations, inferenceMap, bootstrapResamples,
-        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, secret);
+        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, secret, ownerEmails,
+        salesforceDateFormat);
   }
 }

@@ -91,7 +91,13 @@ final class VendorIngest {
     // One lookback before the earliest outcome a year back can still reach: a year of outcomes
     // plus one day of slack for time zones.
     LocalDate periodStart = config.runDate().minusDays(config.lookbackDays() + 366L);
-    return new AdapterContext(config.owner(), config.ownerMap(), config.runDate(), periodStart);
+    return new AdapterContext(
+        config.owner(),
+        config.ownerMap(),
+        config.runDate(),
+        periodStart,
+        config.ownerEmails(),
+        config.salesforceDateFormat());
   }
 
   /**

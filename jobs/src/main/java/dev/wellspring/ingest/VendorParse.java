@@ -4,6 +4,7 @@ import dev.wellspring.WellspringException;
 import dev.wellspring.adapters.AdapterContext;
 import dev.wellspring.adapters.CanonicalRecord;
 import dev.wellspring.adapters.RecordSink;
+import dev.wellspring.adapters.common.OwnerIdentities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,20 +33,31 @@ import org.apache.spark.sql.RowFactory;
  * the file emits only once. So {@code rows_read = rows_mapped + rows_excluded + rows_rejected}
  * per file, while a rejected row may still have contributed records.
  *
+ * <p>Before validation, a row's records lose the owner's own identities ({@link
+ * OwnerIdentities}: a row left with none is excluded as {@value #OWNER_SELF}), and a row that
+ * touches several people at once shares its duration among them ({@link SharedTouches}).
+ *
  * <p>A typed function because the adapters are plain Java readers; the rows are collected per
  * file (adapters read their file whole anyway).
  */
 final class VendorParse implements FlatMapFunction<VendorFile, Row> {
   private static final long serialVersionUID = 1L;
 
+  /** The exclusion reason of a row whose every record is the owner's own identity. */
+  static final String OWNER_SELF = "owner_self";
+
   private final Map<Kind, RecordValidator> validators = new EnumMap<>(Kind.class);
   private final AdapterContext context;
+  private final Map<String, Double> durations;
+  private final OwnerIdentities identities;
 
   VendorParse(Map<String, Double> durations, AdapterContext context) {
     for (Kind k : Kind.values()) {
       validators.put(k, new RecordValidator(k, durations));
     }
     this.context = context;
+    this.durations = Map.copyOf(durations);
+    this.identities = new OwnerIdentities(context);
   }
 
   @Override
@@ -99,15 +111,21 @@ final class VendorParse implements FlatMapFunction<VendorFile, Row> {
   private final class Sink implements RecordSink {
     final VendorFile file;
     final List<Row> out = new ArrayList<>();
+    final java.util.Set<String> ownerKeys = new java.util.HashSet<>();
 
     Sink(VendorFile file) {
       this.file = file;
     }
 
     @Override
-    public void mapped(long line, String raw, List<CanonicalRecord> records) {
-      if (records.isEmpty()) {
+    public void mapped(long line, String raw, List<CanonicalRecord> given) {
+      if (given.isEmpty()) {
         excluded(line, raw, "no_records");
+        return;
+      }
+      List<CanonicalRecord> records = SharedTouches.split(withoutOwner(given), durations);
+      if (records.isEmpty()) {
+        excluded(line, raw, OWNER_SELF);
         return;
       }
       RejectReason worst = null;
@@ -139,6 +157,35 @@ final class VendorParse implements FlatMapFunction<VendorFile, Row> {
       } else {
         out.add(event(VendorRows.ROW, line, VendorRows.REJECTED, worst.code(), null, raw).row());
       }
+    }
+
+    /**
+     * The records that are not the owner's own: a contact whose e-mail is an owner address (or,
+     * without an e-mail, whose name is an owner's name), and any activity touching such a contact
+     * or an owner address. A contact key dropped once stays dropped for the rest of the file.
+     */
+    private List<CanonicalRecord> withoutOwner(List<CanonicalRecord> records) {
+      if (identities.isEmpty()) {
+        return records;
+      }
+      List<CanonicalRecord> kept = new ArrayList<>(records.size());
+      for (CanonicalRecord r : records) {
+        Map<String, String> f = r.fields();
+        if (r.kind().equals(Kind.CONTACTS.table())) {
+          if (identities.isOwner(f.getOrDefault("email", ""), f.getOrDefault("full_name", ""))) {
+            ownerKeys.add(f.getOrDefault("contact_id", ""));
+            continue;
+          }
+        } else if (r.kind().equals(Kind.ACTIVITIES.table())) {
+          String contact = f.getOrDefault("contact_id", "");
+          if (ownerKeys.contains(contact)
+              || (contact.startsWith("email:") && identities.isOwnerEmail(contact.substring(6)))) {
+            continue;
+          }
+        }
+        kept.add(r);
+      }
+      return kept;
     }
 
     @Override

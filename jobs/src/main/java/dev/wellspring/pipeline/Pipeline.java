@@ -161,6 +161,7 @@ public final class Pipeline {
     m.put("spark", c.sparkConf());
     m.put("paper", c.paper());
     m.put("names", c.names());
+    m.put("salesforce_date_format", c.salesforceDateFormat());
     return m;
   }
 

@@ -7,6 +7,7 @@ import dev.wellspring.adapters.RecordSink;
 import dev.wellspring.adapters.common.DecodedText;
 import dev.wellspring.adapters.common.Fields;
 import dev.wellspring.adapters.common.Numbers;
+import dev.wellspring.adapters.common.OwnerIdentities;
 import dev.wellspring.adapters.common.Owners;
 import dev.wellspring.adapters.common.Text;
 import dev.wellspring.adapters.common.Timestamps;
@@ -109,6 +110,7 @@ public final class ICalendarAdapter implements ExportAdapter {
   public void read(Path file, AdapterContext context, RecordSink sink) throws IOException {
     IcsBlocks blocks = IcsBlocks.split(DecodedText.read(file, sink).text(), file);
     Owners owners = new Owners(context);
+    OwnerIdentities identities = new OwnerIdentities(context);
     String calendarAddress = Text.normaliseEmail(blocks.calendarName());
 
     List<IcsBlocks.Block> eventBlocks = new ArrayList<>();
@@ -139,7 +141,14 @@ public final class ICalendarAdapter implements ExportAdapter {
       if (p.reject() != null) {
         sink.rejected(p.block().line(), p.block().raw(), p.reject());
       } else {
-        map(p, overridden.getOrDefault(p.uid(), Set.of()), context, owners, calendarAddress, sink);
+        map(
+            p,
+            overridden.getOrDefault(p.uid(), Set.of()),
+            context,
+            owners,
+            identities,
+            calendarAddress,
+            sink);
       }
     }
   }
@@ -227,6 +236,7 @@ public final class ICalendarAdapter implements ExportAdapter {
       Set<String> overridden,
       AdapterContext context,
       Owners owners,
+      OwnerIdentities identities,
       String calendarAddress,
       RecordSink sink) {
     IcsBlocks.Block block = p.block();
@@ -236,6 +246,8 @@ public final class ICalendarAdapter implements ExportAdapter {
       return;
     }
     String organizer = Text.normaliseEmail(value(event, "ORGANIZER"));
+    String organizerName =
+        event.getProperty("ORGANIZER").map(o -> parameter((Property) o, "CN")).orElse("");
     List<Property> attendees = event.getProperties("ATTENDEE");
 
     // Who owns this calendar entry, and which addresses are the owner's own.
@@ -260,6 +272,19 @@ public final class ICalendarAdapter implements ExportAdapter {
       if (!address.isEmpty()) {
         self.add(address);
       }
+    }
+    // The owner's own addresses (owner_emails, owner_map) and, in the owner's own calendar, a
+    // participant named like an owner (CN=Alex Rivera with --owner "Alex Rivera").
+    for (Property a : attendees) {
+      String email = Text.normaliseEmail(a.getValue());
+      if (!email.isEmpty()
+          && (identities.isOwnerEmail(email) || identities.isOwnerName(parameter(a, "CN")))) {
+        self.add(email);
+      }
+    }
+    if (!organizer.isEmpty()
+        && (identities.isOwnerEmail(organizer) || identities.isOwnerName(organizerName))) {
+      self.add(organizer);
     }
 
     Set<String> participants = new LinkedHashSet<>();

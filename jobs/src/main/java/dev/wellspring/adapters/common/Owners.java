@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Vendor owner ids (HubSpot owner id, Salesforce OwnerId, calendar e-mail) to Wellspring owners
- * through {@link AdapterContext#ownerMap()}, keys compared case-insensitively.
+ * through {@link AdapterContext#ownerMap()}, and {@link AdapterContext#ownerEmails()} addresses to
+ * their owners (--owner for a listed address), keys compared case-insensitively.
  *
  * <p>An id missing from the map is kept as the owner, unchanged, and reported to the sink as an
  * {@code unmapped_owner} warning: the activity still counts (dropping a colleague's work because
@@ -24,6 +25,14 @@ public final class Owners {
   public Owners(AdapterContext context) {
     context.ownerMap().forEach((k, v) -> map.put(k.strip().toLowerCase(Locale.ROOT), v));
     this.fallback = context.owner() == null ? "" : context.owner().strip();
+    // owner_emails: an address with no owner name belongs to --owner.
+    context.ownerEmails().forEach(
+        (address, name) -> {
+          String owner = name.isBlank() ? fallback : name.strip();
+          if (!owner.isEmpty()) {
+            map.putIfAbsent(address.strip().toLowerCase(Locale.ROOT), owner);
+          }
+        });
   }
 
   /** The mapped owner of {@code vendorId}, or null when it is not in the map. */

@@ -46,7 +46,7 @@ public final class ProfileUrls {
     if (field == null) {
       return out;
     }
-    for (String part : field.split("[,\\s]+")) {
+    for (String part : field.split("[,;\\s]+")) {
       String n = normalize(part);
       if (!n.isEmpty()) {
         out.add(n);

@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * LinkedIn {@code Connections.csv}: one contact per connection (name, company, position as title,
  * profile URL, e-mail when shared, first_met_on = the connection date) and one {@code invitation}
- * activity at the connection date. Reads the current layout (preamble, URL column, {@code 16 Dec
+ * activity at the connection date, with the id an Invitations.csv row for the same person has, so
+ * the invitation counts once when both files list it (the first file in file order keeps it:
+ * {@code Connections.csv} sorts before {@code Invitations.csv} in one archive). Reads the current layout (preamble, URL column, {@code 16 Dec
  * 2024}), the older one (no preamble, no URL, {@code 1/8/18, 6:14 PM}) and spreadsheet re-saves
  * ({@code Notes:,,,,,,}, CRLF, {@code 29-Mar-21}).
  *
@@ -58,7 +60,9 @@ final class ConnectionsAdapter extends LinkedInAdapter {
     List<CanonicalRecord> out = new ArrayList<>(2);
     String key = p.key();
     addContact(out, state, row, p, VendorDates.iso(at).substring(0, 10));
-    String id = "li-con-" + Ids.shortHash(key, VendorDates.iso(at));
+    // The invitation that made the connection: the same id as its row in Invitations.csv
+    // ({@link InvitationsAdapter#invitationId}), so an invitation in both files counts once.
+    String id = InvitationsAdapter.invitationId(key);
     out.add(activity(row, state, id, at, "invitation", key, "", "connected"));
     sink.mapped(row.line(), row.raw(), out);
   }

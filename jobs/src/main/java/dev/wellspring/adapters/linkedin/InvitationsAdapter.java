@@ -13,7 +13,9 @@ import java.util.List;
 /**
  * LinkedIn {@code Invitations.csv}: one {@code invitation} activity per invitation, with the
  * other party (the invitee of an OUTGOING one, the inviter of an INCOMING one; without a
- * direction, the side that is not the owner) as contact and the invitation note as notes.
+ * direction, the side that is not the owner) as contact and the invitation note as notes. Its id
+ * depends on the other party only ({@link #invitationId}): the invitation the same person's
+ * Connections.csv row stands for is the same fact.
  */
 final class InvitationsAdapter extends LinkedInAdapter {
   private static final List<VendorCsv.Header> HEADERS =
@@ -28,6 +30,15 @@ final class InvitationsAdapter extends LinkedInAdapter {
   @Override
   List<VendorCsv.Header> headers() {
     return HEADERS;
+  }
+
+  /**
+   * The id of the invitation between the owner and a person: one per person whoever sent it and
+   * whenever, since LinkedIn keeps one pending invitation per pair and the accepted one reappears
+   * in Connections.csv; a re-sent invitation to the same person counts once too.
+   */
+  static String invitationId(String contactKey) {
+    return "li-inv-" + Ids.shortHash(contactKey);
   }
 
   @Override
@@ -51,11 +62,7 @@ final class InvitationsAdapter extends LinkedInAdapter {
     List<CanonicalRecord> out = new ArrayList<>(2);
     String key = other.key();
     addContact(out, state, row, other, null);
-    String id =
-        "li-inv-"
-            + Ids.shortHash(
-                VendorDates.iso(at), Names.fold(inviter.name()), Names.fold(invitee.name()), key,
-                outgoing ? "out" : "in");
+    String id = invitationId(key);
     out.add(activity(row, state, id, at, "invitation", key, "", row.get("message")));
     sink.mapped(row.line(), row.raw(), out);
   }

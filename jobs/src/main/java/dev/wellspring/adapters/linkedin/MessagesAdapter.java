@@ -20,8 +20,11 @@ import java.util.Locale;
  *
  * <p>Excluded, counted, not rejected: drafts ({@code IS MESSAGE DRAFT} / {@code IS CONVERSATION
  * DRAFT} yes or true, or folder DRAFT), sponsored messages (sender {@code LinkedIn Member} without
- * a profile URL) and system rows (empty FROM and TO, e.g. "Message request accepted"). Notes get
- * the subject only, never the content.
+ * a profile URL), system rows (empty FROM and TO, e.g. "Message request accepted"), messages
+ * without a sender ({@code no_sender}: LinkedIn's coach and notices, as in {@code messages.csv} and
+ * {@code coach_messages.csv} of 2024 archives) and the owner's messages with no other party
+ * ({@code no_counterpart}: to the coach, or to themselves). Notes get the subject only, never the
+ * content. Recipient profile URLs may be separated by commas or semicolons.
  */
 final class MessagesAdapter extends LinkedInAdapter {
   private static final VendorCsv.Header CURRENT =
@@ -73,18 +76,25 @@ final class MessagesAdapter extends LinkedInAdapter {
       sink.excluded(row.line(), row.raw(), "sponsored");
       return;
     }
-    Instant at = timestamp(row.get("date"), row, sink);
-    if (at == null) {
-      return;
-    }
     boolean outbound =
         state.isOwner(from, fromUrl) || row.get("direction").equalsIgnoreCase("OUTGOING");
+    if (!outbound && from.isEmpty() && fromUrl.isEmpty()) {
+      // LinkedIn's own coach and system notices to the owner: nobody to attribute to, and
+      // nothing the user could fix in LinkedIn's file.
+      sink.excluded(row.line(), row.raw(), "no_sender");
+      return;
+    }
     List<Party> parties =
         outbound ? recipients(to, row.get("recipient profile urls"), state)
             : List.of(Party.of(from, fromUrl));
     parties = parties.stream().filter(p -> !p.isEmpty()).toList();
     if (parties.isEmpty()) {
-      sink.rejected(row.line(), row.raw(), "missing_required");
+      // The owner writing to the coach, or to nobody but themselves.
+      sink.excluded(row.line(), row.raw(), "no_counterpart");
+      return;
+    }
+    Instant at = timestamp(row.get("date"), row, sink);
+    if (at == null) {
       return;
     }
     List<CanonicalRecord> out = new ArrayList<>();
