@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -46,6 +47,11 @@ import java.util.regex.Pattern;
  * e-mail-scoped key {@code email:<address>}. An activity with several contacts becomes one record
  * per contact, {@code hs-<id>:<contact key>}; with none, one record without a contact.
  *
+ * <p>Exports made in HubSpot's UI carry property labels instead ({@code Activity date}, {@code
+ * Call duration}, {@code Meeting start time}, {@code Email send status}, ...): each label is read as
+ * the property it shows ({@link #UI_LABELS}), and label values ("Completed", "No show") as the
+ * internal ones.
+ *
  * <p>Owners: {@code hubspot_owner_id} through the owner map (see {@link Owners}); empty means
  * --owner; neither is {@code missing_required}.
  */
@@ -59,6 +65,48 @@ public final class HubSpotActivitiesAdapter implements ExportAdapter {
     return "hubspot.activities";
   }
 
+  /**
+   * The column labels of an export made in HubSpot's UI (CRM → Calls, Meetings or Emails index →
+   * Export, or a report on the activity), lower case, to the internal property each one shows.
+   * HubSpot's default property labels as its property settings list them: "Activity date" is
+   * {@code hs_timestamp}, "Activity assigned to" {@code hubspot_owner_id} (exported as the owner's
+   * name, which {@code owner_map} can map), "Call duration" {@code hs_call_duration}, and so on.
+   */
+  static final Map<String, String> UI_LABELS =
+      Map.ofEntries(
+          Map.entry("activity date", "hs_timestamp"),
+          Map.entry("activity type", "hs_engagement_type"),
+          Map.entry("activity assigned to", "hubspot_owner_id"),
+          Map.entry("assigned to", "hubspot_owner_id"),
+          Map.entry("call title", "hs_call_title"),
+          Map.entry("call notes", "hs_call_body"),
+          Map.entry("call duration", "hs_call_duration"),
+          Map.entry("call direction", "hs_call_direction"),
+          Map.entry("call status", "hs_call_status"),
+          Map.entry("call outcome", "hs_call_disposition"),
+          Map.entry("meeting name", "hs_meeting_title"),
+          Map.entry("meeting description", "hs_meeting_body"),
+          Map.entry("meeting start time", "hs_meeting_start_time"),
+          Map.entry("meeting end time", "hs_meeting_end_time"),
+          Map.entry("meeting location", "hs_meeting_location"),
+          Map.entry("meeting outcome", "hs_meeting_outcome"),
+          Map.entry("email subject", "hs_email_subject"),
+          Map.entry("email body", "hs_email_text"),
+          Map.entry("email direction", "hs_email_direction"),
+          Map.entry("email send status", "hs_email_status"));
+
+  /** Labels only an activity export has: one of them and Record ID make a UI activity export. */
+  private static final String[] ACTIVITY_LABELS = {
+    "Call duration", "Call direction", "Call status", "Call outcome", "Call notes",
+    "Meeting start time", "Meeting outcome", "Meeting name", "Email subject", "Email send status",
+    "Email direction"
+  };
+
+  /** Whether a header is a HubSpot UI activity export (labels, not internal names). */
+  static boolean hasActivityLabels(List<String> header) {
+    return CsvRows.hasAny(header, ACTIVITY_LABELS);
+  }
+
   @Override
   public boolean recognizes(List<String> firstLines) {
     if (firstLines.isEmpty()) {
@@ -66,14 +114,31 @@ public final class HubSpotActivitiesAdapter implements ExportAdapter {
     }
     List<String> header = CsvRows.header(firstLines.get(0));
     return CsvRows.hasAny(header, "hs_object_id", "Record ID")
-        && CsvRows.hasAny(
-            header, "hs_timestamp", "hs_meeting_start_time", "hs_call_duration", "hs_engagement_type");
+        && (CsvRows.hasAny(
+                header,
+                "hs_timestamp", "hs_meeting_start_time", "hs_call_duration", "hs_engagement_type")
+            || hasActivityLabels(header));
   }
 
   @Override
   public void read(Path file, AdapterContext context, RecordSink sink) throws IOException {
     Owners owners = new Owners(context);
-    CsvRows.read(file, sink, row -> map(row, owners, sink));
+    CsvRows.read(file, sink, row -> map(internalNames(row), owners, sink));
+  }
+
+  /** The row with each UI label also reachable under its internal name (when that is absent). */
+  static CsvRows.Row internalNames(CsvRows.Row row) {
+    Map<String, Integer> index = null;
+    for (Map.Entry<String, Integer> e : row.index().entrySet()) {
+      String internal = UI_LABELS.get(e.getKey());
+      if (internal != null && !row.index().containsKey(internal)) {
+        if (index == null) {
+          index = new java.util.HashMap<>(row.index());
+        }
+        index.put(internal, e.getValue());
+      }
+    }
+    return index == null ? row : new CsvRows.Row(index, row.values(), row.line(), row.raw());
   }
 
   private static void map(CsvRows.Row row, Owners owners, RecordSink sink) {
@@ -111,7 +176,7 @@ public final class HubSpotActivitiesAdapter implements ExportAdapter {
       }
       duration = Numbers.divide(BigDecimal.valueOf(seconds), 60);
     } else if (type.equals("call") && !row.get("hs_call_duration").isEmpty()) {
-      Optional<BigDecimal> millis = Numbers.parse(row.get("hs_call_duration"));
+      Optional<BigDecimal> millis = callMillis(row.get("hs_call_duration"));
       if (millis.isEmpty()) {
         sink.rejected(row.line(), row.raw(), "bad_number");
         return;
@@ -147,6 +212,22 @@ public final class HubSpotActivitiesAdapter implements ExportAdapter {
               .record(Tables.ACTIVITIES, row.line(), row.raw()));
     }
     sink.mapped(row.line(), row.raw(), records);
+  }
+
+  private static final Pattern CLOCK = Pattern.compile("(?:(\\d+):)?(\\d{1,2}):(\\d{2})");
+
+  /**
+   * A call's duration in milliseconds: the property's plain number (milliseconds, as the API and
+   * exports store it), or a clock value {@code h:mm:ss} / {@code mm:ss} as a view may show it.
+   */
+  static Optional<BigDecimal> callMillis(String value) {
+    java.util.regex.Matcher m = CLOCK.matcher(Text.clean(value));
+    if (m.matches()) {
+      long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+      long seconds = hours * 3600 + Long.parseLong(m.group(2)) * 60 + Long.parseLong(m.group(3));
+      return Optional.of(BigDecimal.valueOf(seconds * 1000));
+    }
+    return Numbers.parse(value);
   }
 
   /** call, meeting, email, note, task or other. */
@@ -191,7 +272,7 @@ public final class HubSpotActivitiesAdapter implements ExportAdapter {
             ? Optional.empty()
             : Optional.of("call_not_completed");
       case "meeting":
-        String outcome = row.get("hs_meeting_outcome").toUpperCase(Locale.ROOT);
+        String outcome = row.get("hs_meeting_outcome").toUpperCase(Locale.ROOT).replace(' ', '_');
         return switch (outcome) {
           case "CANCELED", "CANCELLED", "RESCHEDULED" -> Optional.of("cancelled");
           case "NO_SHOW" -> Optional.of("no_show");

@@ -43,7 +43,8 @@ public final class HubSpotContactsAdapter implements ExportAdapter {
     return !header.isEmpty()
         && header.get(0).equalsIgnoreCase("Record ID")
         && CsvRows.hasAny(header, "First Name", "Last Name", "Email")
-        && header.stream().noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("hs_"));
+        && header.stream().noneMatch(h -> h.toLowerCase(Locale.ROOT).startsWith("hs_"))
+        && !HubSpotActivitiesAdapter.hasActivityLabels(header);
   }
 
   @Override

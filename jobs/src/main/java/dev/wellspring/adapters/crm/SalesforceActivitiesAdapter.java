@@ -69,7 +69,7 @@ public final class SalesforceActivitiesAdapter implements ExportAdapter {
     // All rows first: whether 3/4/2026 is month/day is a question about the whole file.
     List<CsvRows.Row> rows = new ArrayList<>();
     CsvRows.read(file, sink, rows::add);
-    SalesforceDates dates = SalesforceDates.of(rows, DATE_COLUMNS, sink);
+    SalesforceDates dates = SalesforceDates.of(rows, DATE_COLUMNS, sink, context.salesforceDateFormat());
     for (CsvRows.Row row : rows) {
       boolean event =
           row.has("StartDateTime") || row.has("DurationInMinutes") || row.has("IsAllDayEvent");

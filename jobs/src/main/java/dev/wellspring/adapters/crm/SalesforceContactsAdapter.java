@@ -51,7 +51,7 @@ public final class SalesforceContactsAdapter implements ExportAdapter {
     // All rows first: whether 3/4/2026 is month/day is a question about the whole file.
     List<CsvRows.Row> rows = new ArrayList<>();
     CsvRows.read(file, sink, rows::add);
-    SalesforceDates dates = SalesforceDates.of(rows, List.of("CreatedDate"), sink);
+    SalesforceDates dates = SalesforceDates.of(rows, List.of("CreatedDate"), sink, context.salesforceDateFormat());
     for (CsvRows.Row row : rows) {
       map(row, dates, sink);
     }

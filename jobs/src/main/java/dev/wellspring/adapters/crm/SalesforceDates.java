@@ -31,6 +31,10 @@ import java.util.regex.Pattern;
  * why ({@code ambiguous_locale_dates}, {@code not_us_locale_dates}); a file read as US gets the
  * warning {@code us_locale_dates}. Locale times carry no zone: like ISO values without an offset
  * (DESIGN.md) they are read as UTC.
+ *
+ * <p>Configuration key {@code salesforce_date_format} ({@code mdy}, {@code dmy}, {@code iso})
+ * replaces the judgement for every Salesforce file, for users who know their locale: a UK or
+ * German report export ({@code 4/3/2026 14:05}, {@code 04.03.2026}) is read with {@code dmy}.
  */
 final class SalesforceDates {
   // 3/4/2026, 03/04/2026, 3/4/2026 2:05 PM, 3/4/2026, 2:05 PM, 3/4/2026 2:05:09 PM
@@ -40,14 +44,46 @@ final class SalesforceDates {
   private static final List<DateTimeFormatter> US_DATE_TIMES =
       List.of(us("M/d/uuuu h:mm a"), us("M/d/uuuu, h:mm a"), us("M/d/uuuu h:mm:ss a"), us("M/d/uuuu, h:mm:ss a"));
 
-  private final boolean usLocale;
+  // Day first, as most non-US locales write it: 4/3/2026, 4/3/2026 14:05, 04.03.2026 14:05,
+  // 4/3/2026 2:05 PM.
+  private static final List<DateTimeFormatter> DMY_DATES = List.of(us("d/M/uuuu"), us("d.M.uuuu"));
+  private static final List<DateTimeFormatter> DMY_DATE_TIMES =
+      List.of(
+          us("d/M/uuuu H:mm"), us("d/M/uuuu, H:mm"), us("d/M/uuuu H:mm:ss"),
+          us("d/M/uuuu, H:mm:ss"), us("d.M.uuuu H:mm"), us("d.M.uuuu, H:mm"),
+          us("d.M.uuuu H:mm:ss"), us("d/M/uuuu h:mm a"), us("d/M/uuuu, h:mm a"));
 
-  private SalesforceDates(boolean usLocale) {
-    this.usLocale = usLocale;
+  /** How a file's non-ISO dates are read. */
+  private enum Order {
+    ISO_ONLY,
+    MONTH_FIRST,
+    DAY_FIRST
+  }
+
+  private final Order order;
+
+  private SalesforceDates(Order order) {
+    this.order = order;
   }
 
   /** Dates read as ISO only (no file to judge by). */
-  static final SalesforceDates ISO = new SalesforceDates(false);
+  static final SalesforceDates ISO = new SalesforceDates(Order.ISO_ONLY);
+
+  /**
+   * The file's dates under configuration key {@code salesforce_date_format}: {@code mdy} reads
+   * slash dates month first and {@code dmy} day first (also {@code 04.03.2026}, 24-hour times),
+   * whatever the file's dates look like; {@code iso} reads ISO only; {@code auto} judges the file
+   * ({@link #of(List, List, RecordSink)}).
+   */
+  static SalesforceDates of(
+      List<CsvRows.Row> rows, List<String> columns, RecordSink sink, String format) {
+    return switch (format == null ? "auto" : format) {
+      case "mdy" -> new SalesforceDates(Order.MONTH_FIRST);
+      case "dmy" -> new SalesforceDates(Order.DAY_FIRST);
+      case "iso" -> ISO;
+      default -> of(rows, columns, sink);
+    };
+  }
 
   /**
    * Judges the file's slash dates in {@code columns} over all its {@code rows} (see the class
@@ -85,12 +121,12 @@ final class SalesforceDates {
       return ISO;
     }
     sink.warning(0, "us_locale_dates", monthFirst + " (month/day/year; times read as UTC)");
-    return new SalesforceDates(true);
+    return new SalesforceDates(Order.MONTH_FIRST);
   }
 
   /** Whether this file's slash dates are read as US month/day/year. */
   boolean usLocale() {
-    return usLocale;
+    return order == Order.MONTH_FIRST;
   }
 
   /**
@@ -99,25 +135,28 @@ final class SalesforceDates {
    */
   Optional<String> canonical(String value) {
     Optional<String> iso = Timestamps.canonical(value, false);
-    if (iso.isPresent() || !usLocale) {
+    if (iso.isPresent() || order == Order.ISO_ONLY) {
       return iso;
     }
     String v = clean(value);
-    try {
-      return Optional.of(LocalDate.parse(v, US_DATE).toString());
-    } catch (DateTimeParseException e) {
-      return usDateTime(v).map(Timestamps::format);
+    for (DateTimeFormatter f : order == Order.MONTH_FIRST ? List.of(US_DATE) : DMY_DATES) {
+      try {
+        return Optional.of(LocalDate.parse(v, f).toString());
+      } catch (DateTimeParseException e) {
+        // a date and time, or the next form
+      }
     }
+    return localDateTime(v).map(Timestamps::format);
   }
 
   /** A date-time value (not a date alone) as an instant; empty when it is not one. */
   Optional<Instant> instant(String value) {
     Optional<Instant> iso = Timestamps.instant(value);
-    return iso.isPresent() || !usLocale ? iso : usDateTime(clean(value));
+    return iso.isPresent() || order == Order.ISO_ONLY ? iso : localDateTime(clean(value));
   }
 
-  private static Optional<Instant> usDateTime(String v) {
-    for (DateTimeFormatter f : US_DATE_TIMES) {
+  private Optional<Instant> localDateTime(String v) {
+    for (DateTimeFormatter f : order == Order.MONTH_FIRST ? US_DATE_TIMES : DMY_DATE_TIMES) {
       try {
         return Optional.of(LocalDateTime.parse(v, f).toInstant(ZoneOffset.UTC));
       } catch (DateTimeParseException e) {
