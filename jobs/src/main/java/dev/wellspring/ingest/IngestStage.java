@@ -76,10 +76,17 @@ public final class IngestStage implements SparkStage {
     WellspringConfig config = ctx.config();
     Warehouse warehouse = ctx.warehouse();
     LocalDate runDate = config.runDate();
-    InputCatalog catalog = InputCatalog.scan(Path.of(config.input()), ADAPTERS);
+    Path staging = warehouse.newStagingDir(STAGE);
+    InputCatalog catalog;
+    try {
+      // A .zip in the input folder is opened like a folder, extracted into staging.
+      catalog = InputCatalog.scan(Path.of(config.input()), ADAPTERS, staging.resolve("archives"));
+    } catch (RuntimeException e) {
+      Warehouse.deleteTree(staging);
+      throw e;
+    }
     LOG.info(
         "ingest: {} input files, {} unrecognised", catalog.files().size(), catalog.unrecognised().size());
-    Path staging = warehouse.newStagingDir(STAGE);
     List<Dataset<Row>> cached = new ArrayList<>();
     List<InputFile> canonical = new ArrayList<>();
     for (Kind kind : Kind.values()) {

@@ -68,6 +68,15 @@ public record InputCatalog(
    *     export
    */
   public static InputCatalog scan(Path inputDir, List<ExportAdapter> adapters) {
+    return scan(inputDir, adapters, null);
+  }
+
+  /**
+   * Like {@link #scan(Path, List)}, and a {@code .zip} is opened like a folder of its name: its
+   * entries are extracted under {@code archives} (a staging folder; null leaves archives as
+   * files) and classified like the folder's files ({@link ZipInputs}).
+   */
+  public static InputCatalog scan(Path inputDir, List<ExportAdapter> adapters, Path archives) {
     if (!Files.isDirectory(inputDir)) {
       throw WellspringException.unusable(STAGE, inputDir + ": input folder not found");
     }
@@ -81,11 +90,25 @@ public record InputCatalog(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + inputDir, e);
     }
+    List<String> expanded = new ArrayList<>();
+    java.util.Map<String, Path> paths = new java.util.HashMap<>();
+    for (String name : names) {
+      if (archives != null && ZipInputs.isZip(name)) {
+        Path target = archives.resolve(String.valueOf(expanded.size()));
+        for (String entry : ZipInputs.extract(inputDir.resolve(name), name, target)) {
+          expanded.add(name + "/" + entry);
+          paths.put(name + "/" + entry, target.resolve(entry));
+        }
+      } else {
+        expanded.add(name);
+        paths.put(name, inputDir.resolve(name));
+      }
+    }
     List<InputFile> files = new ArrayList<>();
     List<VendorFile> vendorFiles = new ArrayList<>();
     List<String> unrecognised = new ArrayList<>();
-    for (String name : names) {
-      Path path = inputDir.resolve(name);
+    for (String name : expanded) {
+      Path path = paths.get(name);
       String base = name.substring(name.lastIndexOf('/') + 1);
       Kind named = Kind.byFileName(base);
       Header header = sniff(path);
@@ -107,7 +130,10 @@ public record InputCatalog(
       if (byHeader != null) {
         files.add(new InputFile(path.toAbsolutePath().toString(), name, byHeader, files.size()));
       } else {
-        ExportAdapter adapter = binary(header) ? null : recognise(path, adapters);
+        // A spreadsheet's "Unicode text" export (UTF-16 with its byte-order mark) has NUL bytes
+        // but is text: the adapters read it.
+        boolean text = !binary(header) || VendorCsv.startsWithUtf16Bom(path);
+        ExportAdapter adapter = text ? recognise(path, adapters) : null;
         if (adapter != null) {
           vendorFiles.add(
               new VendorFile(path.toAbsolutePath().toString(), name, adapter, vendorFiles.size()));

@@ -96,7 +96,7 @@ public final class VendorCsv {
     int limit = Math.min(lines.size(), HEADER_SCAN_LINES);
     for (int i = 0; i < limit; i++) {
       String line = stripBom(lines.get(i));
-      for (char delimiter : new char[] {',', ';'}) {
+      for (char delimiter : new char[] {',', ';', '\t'}) {
         if (line.indexOf(delimiter) < 0) {
           continue;
         }
@@ -159,9 +159,14 @@ public final class VendorCsv {
       head = in.readNBytes(64 * 1024);
     }
     int len = head.length;
+    boolean wide = utf16(head) != null;
     if (size > len) {
       while (len > 0 && head[len - 1] != '\n') {
         len--;
+      }
+      if (wide) {
+        // UTF-16LE's line feed is 0A 00: keep whole two-byte units.
+        len = Math.min(head.length, len + 1) & ~1;
       }
     }
     byte[] bytes = java.util.Arrays.copyOf(head, len);
@@ -173,8 +178,15 @@ public final class VendorCsv {
     return lines;
   }
 
-  /** UTF-8 if the bytes decode strictly as UTF-8, else Windows-1252. */
+  /**
+   * UTF-16 when the bytes start with its byte-order mark (a spreadsheet's "Unicode text" export,
+   * tab-separated), else UTF-8 if the bytes decode strictly as UTF-8, else Windows-1252.
+   */
   public static Charset detectCharset(byte[] bytes) {
+    Charset utf16 = utf16(bytes);
+    if (utf16 != null) {
+      return utf16;
+    }
     try {
       StandardCharsets.UTF_8
           .newDecoder()
@@ -184,6 +196,26 @@ public final class VendorCsv {
       return StandardCharsets.UTF_8;
     } catch (CharacterCodingException e) {
       return WINDOWS_1252;
+    }
+  }
+
+  /** UTF-16LE or UTF-16BE when {@code bytes} start with that byte-order mark, else null. */
+  public static Charset utf16(byte[] bytes) {
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
+  }
+
+  /** Whether a file starts with a UTF-16 byte-order mark. */
+  public static boolean startsWithUtf16Bom(Path file) {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      return utf16(in.readNBytes(2)) != null;
+    } catch (IOException e) {
+      return false;
     }
   }
 
