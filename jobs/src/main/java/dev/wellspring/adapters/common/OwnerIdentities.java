@@ -10,7 +10,7 @@ import java.util.Set;
  * The team's own identities, which are never contacts and never touches: every {@code
  * owner_emails} address, every {@code owner_map} key that is an e-mail address, and the names of
  * the owners (--owner and the {@code owner_map} / {@code owner_emails} owner names, folded like
- * contact names). A vendor record is the owner's own when its e-mail is one of those addresses,
+ * contact names, when they are full names of at least two words). A vendor record is the owner's own when its e-mail is one of those addresses,
  * or, having no e-mail at all, when its name is an owner's name: an address decides when there is
  * one, so a namesake with another address stays a contact.
  */
@@ -37,8 +37,10 @@ public final class OwnerIdentities implements Serializable {
   }
 
   private void addName(String name) {
+    // A full name only: a lone first name ("bob" in owner_map) is too common to stand for the
+    // owner in someone else's address book or invitation.
     String folded = name == null ? "" : Names.fold(name);
-    if (!folded.isEmpty()) {
+    if (folded.contains(" ")) {
       names.add(folded);
     }
   }
