@@ -62,7 +62,7 @@ final class ConnectionsAdapter extends LinkedInAdapter {
     addContact(out, state, row, p, VendorDates.iso(at).substring(0, 10));
     // The invitation that made the connection: the same id as its row in Invitations.csv
     // ({@link InvitationsAdapter#invitationId}), so an invitation in both files counts once.
-    String id = InvitationsAdapter.invitationId(key);
+    String id = InvitationsAdapter.invitationId(p);
     out.add(activity(row, state, id, at, "invitation", key, "", "connected"));
     sink.mapped(row.line(), row.raw(), out);
   }

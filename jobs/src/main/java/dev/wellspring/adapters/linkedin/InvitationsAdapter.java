@@ -33,12 +33,15 @@ final class InvitationsAdapter extends LinkedInAdapter {
   }
 
   /**
-   * The id of the invitation between the owner and a person: one per person whoever sent it and
-   * whenever, since LinkedIn keeps one pending invitation per pair and the accepted one reappears
+   * The id of the invitation between the owner and a person (by profile URL, else folded name):
+   * one per person whoever sent it and whenever, since LinkedIn keeps one pending invitation per pair and the accepted one reappears
    * in Connections.csv; a re-sent invitation to the same person counts once too.
    */
-  static String invitationId(String contactKey) {
-    return "li-inv-" + Ids.shortHash(contactKey);
+  static String invitationId(Party other) {
+    // The profile URL when the file gives one (both files of an archive since 2023), else the
+    // folded name: older Invitations.csv and Connections.csv give no URL, and Invitations.csv no
+    // company, so the contact keys of the two rows can differ where the person is the same.
+    return "li-inv-" + Ids.shortHash(other.url().isEmpty() ? "name:" + Names.fold(other.name()) : other.url());
   }
 
   @Override
@@ -62,7 +65,7 @@ final class InvitationsAdapter extends LinkedInAdapter {
     List<CanonicalRecord> out = new ArrayList<>(2);
     String key = other.key();
     addContact(out, state, row, other, null);
-    String id = invitationId(key);
+    String id = invitationId(other);
     out.add(activity(row, state, id, at, "invitation", key, "", row.get("message")));
     sink.mapped(row.line(), row.raw(), out);
   }

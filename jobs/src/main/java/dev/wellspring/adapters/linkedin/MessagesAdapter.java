@@ -31,10 +31,15 @@ final class MessagesAdapter extends LinkedInAdapter {
       VendorCsv.Header.of(
           "linkedin.messages", "CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO",
           "RECIPIENT PROFILE URLS", "DATE", "CONTENT");
+  // 2022 archives: no RECIPIENT PROFILE URLS column yet.
+  private static final VendorCsv.Header Y2022 =
+      VendorCsv.Header.of(
+          "linkedin.messages.2022", "CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "DATE",
+          "CONTENT");
   private static final VendorCsv.Header OLD =
       VendorCsv.Header.of("linkedin.messages.old", "From", "To", "Date", "Subject", "Content",
           "Direction", "Folder");
-  private static final List<VendorCsv.Header> HEADERS = List.of(CURRENT, OLD);
+  private static final List<VendorCsv.Header> HEADERS = List.of(CURRENT, Y2022, OLD);
 
   @Override
   public String name() {

@@ -132,6 +132,50 @@ class SalesforceAdaptersTest {
   }
 
   @Test
+  void salesforceDateFormatDmyReadsADayFirstFile() throws Exception {
+    RecordingSink sink = read(contacts, "crm/salesforce-contacts-day-first.csv", "dmy");
+
+    // With the locale configured, 3/4/2026 is 3 April and "14/03/2026 09:15" a date and time.
+    assertThat(sink.rejected).isEmpty();
+    assertThat(sink.warnings).isEmpty();
+    Map<String, Map<String, String>> byId = sink.byId("contact_id");
+    assertThat(byId.get("salesforce:003A000001DmY01IAA")).containsEntry("first_met_on", "2026-03-14");
+    assertThat(byId.get("salesforce:003A000001DmY02IAA")).containsEntry("first_met_on", "2026-04-03");
+    assertThat(byId.get("salesforce:003A000001DmY03IAA")).containsEntry("first_met_on", "2026-03-01");
+  }
+
+  @Test
+  void salesforceDateFormatMdyAndIsoOverrideTheFilesOwnEvidence() throws Exception {
+    // mdy on the day-first file: 14/03 is no month/day date; 3/4/2026 is 4 March.
+    RecordingSink mdy = read(contacts, "crm/salesforce-contacts-day-first.csv", "mdy");
+    assertThat(mdy.rejected).containsExactly(entry(2L, "bad_timestamp"));
+    assertThat(mdy.byId("contact_id").get("salesforce:003A000001DmY02IAA"))
+        .containsEntry("first_met_on", "2026-03-04");
+    // iso on a US file: every slash date is a bad timestamp, ISO ones still read.
+    RecordingSink iso = read(activities, "crm/salesforce-events-us.csv", "iso");
+    assertThat(iso.mappedRows()).isZero();
+    assertThat(iso.rejected).hasSize(iso.rowsReported()).containsValue("bad_timestamp");
+    // auto is the judgement of the file (the US events read as before).
+    assertThat(read(activities, "crm/salesforce-events-us.csv", "auto").rejected).isEmpty();
+  }
+
+  private static RecordingSink read(
+      dev.wellspring.adapters.ExportAdapter adapter, String file, String format) throws Exception {
+    RecordingSink sink = new RecordingSink();
+    adapter.read(
+        Fixtures.file(file),
+        new dev.wellspring.adapters.AdapterContext(
+            null,
+            Fixtures.OWNER_MAP,
+            java.time.LocalDate.of(2026, 3, 31),
+            java.time.LocalDate.of(2026, 1, 1),
+            Map.of(),
+            format),
+        sink);
+    return sink;
+  }
+
+  @Test
   void usContactDatesAreFirstMetDates() throws Exception {
     RecordingSink sink = Fixtures.read(contacts, "crm/salesforce-contacts-us.csv", null);
 

@@ -282,7 +282,9 @@ class LinkedInAdaptersTest {
     Path root = fixture("");
     List<Path> files;
     try (Stream<Path> s = Files.walk(root)) {
+      // Profile.csv in archives/2024 is there to be unrecognised (not a touch).
       files = s.filter(Files::isRegularFile).filter(p -> !p.startsWith(root.resolve("mixed")))
+          .filter(p -> !p.getFileName().toString().equals("Profile.csv"))
           .sorted().toList();
     }
     for (Path f : files) {
