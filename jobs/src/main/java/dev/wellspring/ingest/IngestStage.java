@@ -164,7 +164,21 @@ public final class IngestStage implements SparkStage {
                 ? IngestTransforms.accepted(resolved.get(kind), kind)
                 : spark.createDataFrame(List.<Row>of(), kind.schema()));
       }
-      vendor.tables(spark, tables).forEach((table, rows) -> warehouse.write(rows, table, runDate));
+      // contacts.csv's e-mail column (as keyed tags) is an identity key, not a table column.
+      Dataset<Row> contactEmails =
+          resolved.containsKey(Kind.CONTACTS)
+              ? IngestTransforms.accepted(resolved.get(Kind.CONTACTS), Kind.CONTACTS)
+                  .select(col("contact_id"))
+                  .join(
+                      resolved.get(Kind.CONTACTS)
+                          .filter(col(StagingRows.REJECT_REASON).isNull().and(col("email").isNotNull()))
+                          .select(col("contact_id"), col("email")),
+                      "contact_id")
+                  .dropDuplicates("contact_id")
+              : null;
+      vendor
+          .tables(spark, tables, contactEmails)
+          .forEach((table, rows) -> warehouse.write(rows, table, runDate));
       return new StageResult(read, total.accepted + vendor.rowsMapped());
     } finally {
       cached.forEach(Dataset::unpersist);

@@ -24,7 +24,9 @@ public enum Kind {
           Field.text("location", false),
           Field.text("source", false),
           Field.choice("relationship", false, ConfigLoader.RELATIONSHIPS),
-          Field.of("first_met_on", FieldType.DATE, false))),
+          Field.of("first_met_on", FieldType.DATE, false),
+          // Not a table column: read (as its keyed tag) for identity resolution only.
+          Field.text("email", false))),
   ACTIVITIES(
       Tables.ACTIVITIES,
       Tables.ACTIVITIES_SCHEMA,
@@ -126,12 +128,23 @@ public enum Kind {
     return table;
   }
 
+  /** A field's type: the table column's, or text for a field the table does not keep. */
+  public org.apache.spark.sql.types.DataType tableType(String field) {
+    return java.util.Arrays.asList(schema.fieldNames()).contains(field)
+        ? schema.apply(field).dataType()
+        : org.apache.spark.sql.types.DataTypes.StringType;
+  }
+
   /** The warehouse table's schema (schema/Tables). */
   public StructType schema() {
     return schema;
   }
 
-  /** The fields read from a file, in table column order. */
+  /**
+   * The fields read from a file, in table column order; contacts also read {@code email}, which
+   * is no table column (identity resolution matches vendor records by it; see {@link
+   * #tableType}).
+   */
   public List<Field> fields() {
     return fields;
   }

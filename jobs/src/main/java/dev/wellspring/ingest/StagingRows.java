@@ -44,7 +44,7 @@ public final class StagingRows {
   public static StructType schema(Kind kind) {
     List<StructField> fields = new ArrayList<>();
     for (Kind.Field f : kind.fields()) {
-      fields.add(nullable(f.name(), kind.schema().apply(f.name()).dataType()));
+      fields.add(nullable(f.name(), kind.tableType(f.name())));
     }
     fields.add(nullable(SOURCE_FILE, StringType));
     fields.add(nullable(LINE, LongType));

@@ -312,10 +312,12 @@ final class VendorIngest {
 
   /**
    * The final tables: the canonical ones (in their table schemas) with the vendor records
-   * merged in and contacts resolved, plus {@code contact_identities} under {@code
+   * merged in and contacts resolved (canonical contacts keyed by {@code contactEmails}, their
+   * contacts.csv e-mails as keyed tags, contact_id -> email, when given), plus {@code contact_identities} under {@code
    * Tables.CONTACT_IDENTITIES}.
    */
-  Map<String, Dataset<Row>> tables(SparkSession spark, Map<Kind, Dataset<Row>> canonical) {
+  Map<String, Dataset<Row>> tables(
+      SparkSession spark, Map<Kind, Dataset<Row>> canonical, Dataset<Row> contactEmails) {
     Map<String, Dataset<Row>> out = new LinkedHashMap<>();
     if (marked == null) {
       canonical.forEach((k, df) -> out.put(k.table(), df));
@@ -336,7 +338,8 @@ final class VendorIngest {
               "left_anti");
       merged.put(k, canon.unionByName(fresh));
     }
-    IdentityResolution.Resolution res = IdentityResolution.resolve(contactRecords(canonical));
+    IdentityResolution.Resolution res =
+        IdentityResolution.resolve(contactRecords(canonical, contactEmails));
     Dataset<Row> mapping = res.mapping();
     Dataset<Row> activities =
         IdentityResolution.applyMapping(
@@ -402,14 +405,20 @@ final class VendorIngest {
           (UDF1<String, Integer>) ExportAdapters::priority, DataTypes.IntegerType);
 
   /** Identity-resolution input: canonical contacts (priority 0), vendor contacts, e-mail keys. */
-  private Dataset<Row> contactRecords(Map<Kind, Dataset<Row>> canonical) {
+  private Dataset<Row> contactRecords(Map<Kind, Dataset<Row>> canonical, Dataset<Row> contactEmails) {
+    Dataset<Row> contacts = canonical.get(Kind.CONTACTS);
+    // contacts.csv's optional e-mail column (already a keyed tag) keys canonical contacts too.
+    Dataset<Row> withEmail =
+        contactEmails == null
+            ? contacts.withColumn("email", lit(null).cast("string"))
+            : contacts.join(contactEmails, contacts.col("contact_id").equalTo(contactEmails.col("contact_id")), "left")
+                .select(contacts.col("*"), contactEmails.col("email"));
     Dataset<Row> canon =
-        canonical
-            .get(Kind.CONTACTS)
+        withEmail
             .select(
                 col("contact_id"),
                 col("full_name"),
-                lit(null).cast("string").as("email"),
+                col("email"),
                 lit(null).cast("string").as("profile_url"),
                 col("company"),
                 col("title"),

@@ -49,8 +49,11 @@ final class VendorRows {
   static final String DETAIL = "detail";
   static final String KIND = "kind";
 
-  /** Identity fields a vendor contact carries beyond the contacts table. */
-  static final List<String> CONTACT_EXTRAS = List.of("email", "profile_url");
+  /**
+   * Identity fields a vendor contact carries beyond the contacts kind's fields (which include
+   * {@code email}).
+   */
+  static final List<String> CONTACT_EXTRAS = List.of("profile_url");
 
   static final StructType SCHEMA = build();
 
@@ -73,7 +76,7 @@ final class VendorRows {
   static StructType struct(Kind kind) {
     List<StructField> fields = new ArrayList<>();
     for (Kind.Field f : kind.fields()) {
-      fields.add(nullable(f.name(), kind.schema().apply(f.name()).dataType()));
+      fields.add(nullable(f.name(), kind.tableType(f.name())));
     }
     if (kind == Kind.CONTACTS) {
       CONTACT_EXTRAS.forEach(c -> fields.add(nullable(c, StringType)));

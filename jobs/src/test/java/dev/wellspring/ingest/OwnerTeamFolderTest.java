@@ -48,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  *   88002       No show                                excluded no_show
  *   88003       Canceled                               excluded cancelled
  * google-contacts.csv, 2 cards: Alex's own (excluded owner_self), Priya (merges with her e-mail)
+ * contacts.csv: Lena as crm-lena, "Lena F.", LENA@Contoso.example (merges with HubSpot's Lena)
  * = 14 activities, 390 min = 6.5 hours; contacts Priya, Tomasz, Jonas, Kwame, Lena = 5
  * </pre>
  */
@@ -128,6 +129,11 @@ class OwnerTeamFolderTest {
     assertThat(contacts.count()).isEqualTo(5);
     assertThat(contacts.filter(col("full_name").equalTo("Priya Raman")).count()).isEqualTo(1);
     assertThat(contacts.filter(col("full_name").contains("Rivera")).count()).isZero();
+    // contacts.csv's e-mail column is an identity key: Lena's HubSpot address (another letter
+    // case, another name form) finds her canonical row, whose id and name win.
+    assertThat(contacts.filter(col("contact_id").equalTo("crm-lena")).select("full_name").first().getString(0))
+        .isEqualTo("Lena F.");
+    assertThat(table("activities").filter(col("contact_id").equalTo("crm-lena")).count()).isEqualTo(1);
     // Every touch is of one of those five.
     Dataset<Row> activities = table("activities");
     assertThat(
@@ -151,7 +157,8 @@ class OwnerTeamFolderTest {
                   + f.path("rows_excluded").asLong());
     }
     assertThat(files).containsOnlyKeys(
-        "calendar/outlook-calendar.ics", "google-contacts.csv", "hubspot-meetings-ui.csv");
+        "calendar/outlook-calendar.ics", "contacts.csv", "google-contacts.csv",
+        "hubspot-meetings-ui.csv");
     JsonNode ics = files.get("calendar/outlook-calendar.ics");
     assertThat(ics.get("rows_read").asLong()).isEqualTo(8);
     assertThat(ics.get("rows_accepted").asLong()).isEqualTo(6);
