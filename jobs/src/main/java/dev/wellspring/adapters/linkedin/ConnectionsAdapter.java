@@ -2,7 +2,6 @@ package dev.wellspring.adapters.linkedin;
 
 import dev.wellspring.adapters.CanonicalRecord;
 import dev.wellspring.adapters.RecordSink;
-import dev.wellspring.adapters.common.Ids;
 import dev.wellspring.adapters.common.Names;
 import dev.wellspring.adapters.common.VendorCsv;
 import dev.wellspring.adapters.common.VendorDates;

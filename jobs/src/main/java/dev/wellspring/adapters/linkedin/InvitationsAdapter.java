@@ -5,7 +5,6 @@ import dev.wellspring.adapters.RecordSink;
 import dev.wellspring.adapters.common.Ids;
 import dev.wellspring.adapters.common.Names;
 import dev.wellspring.adapters.common.VendorCsv;
-import dev.wellspring.adapters.common.VendorDates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
