@@ -59,11 +59,16 @@ import net.fortuna.ical4j.model.property.DateProperty;
  * <p>The calendar's owner is, per event: the ORGANIZER when the owner map knows that e-mail;
  * else the first attendee the owner map knows; else {@link AdapterContext#owner()} (--owner),
  * whose own address is the calendar's {@code X-WR-CALNAME} when that is an e-mail (Google writes
- * it so). No owner at all is {@code missing_required}. The owner's own entries are not contacts.
+ * it so). No owner at all is {@code missing_required}. The owner's own entries are not contacts:
+ * that address, every {@link OwnerIdentities} address ({@code owner_emails}, {@code owner_map}
+ * e-mail keys), and a participant whose CN is an owner's full name (the owner's own calendar, an
+ * address not listed).
  *
  * <p>An event becomes one {@code meeting} activity per occurrence and per other participant
  * (attendees, and the organizer when it is someone else) with an e-mail, except rooms and
- * resources and attendees who declined. Its contact is the e-mail-scoped key {@code
+ * resources and attendees who declined; ingest then shares the event's duration among those
+ * touches ({@code ingest.SharedTouches}), so a meeting's hours count once. Its contact is the
+ * e-mail-scoped key {@code
  * email:<address>}: identity resolution maps it to a known contact with that e-mail, or leaves
  * it an unknown contact (relationship other). Activity ids are {@code
  * ics-<UID>|<recurrence id>|<first 12 hex digits of SHA-256 of the e-mail>}, the recurrence id
