@@ -56,6 +56,23 @@ class ZipInputsTest {
   }
 
   @Test
+  void aBadZipStopsIngestWithExitTwoAndLeavesNoStaging() throws IOException {
+    Path in = Files.createDirectories(tmp.resolve("in"));
+    Files.writeString(in.resolve("activities.csv"), "activity_id,owner,occurred_at,type\na1,o,2024-01-01,call\n");
+    Files.write(in.resolve("export.zip"), text("PK\u0003\u0004 not really a zip"));
+    Path out = tmp.resolve("out");
+    dev.wellspring.testing.SharedSpark.session();
+    int exit =
+        dev.wellspring.cli.Main.run(
+            "ingest", "--input", in.toString(), "--output", out.toString(), "--run-date",
+            "2024-01-31", "--master", "local[2]");
+    assertThat(exit).isEqualTo(2);
+    try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+      assertThat(files.map(Path::toString).filter(p -> p.contains("archives"))).isEmpty();
+    }
+  }
+
+  @Test
   void pathTraversalIsRefused() throws IOException {
     Path z = tmp.resolve("evil.zip");
     zip(z, Map.of("ok.csv", text("a\n"), "../../escape.csv", text("x\n")));
