@@ -29,7 +29,8 @@ public final class ConfigLoader {
       List.of(
           "input", "output", "run_date", "master", "owner", "lookback_days", "half_life_days",
           "channel_dimension", "reject_max", "report_model", "bootstrap_resamples",
-          "bootstrap_seed", "shuffle_partitions", "paper", "names", "secret");
+          "bootstrap_seed", "shuffle_partitions", "paper", "names", "value_unit",
+          "report_period_days", "secret");
 
   /**
    * Map-valued keys: durations (type -> minutes), inference_map, spark (conf -> value), owner_map
@@ -82,6 +83,8 @@ public final class ConfigLoader {
   private final Map<String, String> ownerMap = new TreeMap<>();
   private String paper = "A4";
   private String names = "full";
+  private String valueUnit = "";
+  private int reportPeriodDays = 90;
   private String secret;
 
   private ConfigLoader() {}
@@ -236,6 +239,13 @@ public final class ConfigLoader {
         }
       }
       case "names" -> names = oneOf(key, raw, Set.of("full", "initials", "none"));
+      case "value_unit" -> {
+        if (v.length() > 16 || v.chars().anyMatch(Character::isISOControl)) {
+          throw bad(key, raw, "a short unit such as EUR or points, at most 16 characters");
+        }
+        valueUnit = v;
+      }
+      case "report_period_days" -> reportPeriodDays = (int) wholeNumber(key, raw, 1, 3660);
       case "secret" -> secret = v.isEmpty() ? null : v;
       default -> throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
     }
@@ -245,7 +255,8 @@ public final class ConfigLoader {
     return new WellspringConfig(
         input, output, runDate, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, secret);
+        shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit, reportPeriodDays,
+        secret);
   }
 
   private static WellspringException bad(String key, String value, String expected) {

@@ -30,9 +30,13 @@ class GoalScorecardTest {
       double onTargetValue,
       long serendipitous,
       Double target,
-      boolean drought) {
+      boolean drought,
+      String unit,
+      Double progress,
+      String status) {
     return RowFactory.create(
-        goal, owner, category, hours, onTarget, onTargetValue, serendipitous, target, drought);
+        goal, owner, category, hours, onTarget, onTargetValue, serendipitous, target, drought,
+        "title of " + goal, unit, progress, status);
   }
 
   @Test
@@ -46,19 +50,25 @@ class GoalScorecardTest {
     // g4: nothing directed to it.
     assertThat(card(Sample.credits(), Sample.outcomes(), Sample.RUN_DATE))
         .containsExactly(
-            row("g1", "ann", "speaking", 2.0, 1, 1000.0, 1, 3.0, false),
-            row("g2", "ann", "publicity", 10.0, 0, 0.0, 1, null, true),
-            row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, false),
-            row("g4", "ann", "launch", 0.0, 0, 0.0, 0, 5.0, false));
+            row("g1", "ann", "speaking", 2.0, 1, 1000.0, 1, 3.0, false, "outcomes", 1 / 3.0,
+                "behind"),
+            row("g2", "ann", "publicity", 10.0, 0, 0.0, 1, null, true, "outcomes", null,
+                "drought"),
+            row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, false, "outcomes", null,
+                "no_target"),
+            row("g4", "ann", "launch", 0.0, 0, 0.0, 0, 5.0, false, "outcomes", 0.0, "behind"));
   }
 
   @Test
   void activeDaysCountFromStartToTheRunDateInclusive() {
     // g3 starts May 1: to Jul 29 is 90 days (drought), to Jul 28 only 89.
     assertThat(card(Sample.credits(), Sample.outcomes(), LocalDate.parse("2026-07-29")).get(2))
-        .isEqualTo(row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, true));
+        .isEqualTo(
+            row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, true, "outcomes", null, "drought"));
     assertThat(card(Sample.credits(), Sample.outcomes(), LocalDate.parse("2026-07-28")).get(2))
-        .isEqualTo(row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, false));
+        .isEqualTo(
+            row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, false, "outcomes", null,
+                "no_target"));
   }
 
   @Test
@@ -77,6 +87,8 @@ class GoalScorecardTest {
             credit("o7", "a4", "first_touch", 0, 40)));
     Dataset<Row> credits = Fixtures.wide(rows, Sample.touchpoints(), outcomes);
     assertThat(card(credits, outcomes, Sample.RUN_DATE).get(1))
-        .isEqualTo(row("g2", "ann", "publicity", 10.0, 1, 40.0, 1, null, false));
+        .isEqualTo(
+            row("g2", "ann", "publicity", 10.0, 1, 40.0, 1, null, false, "outcomes", null,
+                "no_target"));
   }
 }

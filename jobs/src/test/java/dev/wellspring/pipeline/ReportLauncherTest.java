@@ -69,7 +69,27 @@ class ReportLauncherTest {
     assertThat(r).isEqualTo(new StageResult(-1, -1));
     assertThat(Files.readAllLines(output.resolve("args.txt"))).containsExactly(
         "--output", output.toString(), "--run-date", "2026-01-31", "--model", "linear",
-        "--paper", "A4", "--names", "full");
+        "--paper", "A4", "--names", "full", "--period-days", "90");
+  }
+
+  @Test
+  void theValueUnitPeriodAndNamesOfTheConfigurationReachTheChild() throws IOException {
+    java.util.Map<String, String> flags = new java.util.LinkedHashMap<>();
+    flags.put("input", "in");
+    flags.put("output", output.toString());
+    flags.put("run_date", "2026-01-31");
+    flags.put("names", "Initials");
+    flags.put("value_unit", " EUR ");
+    flags.put("report_period_days", "30");
+    WellspringConfig config = ConfigLoader.load(null, flags);
+    RunContext ctx = new RunContext(config, new Warehouse(output), new Manifest(),
+        new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            Progress.Level.NORMAL));
+    ReportLauncher.render(ctx, fakeClasspath.resolve("classes").toString(),
+        new PrintStream(new ByteArrayOutputStream()));
+    assertThat(Files.readAllLines(output.resolve("args.txt"))).containsExactly(
+        "--output", output.toString(), "--run-date", "2026-01-31", "--model", "linear",
+        "--paper", "A4", "--names", "initials", "--period-days", "30", "--value-unit", "EUR");
   }
 
   @Test
