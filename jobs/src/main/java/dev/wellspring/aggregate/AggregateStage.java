@@ -75,7 +75,9 @@ public final class AggregateStage implements SparkStage {
           warehouse.read(spark, Tables.CONTACTS, Tables.CONTACTS_SCHEMA, date);
       tables.put(
           Tables.FOLLOW_UP,
-          FollowUp.followUp(goals, touchpoints, credits, contacts, date, config.names()));
+          FollowUp.followUp(
+              goals, touchpoints, credits, contacts, date, config.reportPeriodDays(),
+              config.names()));
 
       Map<String, Dataset<Row>> exports = new LinkedHashMap<>();
       for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {

@@ -31,7 +31,10 @@ import org.apache.spark.sql.Row;
  * follow_up: whom each owner should get back to (issue 21, "Per person").
  *
  * <ul>
- *   <li>An owner's active goals: starts_on <= run date <= ends_on.
+ *   <li>An owner's active goals: those active on some day of the report's current period
+ *       (starts_on <= run date and ends_on >= the period's first day, {@link
+ *       PeriodComparison#periods}), so a goal that ended last week still has its list in a
+ *       quarterly report.
  *   <li>A goal's converting paths: the attributed outcomes with at least one candidate touchpoint
  *       DIRECTED to the goal (the outcomes goal_scorecard counts, on target or serendipitous).
  *   <li>The contacts on them: the contact_id of every candidate touchpoint of those outcomes.
@@ -60,6 +63,7 @@ public final class FollowUp {
    * @param touchpoints rows in {@link Tables#TOUCHPOINTS_SCHEMA}
    * @param credits rows in {@link Tables#CREDITS_SCHEMA}
    * @param contacts rows in {@link Tables#CONTACTS_SCHEMA}
+   * @param periodDays the report period's length (report_period_days)
    * @param names full, initials or none
    * @return rows in {@link Tables#FOLLOW_UP_SCHEMA}
    */
@@ -69,11 +73,14 @@ public final class FollowUp {
       Dataset<Row> credits,
       Dataset<Row> contacts,
       LocalDate runDate,
+      int periodDays,
       String names) {
     Column today = lit(Date.valueOf(runDate));
+    LocalDate periodStart = PeriodComparison.periods(runDate, periodDays).get(0).start();
     Dataset<Row> active =
         goals
-            .where(col("starts_on").leq(today).and(col("ends_on").geq(today)))
+            .where(
+                col("starts_on").leq(today).and(col("ends_on").geq(lit(Date.valueOf(periodStart)))))
             .select("goal_id", "owner");
     Dataset<Row> pathOutcomes =
         credits
