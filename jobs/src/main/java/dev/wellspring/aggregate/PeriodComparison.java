@@ -94,16 +94,31 @@ public final class PeriodComparison {
     Dataset<Row> periodFrame = spark.createDataFrame(periodRows, SCHEMA);
 
     // The touchpoint's UTC day, as classification computes it (independent of the session's zone).
+    // Only the two periods' touchpoints and the credits of their months are read on: the credits
+    // carry the touchpoint's month, not its day, so those are joined to their touchpoint's day.
+    LocalDate first = periods.get(1).start();
     Dataset<Row> dated =
-        touchpoints.withColumn(
-            "day",
-            date_from_unix_date(floor(unix_seconds(col("occurred_at")).divide(86_400)).cast("int")));
+        touchpoints
+            .withColumn(
+                "day",
+                date_from_unix_date(
+                    floor(unix_seconds(col("occurred_at")).divide(86_400)).cast("int")))
+            .where(
+                col("day")
+                    .geq(lit(Date.valueOf(first)))
+                    .and(col("day").leq(lit(Date.valueOf(runDate)))));
     Column inPeriod = col("day").geq(col("start")).and(col("day").leq(col("end")));
     Dataset<Row> inScope = dated.join(periodFrame, inPeriod);
     Dataset<Row> hours =
         inScope.groupBy("period", "class").agg(exactHours(col("duration_minutes")).as("hours"));
     Dataset<Row> creditDays =
-        credits.join(dated.select(col("activity_id"), col("day")), seq("activity_id"));
+        credits
+            .where(
+                col("month")
+                    .geq(lit(first.toString().substring(0, 7)))
+                    .and(col("month").leq(lit(runDate.toString().substring(0, 7)))))
+            .select("activity_id", "owner", "contact_id", "class", model, "outcome_value")
+            .join(dated.select(col("activity_id"), col("day")), seq("activity_id"));
     Dataset<Row> value =
         creditDays
             .join(periodFrame, inPeriod)
