@@ -22,9 +22,10 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * The aggregate stage: reads touchpoints, credits, outcomes, goals and unattributed of the run
- * date, writes the effectiveness, model_comparison, lift, goal_scorecard and well_building tables,
- * then every CSV export under {@code reports/<run-date>/}.
+ * The aggregate stage: reads touchpoints, credits, outcomes, goals, contacts and unattributed of
+ * the run date, writes the effectiveness, model_comparison, lift, goal_scorecard, well_building,
+ * period_comparison and follow_up tables, then every CSV export under {@code
+ * reports/<run-date>/} (with lift_history, read from every run date's lift table).
  */
 public final class AggregateStage implements SparkStage {
   @Override
@@ -60,6 +61,23 @@ public final class AggregateStage implements SparkStage {
       tables.put(Tables.LIFT, Efficiency.lift(effort, credit, intervals, spark));
       tables.put(Tables.GOAL_SCORECARD, GoalScorecard.scorecard(goals, touchpoints, credits, date));
       tables.put(Tables.WELL_BUILDING, WellBuilding.wellBuilding(touchpoints));
+      tables.put(
+          Tables.PERIOD_COMPARISON,
+          PeriodComparison.compare(
+              touchpoints,
+              credits,
+              config.reportModel(),
+              date,
+              config.reportPeriodDays(),
+              config.bootstrapResamples(),
+              config.bootstrapSeed()));
+      Dataset<Row> contacts =
+          warehouse.read(spark, Tables.CONTACTS, Tables.CONTACTS_SCHEMA, date);
+      tables.put(
+          Tables.FOLLOW_UP,
+          FollowUp.followUp(
+              goals, touchpoints, credits, contacts, date, config.reportPeriodDays(),
+              config.names()));
 
       Map<String, Dataset<Row>> exports = new LinkedHashMap<>();
       for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
@@ -69,6 +87,8 @@ public final class AggregateStage implements SparkStage {
         // The CSV is made from the published Parquet, so both hold the same rows.
         exports.put(t.getKey(), warehouse.read(spark, t.getKey(), schemaOf(t.getKey()), date));
       }
+      // This run's lift is published above, so the history ends with it.
+      exports.put(Tables.LIFT_HISTORY, liftHistory(spark, warehouse, date));
       exports.put(
           Tables.UNATTRIBUTED,
           warehouse.read(spark, Tables.UNATTRIBUTED, Tables.UNATTRIBUTED_SCHEMA, date));
@@ -101,6 +121,23 @@ public final class AggregateStage implements SparkStage {
    */
   static Dataset<Row> cachedSmall(Dataset<Row> aggregate) {
     return aggregate.coalesce(1).persist(StorageLevel.MEMORY_AND_DISK());
+  }
+
+  /**
+   * lift_history: the lift table of every run date in the warehouse up to and including {@code
+   * date} (a rerun for an earlier date does not see later ones), one row per run date and model.
+   */
+  static Dataset<Row> liftHistory(SparkSession spark, Warehouse warehouse, LocalDate date) {
+    Path root = warehouse.tableDir(Tables.LIFT, date).getParent();
+    StructType withDate = Tables.LIFT_SCHEMA.add("run_date", "date");
+    return Tables.conform(
+        spark
+            .read()
+            .schema(withDate)
+            .option("basePath", root.toString())
+            .parquet(root.toString())
+            .where(org.apache.spark.sql.functions.col("run_date").leq(java.sql.Date.valueOf(date))),
+        Tables.LIFT_HISTORY_SCHEMA);
   }
 
   private static StructType schemaOf(String table) {

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
+import dev.wellspring.ingest.Kind;
 import dev.wellspring.schema.Tables;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
@@ -29,6 +30,14 @@ public final class GoalScorecard {
   /** ... with at least this many hours invested, and no on-target outcome. */
   static final double DROUGHT_HOURS = 10.0;
 
+  /** Statuses, in the order the first that applies wins. */
+  public static final String ACHIEVED = "achieved";
+
+  public static final String DROUGHT = "drought";
+  public static final String NO_TARGET = "no_target";
+  public static final String ON_TRACK = "on_track";
+  public static final String BEHIND = "behind";
+
   private GoalScorecard() {}
 
   /**
@@ -40,7 +49,16 @@ public final class GoalScorecard {
    *       with at least one candidate touchpoint DIRECTED to the goal, and the sum of their full
    *       values; serendipitous_outcomes: the same count for other types;
    *   <li>drought: min(ends_on, runDate) - starts_on + 1 >= 90 days, hours >= 10 and no on-target
-   *       outcome.
+   *       outcome;
+   *   <li>title and target_unit from the goal (an empty unit is {@code outcomes});
+   *   <li>progress: the achieved amount (on_target_outcomes when target_unit is {@code outcomes},
+   *       on_target_value when it is {@code value}) / target_value; null without a target (empty
+   *       or 0);
+   *   <li>status, the first that applies: {@code achieved} (progress >= 1), {@code drought} (the
+   *       flag above), {@code no_target}, {@code on_track} (progress >= the share of the goal's
+   *       days elapsed, (min(run date, ends_on) - starts_on + 1) / (ends_on - starts_on + 1), both
+   *       ends inclusive), else {@code behind}. A goal that ended unachieved is behind (its share
+   *       is 1).
    * </ul>
    *
    * @param goals rows in {@link Tables#GOALS_SCHEMA} (the goals in scope)
@@ -80,7 +98,15 @@ public final class GoalScorecard {
 
     Dataset<Row> card =
         goals
-            .select("goal_id", "owner", "category", "target_value", "starts_on", "ends_on")
+            .select(
+                col("goal_id"),
+                col("owner"),
+                col("category"),
+                col("target_value"),
+                col("starts_on"),
+                col("ends_on"),
+                col("title"),
+                coalesce(col("target_unit"), lit(Kind.GoalUnits.OUTCOMES)).as("target_unit"))
             .join(hours, seq("goal_id"), "left")
             .join(counted, seq("goal_id"), "left")
             .withColumn("hours", coalesce(col("hours"), lit(0.0)))
@@ -93,6 +119,24 @@ public final class GoalScorecard {
             .geq(DROUGHT_DAYS)
             .and(col("hours").geq(DROUGHT_HOURS))
             .and(col("on_target_outcomes").equalTo(0));
-    return Tables.conform(card.withColumn("drought", drought), Tables.GOAL_SCORECARD_SCHEMA);
+    Column achieved =
+        when(col("target_unit").equalTo(Kind.GoalUnits.VALUE), col("on_target_value"))
+            .otherwise(col("on_target_outcomes").cast("double"));
+    Column target = col("target_value");
+    Column hasTarget = target.isNotNull().and(target.gt(0));
+    // progress >= elapsed share, compared as achieved x goal days >= elapsed days x target: the
+    // same test without rounding either quotient.
+    Column goalDays = datediff(col("ends_on"), col("starts_on")).plus(1);
+    Column status =
+        when(hasTarget.and(achieved.geq(target)), lit(ACHIEVED))
+            .when(col("drought"), lit(DROUGHT))
+            .when(not(hasTarget), lit(NO_TARGET))
+            .when(achieved.multiply(goalDays).geq(activeDays.multiply(target)), lit(ON_TRACK))
+            .otherwise(lit(BEHIND));
+    return Tables.conform(
+        card.withColumn("drought", drought)
+            .withColumn("progress", when(hasTarget, achieved.divide(target)))
+            .withColumn("status", status),
+        Tables.GOAL_SCORECARD_SCHEMA);
   }
 }

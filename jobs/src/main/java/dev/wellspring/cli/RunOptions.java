@@ -51,6 +51,15 @@ public final class RunOptions {
   @Option(names = "--paper", paramLabel = "SIZE", description = "Report paper: A4 (default) or Letter.")
   String paper;
 
+  @Option(names = "--names", paramLabel = "HOW", description = "People's names in the report: full (default), initials or none.")
+  String names;
+
+  @Option(names = "--value-unit", paramLabel = "UNIT", description = "Unit written beside values in the report, e.g. EUR or points (default none).")
+  String valueUnit;
+
+  @Option(names = "--report-period-days", paramLabel = "N", description = "The report's period: the N days to the run date, against the N before (default 90).")
+  String reportPeriodDays;
+
   @Option(names = "--shuffle-partitions", paramLabel = "N", description = "Spark shuffle partitions (default: one per 24 MB of input, 8 to 512).")
   String shufflePartitions;
 
@@ -78,6 +87,9 @@ public final class RunOptions {
     flags.put("report_model", reportModel);
     flags.put("paper", paper);
     flags.put("shuffle_partitions", shufflePartitions);
+    flags.put("names", names);
+    flags.put("value_unit", valueUnit);
+    flags.put("report_period_days", reportPeriodDays);
     WellspringConfig c = ConfigLoader.load(config, flags);
     if (c.output() == null || c.output().isBlank()) {
       throw dev.wellspring.WellspringException.unusable("cli", "missing --output DIR (or output: in the configuration file)");

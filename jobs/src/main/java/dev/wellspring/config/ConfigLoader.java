@@ -29,8 +29,8 @@ public final class ConfigLoader {
       List.of(
           "input", "output", "run_date", "master", "owner", "lookback_days", "half_life_days",
           "channel_dimension", "reject_max", "report_model", "bootstrap_resamples",
-          "bootstrap_seed", "shuffle_partitions", "paper", "names", "secret",
-          "salesforce_date_format");
+          "bootstrap_seed", "shuffle_partitions", "paper", "names", "value_unit",
+          "report_period_days", "secret", "salesforce_date_format");
 
   /** The team's own e-mail addresses: a list (of --owner's) or a mapping owner -> list. */
   public static final String OWNER_EMAILS = "owner_emails";
@@ -89,6 +89,8 @@ public final class ConfigLoader {
   private final Map<String, String> ownerMap = new TreeMap<>();
   private String paper = "A4";
   private String names = "full";
+  private String valueUnit = "";
+  private int reportPeriodDays = 90;
   private String secret;
   private final Map<String, String> ownerEmails = new TreeMap<>();
   private String salesforceDateFormat = "auto";
@@ -248,6 +250,13 @@ public final class ConfigLoader {
         }
       }
       case "names" -> names = oneOf(key, raw, Set.of("full", "initials", "none"));
+      case "value_unit" -> {
+        if (v.length() > 16 || v.chars().anyMatch(Character::isISOControl)) {
+          throw bad(key, raw, "a short unit such as EUR or points, at most 16 characters");
+        }
+        valueUnit = v;
+      }
+      case "report_period_days" -> reportPeriodDays = (int) wholeNumber(key, raw, 1, 3660);
       case "secret" -> secret = v.isEmpty() ? null : v;
       case "salesforce_date_format" ->
           salesforceDateFormat = oneOf(key, raw, SALESFORCE_DATE_FORMATS);
@@ -259,8 +268,8 @@ public final class ConfigLoader {
     return new WellspringConfig(
         input, output, runDate, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, secret, ownerEmails,
-        salesforceDateFormat);
+        shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit, reportPeriodDays,
+        secret, ownerEmails, salesforceDateFormat);
   }
 
   /**

@@ -32,6 +32,10 @@ import java.util.TreeMap;
  * @param names how people's names appear in reports: full, initials, none
  * @param ownerMap vendor owner id, name or e-mail (HubSpot owner, Salesforce OwnerId, calendar
  *     account) -> Wellspring owner, for team exports; key {@code owner_map}, empty by default
+ * @param valueUnit the unit the report writes beside every value (e.g. EUR, points); key {@code
+ *     value_unit}, empty (none) by default
+ * @param reportPeriodDays the report's period: this many days ending with the run date, compared
+ *     with as many days before; key {@code report_period_days}, default 90
  * @param secret secret of the keyed hashes ({@code dev.wellspring.privacy.Keys}); null = the
  *     environment variable WELLSPRING_SECRET, else a secret generated once and kept in {@code
  *     <output>/.wellspring-secret}. Never written to the manifest
@@ -64,6 +68,8 @@ public record WellspringConfig(
     String paper,
     String names,
     Map<String, String> ownerMap,
+    String valueUnit,
+    int reportPeriodDays,
     String secret,
     Map<String, String> ownerEmails,
     String salesforceDateFormat) {
@@ -94,7 +100,8 @@ public record WellspringConfig(
     return new WellspringConfig(
         input, output, date, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, secret, ownerEmails,
+        shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit, reportPeriodDays, secret,
+        ownerEmails,
         salesforceDateFormat);
   }
 
@@ -103,7 +110,8 @@ public record WellspringConfig(
     return new WellspringConfig(
         newInput, newOutput, runDate, master, owner, lookbackDays, halfLifeDays,
         channelDimension, rejectMax, reportModel, durations, inferenceMap, bootstrapResamples,
-        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, secret, ownerEmails,
+        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit,
+        reportPeriodDays, secret, ownerEmails,
         salesforceDateFormat);
   }
 }

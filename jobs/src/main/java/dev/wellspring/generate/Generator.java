@@ -128,7 +128,8 @@ public final class Generator {
     "target_value",
     "target_channel",
     "starts_on",
-    "ends_on"
+    "ends_on",
+    "target_unit"
   };
   static final String[] OUTCOMES_HEADER = {
     "outcome_id",
@@ -223,6 +224,7 @@ public final class Generator {
               .str(g.targetChannel())
               .str(g.startsOn().toString())
               .str(g.endsOn().toString())
+              .str(targetUnit(g))
               .endRow();
         }
       }
@@ -735,6 +737,17 @@ public final class Generator {
     } else {
       w.raw(scratch, id(prefix, n, width));
     }
+  }
+
+  /**
+   * goals.csv's target_unit: readership and launch targets count readers and pre-orders, the sum
+   * of their outcomes' values ({@code value}); other targets count outcomes (empty, the default).
+   */
+  static String targetUnit(OwnerPlan.Goal g) {
+    boolean sums =
+        g.targetValue() != null
+            && (g.category().equals("readership") || g.category().equals("launch"));
+    return sums ? "value" : null;
   }
 
   private static int inactiveGoal(SplittableRandom r, int[] from, int[] to, int day) {

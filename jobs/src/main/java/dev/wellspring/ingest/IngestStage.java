@@ -103,7 +103,8 @@ public final class IngestStage implements SparkStage {
           continue;
         }
         Path parsedDir = staging.resolve(kind.table() + "-parsed");
-        Staging.write(parse(spark, files, scans, config.durations()), parsedDir);
+        Staging.write(
+            parse(spark, files, scans, config.durations(), config.ownerMap()), parsedDir);
         Dataset<Row> parsed = Staging.read(spark, parsedDir, StagingRows.schema(kind));
         // The set-wide rules are a narrow view over the one staging copy: duplicates are found by
         // an aggregation whose (small) result is kept, so rejects (with the counts) and the table
@@ -241,7 +242,11 @@ public final class IngestStage implements SparkStage {
    * file once first to cut it at record starts and hash it ({@link FileSplits}).
    */
   private static Dataset<Row> parse(
-      SparkSession spark, List<InputFile> files, AheadScans scans, Map<String, Double> durations) {
+      SparkSession spark,
+      List<InputFile> files,
+      AheadScans scans,
+      Map<String, Double> durations,
+      Map<String, String> ownerMap) {
     List<CanonicalFileReader.Chunk> chunks = new ArrayList<>();
     for (InputFile f : files) {
       FileSplits.Splits splits = scans.splits(f);
@@ -251,7 +256,7 @@ public final class IngestStage implements SparkStage {
       }
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows = jsc.parallelize(chunks, chunks.size()).flatMap(new ParseFiles(durations));
+    JavaRDD<Row> rows = jsc.parallelize(chunks, chunks.size()).flatMap(new ParseFiles(durations, ownerMap));
     return spark.createDataFrame(rows, StagingRows.schema(files.get(0).kind()));
   }
 

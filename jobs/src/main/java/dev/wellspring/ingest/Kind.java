@@ -54,7 +54,8 @@ public enum Kind {
           Field.of("target_value", FieldType.NUMBER, false),
           Field.text("target_channel", false),
           Field.of("starts_on", FieldType.DATE, true),
-          Field.of("ends_on", FieldType.DATE, true))),
+          Field.of("ends_on", FieldType.DATE, true),
+          Field.choice("target_unit", false, GoalUnits.ALL))),
   OUTCOMES(
       Tables.OUTCOMES,
       Tables.OUTCOMES_SCHEMA,
@@ -99,6 +100,18 @@ public enum Kind {
     static Field of(String name, FieldType type, boolean required) {
       return new Field(name, type, required, Set.of());
     }
+  }
+
+  /**
+   * What a goal's target_value counts (DESIGN.md "Reporting period, trend and goals"): on-target
+   * outcomes (the default, for an empty value) or the sum of their values.
+   */
+  public static final class GoalUnits {
+    private GoalUnits() {}
+
+    public static final String OUTCOMES = "outcomes";
+    public static final String VALUE = "value";
+    public static final Set<String> ALL = Set.of(OUTCOMES, VALUE);
   }
 
   /** Outcome types (DESIGN.md outcomes.csv). */

@@ -21,10 +21,10 @@ final class ParseFiles implements FlatMapFunction<CanonicalFileReader.Chunk, Row
 
   private final Map<Kind, RecordValidator> validators;
 
-  ParseFiles(Map<String, Double> durations) {
+  ParseFiles(Map<String, Double> durations, Map<String, String> ownerMap) {
     this.validators = new java.util.EnumMap<>(Kind.class);
     for (Kind k : Kind.values()) {
-      validators.put(k, new RecordValidator(k, durations));
+      validators.put(k, new RecordValidator(k, durations, ownerMap));
     }
   }
 

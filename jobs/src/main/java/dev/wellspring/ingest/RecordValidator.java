@@ -1,5 +1,6 @@
 package dev.wellspring.ingest;
 
+import dev.wellspring.privacy.OwnerNames;
 import dev.wellspring.privacy.Scrub;
 import java.io.Serializable;
 import java.time.Instant;
@@ -21,17 +22,25 @@ final class RecordValidator implements Serializable {
   private final Map<String, Double> durations;
   private final double fallbackDuration;
   private final Scrub scrub;
+  private final OwnerNames owners;
 
   /**
    * @param durations per activity type default duration in minutes; types missing from it take
    *     the {@code other} entry (as {@code WellspringConfig.defaultDuration})
+   * @param ownerMap the configuration's owner_map: an owner given as an e-mail address is stored
+   *     as its name there, else as the address's local part ({@link OwnerNames})
    */
-  RecordValidator(Kind kind, Map<String, Double> durations) {
+  RecordValidator(Kind kind, Map<String, Double> durations, Map<String, String> ownerMap) {
     this.kind = kind;
     this.durations = Map.copyOf(durations);
     this.fallbackDuration = durations.getOrDefault("other", 30.0);
     // Built on the driver and shipped to the tasks with its key (see Keys.use).
     this.scrub = Scrub.active();
+    this.owners = new OwnerNames(scrub, ownerMap);
+  }
+
+  RecordValidator(Kind kind, Map<String, Double> durations) {
+    this(kind, durations, Map.of());
   }
 
   /** Typed values in field order, and the first reject reason (null when the row is valid). */
@@ -47,7 +56,9 @@ final class RecordValidator implements Serializable {
       String v = text.get(i);
       if (f.type() == Kind.FieldType.TEXT) {
         // No e-mail address or phone number reaches a table; ids also lose invisible characters.
-        v = isIdentifier(f) ? scrub.identifier(v) : scrub.text(v);
+        // Owners are the team's own people: an owner's address becomes their name instead.
+        v = f.name().equals("owner") ? owners.owner(v)
+            : isIdentifier(f) ? scrub.identifier(v) : scrub.text(v);
       }
       if (v.isEmpty()) {
         if (f.required()) {
@@ -125,6 +136,9 @@ final class RecordValidator implements Serializable {
         return r;
       }
       case GOALS -> {
+        if (text.get(8).isEmpty()) {
+          out[8] = Kind.GoalUnits.OUTCOMES;
+        }
         if (out[6] != null && out[7] != null && ((LocalDate) out[7]).isBefore((LocalDate) out[6])) {
           return RejectReason.GOAL_ENDS_BEFORE_START;
         }

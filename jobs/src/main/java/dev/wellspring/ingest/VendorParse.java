@@ -53,7 +53,7 @@ final class VendorParse implements FlatMapFunction<VendorFile, Row> {
 
   VendorParse(Map<String, Double> durations, AdapterContext context) {
     for (Kind k : Kind.values()) {
-      validators.put(k, new RecordValidator(k, durations));
+      validators.put(k, new RecordValidator(k, durations, context.ownerMap()));
     }
     this.context = context;
     this.durations = Map.copyOf(durations);

@@ -61,7 +61,7 @@ public final class CsvExports {
 
   /**
    * One export: its file name (without {@code .csv}), columns and the key columns its rows are
-   * sorted by.
+   * sorted by (ascending; a key written {@code -name} sorts descending).
    */
   public record Export(String name, StructType schema, List<String> keys) {
     public Export {
@@ -92,7 +92,17 @@ public final class CsvExports {
               Tables.WELL_BUILDING,
               Tables.WELL_BUILDING_SCHEMA,
               List.of("owner", "class", "month")),
-          new Export(Tables.UNATTRIBUTED, Tables.UNATTRIBUTED_SCHEMA, List.of("outcome_id")));
+          new Export(Tables.UNATTRIBUTED, Tables.UNATTRIBUTED_SCHEMA, List.of("outcome_id")),
+          new Export(
+              Tables.PERIOD_COMPARISON,
+              Tables.PERIOD_COMPARISON_SCHEMA,
+              List.of("period", "class")),
+          new Export(
+              Tables.LIFT_HISTORY, Tables.LIFT_HISTORY_SCHEMA, List.of("run_date", "model")),
+          new Export(
+              Tables.FOLLOW_UP,
+              Tables.FOLLOW_UP_SCHEMA,
+              List.of("owner", "-days_since_touch", "contact_id", "goal_id")));
 
   private CsvExports() {}
 
@@ -160,11 +170,15 @@ public final class CsvExports {
   /** The keys first, then every other column, so even rows with equal keys have one order. */
   private static Column[] sortOrder(Export export) {
     List<Column> order = new ArrayList<>();
+    List<String> keyNames = new ArrayList<>();
     for (String key : export.keys()) {
-      order.add(col(key).asc_nulls_first());
+      boolean descending = key.startsWith("-");
+      String name = descending ? key.substring(1) : key;
+      keyNames.add(name);
+      order.add(descending ? col(name).desc_nulls_last() : col(name).asc_nulls_first());
     }
     for (String name : export.schema().fieldNames()) {
-      if (!export.keys().contains(name)) {
+      if (!keyNames.contains(name)) {
         order.add(col(name).asc_nulls_first());
       }
     }

@@ -83,6 +83,11 @@ public final class Pipeline {
         long t0 = System.nanoTime();
         StageResult r;
         if (name.equals("report")) {
+          // The report prints the run's status: every stage before it succeeded, so the status
+          // it reads is the final one unless the report itself fails (the write below the loop
+          // then says so).
+          root.put("status", "ok");
+          manifest.writeTo(wh.manifestFile(config.runDate()));
           r = ReportLauncher.render(ctx);
         } else {
           if (spark == null) {
@@ -98,7 +103,7 @@ public final class Pipeline {
         manifest.stage(name, secs, r.rowsIn(), r.rowsOut());
         progress.stage(name, r, secs);
         // Later stages (the report) read the manifest, so it is current after every stage.
-        root.put("status", "running");
+        root.put("status", name.equals("report") ? "ok" : "running");
         manifest.writeTo(wh.manifestFile(config.runDate()));
       }
     } catch (WellspringException e) {
@@ -162,6 +167,8 @@ public final class Pipeline {
     m.put("paper", c.paper());
     m.put("names", c.names());
     m.put("salesforce_date_format", c.salesforceDateFormat());
+    m.put("value_unit", c.valueUnit());
+    m.put("report_period_days", c.reportPeriodDays());
     return m;
   }
 

@@ -17,7 +17,7 @@ import java.util.List;
  * classpath, and Spark has none of Jasper's, so neither can break the other's dependencies.
  *
  * <p>The child is {@code java -cp <cp> dev.wellspring.report.ReportMain --output .. --run-date ..
- * --model .. --paper .. --names ..}, where {@code <cp>} is the system property {@value
+ * --model .. --paper .. --names .. --period-days .. [--value-unit ..]}, where {@code <cp>} is the system property {@value
  * #CLASSPATH_PROPERTY} (run.sh sets it to the reports jar and its lib folder). Without it the
  * report is skipped with a manifest warning: a Spark-only deployment is not an error.
  */
@@ -110,7 +110,12 @@ public final class ReportLauncher {
         "--run-date", c.runDate().toString(),
         "--model", c.reportModel(),
         "--paper", c.paper(),
-        "--names", c.names()));
+        "--names", c.names(),
+        "--period-days", Integer.toString(c.reportPeriodDays())));
+    // No unit (the default) is no flag: the report then writes bare numbers.
+    if (!c.valueUnit().isEmpty()) {
+      command.addAll(List.of("--value-unit", c.valueUnit()));
+    }
     return List.copyOf(command);
   }
   /**

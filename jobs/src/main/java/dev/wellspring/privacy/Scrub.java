@@ -93,7 +93,12 @@ public final class Scrub implements Serializable {
     if (s == null || s.isEmpty()) {
       return s;
     }
-    return text(mayHoldInvisible(s) ? INVISIBLE.matcher(s).replaceAll("").strip() : s.strip());
+    return text(withoutInvisible(s));
+  }
+
+  /** {@code s} without invisible characters, stripped; not masked. */
+  static String withoutInvisible(String s) {
+    return mayHoldInvisible(s) ? INVISIBLE.matcher(s).replaceAll("").strip() : s.strip();
   }
 
   /** Whether {@code s} has a character at or above U+061C, the lowest of {@link #INVISIBLE}. */

@@ -35,6 +35,9 @@ public final class Tables {
   public static final String GOAL_SCORECARD = "goal_scorecard";
   public static final String WELL_BUILDING = "well_building";
   public static final String CONTACT_IDENTITIES = "contact_identities";
+  public static final String PERIOD_COMPARISON = "period_comparison";
+  public static final String FOLLOW_UP = "follow_up";
+  public static final String LIFT_HISTORY = "lift_history";
 
   /** contacts: one row per contact id. relationship is never null ("other" when empty). */
   public static final StructType CONTACTS_SCHEMA =
@@ -71,7 +74,11 @@ public final class Tables {
           f("source_file", StringType, false),
           f("line", LongType, false));
 
-  /** goals: one row per goal in scope (not starting after the run date). */
+  /**
+   * goals: one row per goal in scope (not starting after the run date). target_unit is what
+   * target_value counts: outcomes (the default) or value; null only in tables written before it
+   * existed, read as outcomes.
+   */
   public static final StructType GOALS_SCHEMA =
       schema(
           f("goal_id", StringType, false),
@@ -82,6 +89,7 @@ public final class Tables {
           f("target_channel", StringType),
           f("starts_on", DateType, false),
           f("ends_on", DateType, false),
+          f("target_unit", StringType),
           f("source_file", StringType, false),
           f("line", LongType, false));
 
@@ -259,7 +267,11 @@ public final class Tables {
           f("on_target_value", DoubleType, false),
           f("serendipitous_outcomes", LongType, false),
           f("target_value", DoubleType),
-          f("drought", BooleanType, false));
+          f("drought", BooleanType, false),
+          f("title", StringType),
+          f("target_unit", StringType, false),
+          f("progress", DoubleType),
+          f("status", StringType, false));
 
   public static final StructType WELL_BUILDING_SCHEMA =
       schema(
@@ -270,6 +282,47 @@ public final class Tables {
           f("strengthened_relationships", LongType, false),
           f("intros_made", LongType, false),
           f("intros_received", LongType, false));
+
+  /**
+   * period_comparison: per period (current, previous) and class, for the report model; lift,
+   * ci_low and ci_high are the period's, repeated on each of its class rows
+   * (dev.wellspring.aggregate.PeriodComparison).
+   */
+  public static final StructType PERIOD_COMPARISON_SCHEMA =
+      schema(
+          f("period", StringType, false),
+          f("start", DateType, false),
+          f("end", DateType, false),
+          f("class", StringType, false),
+          f("hours", DoubleType, false),
+          f("credited_value", DoubleType, false),
+          f("value_per_hour", DoubleType),
+          f("lift", DoubleType),
+          f("ci_low", DoubleType),
+          f("ci_high", DoubleType));
+
+  /**
+   * follow_up: contacts on converting paths of an owner's active goals not touched by that owner
+   * for 60 days or more (dev.wellspring.aggregate.FollowUp); contact_name as the configuration's
+   * {@code names} allows.
+   */
+  public static final StructType FOLLOW_UP_SCHEMA =
+      schema(
+          f("owner", StringType, false),
+          f("goal_id", StringType),
+          f("contact_id", StringType, false),
+          f("contact_name", StringType),
+          f("last_touch_on", DateType, false),
+          f("days_since_touch", IntegerType, false));
+
+  /** lift_history (an export only): the lift table of every run date up to this one. */
+  public static final StructType LIFT_HISTORY_SCHEMA =
+      schema(
+          f("run_date", DateType, false),
+          f("model", StringType, false),
+          f("lift", DoubleType),
+          f("ci_low", DoubleType),
+          f("ci_high", DoubleType));
 
   /**
    * contact_identities: one row per source contact record (canonical or vendor) with the contact

@@ -33,7 +33,10 @@ class AggregateStageTest {
           "lift.csv",
           "goal_scorecard.csv",
           "well_building.csv",
-          "unattributed.csv");
+          "unattributed.csv",
+          "period_comparison.csv",
+          "lift_history.csv",
+          "follow_up.csv");
 
   @TempDir Path tmp;
 
@@ -50,6 +53,14 @@ class AggregateStageTest {
     warehouse.write(Sample.credits(), Tables.CREDITS, DATE);
     warehouse.write(Sample.outcomes(), Tables.OUTCOMES, DATE);
     warehouse.write(Sample.goals(), Tables.GOALS, DATE);
+    warehouse.write(
+        Fixtures.frame(
+            Tables.CONTACTS_SCHEMA,
+            List.of(
+                RowFactory.create(
+                    "c2", "Cy Doe", null, null, null, null, "peer", null, "contacts.csv", 3L))),
+        Tables.CONTACTS,
+        DATE);
     warehouse.write(
         Fixtures.frame(
             Tables.UNATTRIBUTED_SCHEMA,
@@ -69,17 +80,39 @@ class AggregateStageTest {
 
     Path reports = warehouse.reportsDir(DATE);
     // 42 effectiveness (6 groups x 7 models) + 21 model_comparison + 0 channels + 7 lift + 4 goals
-    // + 6 well-building + 1 unattributed.
-    assertThat(first).isEqualTo(new StageResult(-1, 81));
+    // + 6 well-building + 1 unattributed + 6 period_comparison + 7 lift_history (one run date)
+    // + 1 follow_up.
+    assertThat(first).isEqualTo(new StageResult(-1, 95));
     assertThat(Files.readAllLines(reports.resolve("effectiveness.csv"))).hasSize(43);
     assertThat(Files.readString(reports.resolve("goal_scorecard.csv")))
         .isEqualTo(
             "goal_id,owner,category,hours,on_target_outcomes,on_target_value,"
-                + "serendipitous_outcomes,target_value,drought\r\n"
-                + "g1,ann,speaking,2,1,1000,1,3,false\r\n"
-                + "g2,ann,publicity,10,0,0,1,,true\r\n"
-                + "g3,bob,partners,12.5,0,0,1,,false\r\n"
-                + "g4,ann,launch,0,0,0,0,5,false\r\n");
+                + "serendipitous_outcomes,target_value,drought,title,target_unit,progress,status\r\n"
+                + "g1,ann,speaking,2,1,1000,1,3,false,title of g1,outcomes,0.3333333333333333,"
+                + "behind\r\n"
+                + "g2,ann,publicity,10,0,0,1,,true,title of g2,outcomes,,drought\r\n"
+                + "g3,bob,partners,12.5,0,0,1,,false,title of g3,outcomes,,no_target\r\n"
+                + "g4,ann,launch,0,0,0,0,5,false,title of g4,outcomes,0,behind\r\n");
+    // The 90 days to Jun 30 are Apr 2..Jun 30: only bob's b1 (DIRECTED 12 h, no credit; the
+    // credited b2 is 0.5 h) and b2 (0.5 h, o5's 5000 under linear) and ann's a6 (UNDIRECTED, 0 h)
+    // fall in it.
+    assertThat(Files.readAllLines(reports.resolve("period_comparison.csv")))
+        .startsWith(
+            "period,start,end,class,hours,credited_value,value_per_hour,lift,ci_low,ci_high",
+            "current,2026-04-02,2026-06-30,DIRECTED,12.5,5000,400,,,",
+            "current,2026-04-02,2026-06-30,EMBEDDED,0,0,,,,",
+            "current,2026-04-02,2026-06-30,UNDIRECTED,0,0,,,,")
+        .hasSize(7);
+    // g1 is active in the period (g2 ended Mar 31); c2 is on o1's and o2's paths; ann last
+    // touched c2 on Mar 1: 31 + 30 + 31 + 29 = 121 days before Jun 30. g3's c9 was touched by bob
+    // on May 20, 41 days: not due.
+    assertThat(Files.readString(reports.resolve("follow_up.csv")))
+        .isEqualTo(
+            "owner,goal_id,contact_id,contact_name,last_touch_on,days_since_touch\r\n"
+                + "ann,g1,c2,Cy Doe,2026-03-01,121\r\n");
+    assertThat(Files.readAllLines(reports.resolve("lift_history.csv")))
+        .hasSize(8)
+        .contains("2026-06-30,markov,,,");
     assertThat(Files.readString(reports.resolve("unattributed.csv")))
         .isEqualTo(
             "outcome_id,owner,type,value,reason\r\no6,ann,speaking,999,no_contact_or_goal\r\n");
@@ -123,7 +156,7 @@ class AggregateStageTest {
     manifest.array("outputs").forEach(n -> outputs.add(n.asText()));
     assertThat(outputs)
         .doesNotHaveDuplicates()
-        .hasSize(12)
+        .hasSize(17)
         .contains("warehouse/effectiveness/run_date=2026-06-30", "reports/2026-06-30/lift.csv");
   }
 

@@ -125,6 +125,18 @@ final class Fixtures {
 
   static Row goal(
       String id, String owner, String category, Double target, String starts, String ends) {
+    return goal(id, owner, category, target, null, starts, ends);
+  }
+
+  /** A goal with a target_unit (null: a table written before the column existed). */
+  static Row goal(
+      String id,
+      String owner,
+      String category,
+      Double target,
+      String unit,
+      String starts,
+      String ends) {
     return RowFactory.create(
         id,
         owner,
@@ -134,6 +146,7 @@ final class Fixtures {
         null,
         Date.valueOf(LocalDate.parse(starts)),
         Date.valueOf(LocalDate.parse(ends)),
+        unit,
         "goals.csv",
         1L);
   }

@@ -93,6 +93,7 @@ class AttributionInvariantsTest {
                 null,
                 Date.valueOf(starts),
                 Date.valueOf(starts.plusDays(10 + rnd.nextInt(120))),
+                "outcomes",
                 "g.csv",
                 1L));
       }

@@ -127,6 +127,24 @@ class CsvExportsTest {
   }
 
   @Test
+  void aKeyWrittenWithAMinusSortsDescending() throws IOException {
+    CsvExports.Export export =
+        new CsvExports.Export("t", SCHEMA, List.of("flag", "-n", "name"));
+    Path file = tmp.resolve("desc.csv");
+    CsvExports.write(sample(), export, file);
+    // flag ascending (null first), then n descending (null last), then name.
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .isEqualTo(
+            "name,value,n,flag\r\n"
+                + "\"a,\"\"q\"\"\",0.0000001,,\r\n"
+                + "A,123456789.125,7,false\r\n"
+                + "'-5,-5,-2,false\r\n"
+                + "b,0.1,3,true\r\n"
+                + "a,0.3333333333333333,1,true\r\n"
+                + "'=HYPERLINK(1),,0,true\r\n");
+  }
+
+  @Test
   void twoWritesOfTheSameRowsAreByteIdenticalWhateverThePartitioning() throws IOException {
     Path one = tmp.resolve("one.csv");
     Path many = tmp.resolve("many.csv");
@@ -155,17 +173,21 @@ class CsvExportsTest {
             "attribution_channels.csv: model,channel,score,share,credited_value",
             "lift.csv: model,lift,ci_low,ci_high,directed_value_per_hour,undirected_value_per_hour",
             "goal_scorecard.csv: goal_id,owner,category,hours,on_target_outcomes,on_target_value,"
-                + "serendipitous_outcomes,target_value,drought",
+                + "serendipitous_outcomes,target_value,drought,title,target_unit,progress,status",
             "well_building.csv: owner,class,month,new_relationships,strengthened_relationships,"
                 + "intros_made,intros_received",
-            "unattributed.csv: outcome_id,owner,type,value,reason");
+            "unattributed.csv: outcome_id,owner,type,value,reason",
+            "period_comparison.csv: period,start,end,class,hours,credited_value,value_per_hour,"
+                + "lift,ci_low,ci_high",
+            "lift_history.csv: run_date,model,lift,ci_low,ci_high",
+            "follow_up.csv: owner,goal_id,contact_id,contact_name,last_touch_on,days_since_touch");
     List<String> actual = new ArrayList<>();
     for (String line : expected) {
       String name = line.substring(0, line.indexOf(':'));
       actual.add(name + ": " + Files.readString(reports.resolve(name)).replace("\r\n", ""));
     }
     assertThat(actual).containsExactlyElementsOf(expected);
-    assertThat(written.values()).containsOnly(0L).hasSize(7);
+    assertThat(written.values()).containsOnly(0L).hasSize(10);
     assertThat(Files.readString(reports.resolve("effectiveness.pdf"))).isEqualTo("%PDF-old");
     List<String> names =
         new ArrayList<>(expected.stream().map(l -> l.substring(0, l.indexOf(':'))).toList());

@@ -40,6 +40,11 @@ class ReportLauncherTest {
           public static void main(String[] args) throws Exception {
             Path out = Path.of(args[1]);
             Files.writeString(out.resolve("args.txt"), String.join("\\n", args));
+            Path manifest = out.resolve("runs").resolve(args[3] + ".json");
+            if (Files.exists(manifest)) {
+              Files.copy(manifest, out.resolve("manifest-seen.json"),
+                  StandardCopyOption.REPLACE_EXISTING);
+            }
             Path fail = out.resolve("fail");
             if (Files.exists(fail)) {
               String[] f = Files.readString(fail).split(" ", 2);
@@ -69,7 +74,65 @@ class ReportLauncherTest {
     assertThat(r).isEqualTo(new StageResult(-1, -1));
     assertThat(Files.readAllLines(output.resolve("args.txt"))).containsExactly(
         "--output", output.toString(), "--run-date", "2026-01-31", "--model", "linear",
-        "--paper", "A4", "--names", "full");
+        "--paper", "A4", "--names", "full", "--period-days", "90");
+  }
+
+  @Test
+  void theValueUnitPeriodAndNamesOfTheConfigurationReachTheChild() throws IOException {
+    java.util.Map<String, String> flags = new java.util.LinkedHashMap<>();
+    flags.put("input", "in");
+    flags.put("output", output.toString());
+    flags.put("run_date", "2026-01-31");
+    flags.put("names", "Initials");
+    flags.put("value_unit", " EUR ");
+    flags.put("report_period_days", "30");
+    WellspringConfig config = ConfigLoader.load(null, flags);
+    RunContext ctx = new RunContext(config, new Warehouse(output), new Manifest(),
+        new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            Progress.Level.NORMAL));
+    ReportLauncher.render(ctx, fakeClasspath.resolve("classes").toString(),
+        new PrintStream(new ByteArrayOutputStream()));
+    assertThat(Files.readAllLines(output.resolve("args.txt"))).containsExactly(
+        "--output", output.toString(), "--run-date", "2026-01-31", "--model", "linear",
+        "--paper", "A4", "--names", "initials", "--period-days", "30", "--value-unit", "EUR");
+  }
+
+  /** Runs the pipeline's report stage alone with the stand-in; returns the exit code. */
+  private int pipelineReport() {
+    String saved = System.getProperty(ReportLauncher.CLASSPATH_PROPERTY);
+    System.setProperty(ReportLauncher.CLASSPATH_PROPERTY, fakeClasspath.resolve("classes").toString());
+    try {
+      WellspringConfig config =
+          ConfigLoader.defaults("in", output.toString(), LocalDate.parse("2026-01-31"));
+      return Pipeline.run(config, List.of("report"),
+          new Progress(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+              Progress.Level.QUIET));
+    } finally {
+      if (saved == null) {
+        System.clearProperty(ReportLauncher.CLASSPATH_PROPERTY);
+      } else {
+        System.setProperty(ReportLauncher.CLASSPATH_PROPERTY, saved);
+      }
+    }
+  }
+
+  private String status(Path manifest) throws IOException {
+    return Manifest.JSON.readTree(manifest.toFile()).get("status").asText();
+  }
+
+  @Test
+  void theReportReadsTheFinalStatusNotRunning() throws IOException {
+    assertThat(pipelineReport()).isZero();
+    assertThat(status(output.resolve("manifest-seen.json"))).as("what the report read").isEqualTo("ok");
+    assertThat(status(output.resolve("runs/2026-01-31.json"))).isEqualTo("ok");
+  }
+
+  @Test
+  void aFailingReportStillSawOkButTheManifestEndsFailed() throws IOException {
+    Files.writeString(output.resolve("fail"), "2 report: missing input file: /x/lift.csv");
+    assertThat(pipelineReport()).isEqualTo(2);
+    assertThat(status(output.resolve("manifest-seen.json"))).isEqualTo("ok");
+    assertThat(status(output.resolve("runs/2026-01-31.json"))).isEqualTo("failed");
   }
 
   @Test
