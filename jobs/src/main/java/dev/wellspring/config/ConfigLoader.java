@@ -29,7 +29,8 @@ public final class ConfigLoader {
       List.of(
           "input", "output", "run_date", "master", "owner", "lookback_days", "half_life_days",
           "channel_dimension", "reject_max", "report_model", "bootstrap_resamples",
-          "bootstrap_seed", "shuffle_partitions", "paper", "names", "secret");
+          "bootstrap_seed", "shuffle_partitions", "paper", "names", "secret", "carryover",
+          "incrementality_resamples", "incrementality_seed");
 
   /**
    * Map-valued keys: durations (type -> minutes), inference_map, spark (conf -> value), owner_map
@@ -83,6 +84,9 @@ public final class ConfigLoader {
   private String paper = "A4";
   private String names = "full";
   private String secret;
+  private Double carryover = WellspringConfig.Incrementality.DEFAULT.carryover();
+  private int incrementalityResamples = WellspringConfig.Incrementality.DEFAULT.resamples();
+  private long incrementalitySeed = WellspringConfig.Incrementality.DEFAULT.seed();
 
   private ConfigLoader() {}
 
@@ -237,6 +241,20 @@ public final class ConfigLoader {
       }
       case "names" -> names = oneOf(key, raw, Set.of("full", "initials", "none"));
       case "secret" -> secret = v.isEmpty() ? null : v;
+      case "carryover" -> {
+        if (v.isEmpty() || v.equalsIgnoreCase("auto")) {
+          carryover = null;
+        } else {
+          carryover = nonNegative(key, raw);
+          if (carryover > 0.9) {
+            throw bad(key, raw, "a number from 0 to 0.9, or auto");
+          }
+        }
+      }
+      case "incrementality_resamples" ->
+          incrementalityResamples = (int) wholeNumber(key, raw, 200, 100_000);
+      case "incrementality_seed" ->
+          incrementalitySeed = wholeNumber(key, raw, Long.MIN_VALUE, Long.MAX_VALUE);
       default -> throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
     }
   }
@@ -245,7 +263,9 @@ public final class ConfigLoader {
     return new WellspringConfig(
         input, output, runDate, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, secret);
+        shufflePartitions, sparkConf, paper, names, ownerMap, secret,
+        new WellspringConfig.Incrementality(
+            carryover, incrementalityResamples, incrementalitySeed));
   }
 
   private static WellspringException bad(String key, String value, String expected) {

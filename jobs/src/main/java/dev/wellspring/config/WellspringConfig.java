@@ -35,6 +35,8 @@ import java.util.TreeMap;
  * @param secret secret of the keyed hashes ({@code dev.wellspring.privacy.Keys}); null = the
  *     environment variable WELLSPRING_SECRET, else a secret generated once and kept in {@code
  *     <output>/.wellspring-secret}. Never written to the manifest
+ * @param incrementality settings of the incrementality estimate (keys {@code carryover}, {@code
+ *     incrementality_resamples}, {@code incrementality_seed})
  */
 public record WellspringConfig(
     String input,
@@ -56,7 +58,20 @@ public record WellspringConfig(
     String paper,
     String names,
     Map<String, String> ownerMap,
-    String secret) {
+    String secret,
+    Incrementality incrementality) {
+
+  /**
+   * Settings of the incrementality estimate (DESIGN.md "Incrementality").
+   *
+   * @param carryover the carry-over lambda in [0, 0.9]; null (the default) = chosen by
+   *     time-ordered cross-validation
+   * @param resamples bootstrap resamples over owners, default 200 (at least 200)
+   * @param seed bootstrap seed, default 20260101
+   */
+  public record Incrementality(Double carryover, int resamples, long seed) {
+    public static final Incrementality DEFAULT = new Incrementality(null, 200, 20260101L);
+  }
 
   public WellspringConfig {
     durations = Map.copyOf(new TreeMap<>(durations));
@@ -83,7 +98,7 @@ public record WellspringConfig(
     return new WellspringConfig(
         input, output, date, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, secret);
+        shufflePartitions, sparkConf, paper, names, ownerMap, secret, incrementality);
   }
 
   /** This configuration with other input and output folders. */
@@ -91,6 +106,7 @@ public record WellspringConfig(
     return new WellspringConfig(
         newInput, newOutput, runDate, master, owner, lookbackDays, halfLifeDays,
         channelDimension, rejectMax, reportModel, durations, inferenceMap, bootstrapResamples,
-        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, secret);
+        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, secret,
+        incrementality);
   }
 }
