@@ -81,7 +81,9 @@ class PlantedIncrementalityIT {
     System.err.println(story);
     double low = Double.parseDouble(incremental[2]);
     double high = incremental[3].isEmpty() ? Double.POSITIVE_INFINITY : Double.parseDouble(incremental[3]);
-    assertThat(planted).as(story).isBetween(2.5, 3.5);
+    // Below the rates' 3: drought goals (their DIRECTED touches never convert) and the outcomes
+    // that would land after the period lower what DIRECTED hours cause inside it.
+    assertThat(planted).as(story).isBetween(2.0, 3.5);
     assertThat(low <= planted && planted <= high).as(story).isTrue();
     assertThat(attribution < low || attribution > high).as(story).isTrue();
   }
