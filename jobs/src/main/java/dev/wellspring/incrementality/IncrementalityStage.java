@@ -60,10 +60,12 @@ public final class IncrementalityStage implements SparkStage {
       attributedPerHour.put(r.getString(0), hours > 0 ? value / hours : null);
     }
     WellspringConfig.Incrementality settings = config.incrementality();
+    long fitStart = System.nanoTime();
     MixModel.Estimate estimate =
         MixModel.fit(
             panel,
             new MixModel.Settings(settings.carryover(), settings.resamples(), settings.seed()));
+    double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
 
     Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
     tables.put(Tables.INCREMENTALITY, incrementality(spark, estimate, attributedPerHour));
@@ -87,7 +89,10 @@ public final class IncrementalityStage implements SparkStage {
     for (CsvExports.Export export : CsvExports.INCREMENTALITY_EXPORTS) {
       output(ctx, warehouse.reportsDir(date).resolve(export.fileName()));
     }
-    diagnostics(ctx.manifest().root().putObject("incrementality"), estimate, settings);
+    ObjectNode d = ctx.manifest().root().putObject("incrementality");
+    diagnostics(d, estimate, settings);
+    // The driver-side fit alone (panel built; bootstrap and cross-validation included).
+    d.put("fit_seconds", Math.round(fitSeconds * 1000) / 1000.0);
     if (estimate.reason() != null) {
       ctx.progress().info("incrementality: no estimate (" + estimate.reason() + ")");
     }
