@@ -96,6 +96,31 @@ public final class GenerateCommand implements Callable<Integer> {
           "Last day of the period (UTC); nothing is dated after it. Default: ${DEFAULT-VALUE}.")
   String end;
 
+  @Option(
+      names = "--baseline-share",
+      paramLabel = "S",
+      description =
+          "Plant outcomes no touch caused, this share of all outcome value (0 to 0.9), each linked"
+              + " to a recently touched contact (docs/incrementality.md). Default: none.")
+  Double baselineShare;
+
+  @Option(
+      names = "--carryover",
+      paramLabel = "L",
+      description =
+          "Plant geometric carry-over: a caused outcome lands k months after its touch with"
+              + " probability (1 - L) L^k (0 to 0.9). Default: the usual 0-150 day delay.")
+  Double carryover;
+
+  @Option(
+      names = "--month-swing",
+      paramLabel = "W",
+      description =
+          "Scale each class's share of an owner's touches every month by 1 +- W (0 to 0.95), so"
+              + " hours move within an owner. Default: 0.5 when --baseline-share or --carryover is"
+              + " given, else none.")
+  Double monthSwing;
+
   @Override
   public Integer call() {
     GeneratorSpec.Profile p = profile(profile);
@@ -121,7 +146,13 @@ public final class GenerateCommand implements Callable<Integer> {
             Math.round(partSizeMb * 1024 * 1024),
             date("--start", start),
             date("--end", end),
-            null);
+            null,
+            baselineShare == null && carryover == null && monthSwing == null
+                ? null
+                : new GeneratorSpec.Planting(
+                    baselineShare == null ? 0 : baselineShare,
+                    carryover == null ? 0 : carryover,
+                    monthSwing == null ? 0.5 : monthSwing));
     long t0 = System.nanoTime();
     GenerationResult result = Generator.generate(spec);
     double seconds = (System.nanoTime() - t0) / 1e9;

@@ -24,6 +24,7 @@ import picocli.CommandLine.Mixin;
       Main.Classify.class,
       Main.Attribute.class,
       Main.Aggregate.class,
+      Main.Incrementality.class,
       Main.Report.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
@@ -84,7 +85,7 @@ public final class Main implements Callable<Integer> {
   }
 
   @Command(name = "nightly", mixinStandardHelpOptions = true,
-      description = "ingest -> classify -> attribute -> aggregate -> report for one run date.")
+      description = "ingest -> classify -> attribute -> aggregate -> incrementality -> report for one run date.")
   static final class Nightly extends StageCommand {
     @CommandLine.Option(names = "--no-report", description = "Skip the PDF (the CSV exports are still written).")
     boolean noReport;
@@ -132,6 +133,15 @@ public final class Main implements Callable<Integer> {
     @Override
     List<String> stages() {
       return List.of("aggregate");
+    }
+  }
+
+  @Command(name = "incrementality", mixinStandardHelpOptions = true,
+      description = "Estimate what each class's hours add (a mix model beside attribution; after aggregate).")
+  static final class Incrementality extends StageCommand {
+    @Override
+    List<String> stages() {
+      return List.of("incrementality");
     }
   }
 

@@ -30,7 +30,8 @@ public final class ConfigLoader {
           "input", "output", "run_date", "master", "owner", "lookback_days", "half_life_days",
           "channel_dimension", "reject_max", "report_model", "bootstrap_resamples",
           "bootstrap_seed", "shuffle_partitions", "paper", "names", "value_unit",
-          "report_period_days", "secret", "salesforce_date_format");
+          "report_period_days", "secret", "salesforce_date_format", "carryover",
+          "incrementality_resamples", "incrementality_seed");
 
   /** The team's own e-mail addresses: a list (of --owner's) or a mapping owner -> list. */
   public static final String OWNER_EMAILS = "owner_emails";
@@ -94,6 +95,9 @@ public final class ConfigLoader {
   private String secret;
   private final Map<String, String> ownerEmails = new TreeMap<>();
   private String salesforceDateFormat = "auto";
+  private Double carryover = WellspringConfig.Incrementality.DEFAULT.carryover();
+  private int incrementalityResamples = WellspringConfig.Incrementality.DEFAULT.resamples();
+  private long incrementalitySeed = WellspringConfig.Incrementality.DEFAULT.seed();
 
   private ConfigLoader() {}
 
@@ -260,6 +264,20 @@ public final class ConfigLoader {
       case "secret" -> secret = v.isEmpty() ? null : v;
       case "salesforce_date_format" ->
           salesforceDateFormat = oneOf(key, raw, SALESFORCE_DATE_FORMATS);
+      case "carryover" -> {
+        if (v.isEmpty() || v.equalsIgnoreCase("auto")) {
+          carryover = null;
+        } else {
+          carryover = nonNegative(key, raw);
+          if (carryover > 0.9) {
+            throw bad(key, raw, "a number from 0 to 0.9, or auto");
+          }
+        }
+      }
+      case "incrementality_resamples" ->
+          incrementalityResamples = (int) wholeNumber(key, raw, 200, 100_000);
+      case "incrementality_seed" ->
+          incrementalitySeed = wholeNumber(key, raw, Long.MIN_VALUE, Long.MAX_VALUE);
       default -> throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
     }
   }
@@ -269,7 +287,9 @@ public final class ConfigLoader {
         input, output, runDate, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
         shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit, reportPeriodDays,
-        secret, ownerEmails, salesforceDateFormat);
+        secret, ownerEmails, salesforceDateFormat,
+        new WellspringConfig.Incrementality(
+            carryover, incrementalityResamples, incrementalitySeed));
   }
 
   /**

@@ -47,6 +47,8 @@ import java.util.TreeMap;
  * @param salesforceDateFormat how Salesforce slash dates are read (key {@code
  *     salesforce_date_format}): {@code auto} (default: US month/day only when the file settles
  *     it), {@code mdy}, {@code dmy} or {@code iso} (slash dates are bad timestamps)
+ * @param incrementality settings of the incrementality estimate (keys {@code carryover}, {@code
+ *     incrementality_resamples}, {@code incrementality_seed})
  */
 public record WellspringConfig(
     String input,
@@ -72,7 +74,20 @@ public record WellspringConfig(
     int reportPeriodDays,
     String secret,
     Map<String, String> ownerEmails,
-    String salesforceDateFormat) {
+    String salesforceDateFormat,
+    Incrementality incrementality) {
+
+  /**
+   * Settings of the incrementality estimate (DESIGN.md "Incrementality").
+   *
+   * @param carryover the carry-over lambda in [0, 0.9]; null (the default) = chosen by
+   *     time-ordered cross-validation
+   * @param resamples bootstrap resamples over owners, default 200 (at least 200)
+   * @param seed bootstrap seed, default 20260101
+   */
+  public record Incrementality(Double carryover, int resamples, long seed) {
+    public static final Incrementality DEFAULT = new Incrementality(null, 200, 20260101L);
+  }
 
   public WellspringConfig {
     durations = Map.copyOf(new TreeMap<>(durations));
@@ -102,7 +117,7 @@ public record WellspringConfig(
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
         shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit, reportPeriodDays, secret,
         ownerEmails,
-        salesforceDateFormat);
+        salesforceDateFormat, incrementality);
   }
 
   /** This configuration with other input and output folders. */
@@ -112,6 +127,6 @@ public record WellspringConfig(
         channelDimension, rejectMax, reportModel, durations, inferenceMap, bootstrapResamples,
         bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit,
         reportPeriodDays, secret, ownerEmails,
-        salesforceDateFormat);
+        salesforceDateFormat, incrementality);
   }
 }

@@ -158,6 +158,11 @@ public final class Generator {
   private final int outcomeWidth;
   private final double[] rates;
   private final double[] means;
+  private final GeneratorSpec.Planting planting;
+  /** With planting: the period's calendar month of each day, and each month's bounds (epoch s). */
+  private final int[] monthOfDay;
+  private final long[] monthFrom;
+  private final long[] monthTo;
 
   private CsvSink activities;
   private CsvSink outcomes;
@@ -177,6 +182,21 @@ public final class Generator {
     this.outcomeWidth = Math.max(6, digits(spec.activities() + 10));
     this.rates = spec.rates().conversionsPerHour();
     this.means = spec.rates().meanValue();
+    this.planting = spec.planting();
+    java.time.YearMonth first = java.time.YearMonth.from(spec.start());
+    int months = (int) first.until(java.time.YearMonth.from(spec.end()), java.time.temporal.ChronoUnit.MONTHS) + 1;
+    this.monthOfDay = new int[spec.days()];
+    for (int d = 0; d < monthOfDay.length; d++) {
+      monthOfDay[d] = (int) first.until(java.time.YearMonth.from(spec.start().plusDays(d)), java.time.temporal.ChronoUnit.MONTHS);
+    }
+    this.monthFrom = new long[months];
+    this.monthTo = new long[months];
+    for (int m = 0; m < months; m++) {
+      long from = first.plusMonths(m).atDay(1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
+      long to = first.plusMonths(m + 1).atDay(1).toEpochSecond(LocalTime.MIDNIGHT, ZoneOffset.UTC);
+      monthFrom[m] = Math.max(from, startEpoch);
+      monthTo[m] = Math.min(to, endExclusive);
+    }
   }
 
   /**
@@ -325,13 +345,32 @@ public final class Generator {
     // busy person) goal-only outcomes thin out and untraceable ones take their place.
     double goalOnlyScale = Math.min(1.0, 5000.0 / Math.max(1, p.activities()));
     double[] mixCum = {p.classMix()[0], p.classMix()[0] + p.classMix()[1]};
+    // Planting draws come from a stream of their own, so the main stream is unchanged by them.
+    double[][] monthCum = null;
+    Touches touches = null;
+    double[] causedInPeriod = {0};
+    if (planting != null) {
+      SplittableRandom pr = new SplittableRandom(mix(spec.seed() ^ 0x1A7E5EEDL, o));
+      monthCum = new double[monthFrom.length][];
+      for (int m = 0; m < monthCum.length; m++) {
+        double[] w = new double[3];
+        double sum = 0;
+        for (int k = 0; k < 3; k++) {
+          w[k] = p.classMix()[k] * (1 + planting.monthSwing() * (2 * pr.nextDouble() - 1));
+          sum += w[k];
+        }
+        monthCum[m] = new double[] {w[0] / sum, (w[0] + w[1]) / sum};
+      }
+      touches = new Touches();
+    }
 
     long n = p.activities();
     for (long i = 0; i < n; i++) {
       // Stratified days keep each owner's rows in date order without sorting.
       int day = (int) Math.min(days - 1, (long) ((i + r.nextDouble()) / n * days));
       double uc = r.nextDouble();
-      int c = uc < mixCum[0] ? D : uc < mixCum[1] ? E : U;
+      double[] cum = monthCum == null ? mixCum : monthCum[monthOfDay[day]];
+      int c = uc < cum[0] ? D : uc < cum[1] ? E : U;
       int[] pool = pools[c];
       int contact = -1;
       int type;
@@ -470,6 +509,17 @@ public final class Generator {
       double traceable = contact >= 0 ? 1.0 : c == D ? goalOnlyScale : 0.0;
       truth.all[c].expectedAttributableValue += chance * means[c] * traceable;
       tally.t[c].expectedAttributableValue += chance * means[c] * traceable;
+      if (planting != null) {
+        // Expected caused value that lands inside the period: lag k months has probability
+        // (1 - lambda) lambda^k, so it stays inside with 1 - lambda^(months left + 1).
+        int left = monthFrom.length - 1 - monthOfDay[day];
+        double inside = chance * means[c] * (1 - Math.pow(planting.carryover(), left + 1));
+        truth.incremental[c] += inside;
+        causedInPeriod[0] += inside;
+        if (contactId >= 0) {
+          touches.add(t, contactId);
+        }
+      }
       if (r.nextDouble() < chance) {
         outcome(
             r,
@@ -483,6 +533,99 @@ public final class Generator {
             tally);
       }
     }
+    if (planting != null && planting.baselineShare() > 0) {
+      baseline(new SplittableRandom(mix(spec.seed() ^ 0xBA5E1E7EL, o)), ownerBytes, touches, causedInPeriod[0]);
+    }
+  }
+
+  /** An owner's touches of contacts in time order (planting only), to link baseline outcomes. */
+  private static final class Touches {
+    long[] time = new long[1024];
+    long[] contact = new long[1024];
+    int n;
+
+    void add(long t, long c) {
+      if (n == time.length) {
+        time = Arrays.copyOf(time, n * 2);
+        contact = Arrays.copyOf(contact, n * 2);
+      }
+      time[n] = t;
+      contact[n++] = c;
+    }
+
+    /** The contact touched last at or before {@code at} and at most 30 days before it, or -1. */
+    long recent(long at) {
+      long best = -1;
+      long bestTime = Long.MIN_VALUE;
+      // Rows are in day order with random times within a day: search a little past the point.
+      int lo = 0;
+      int hi = n;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (time[mid] <= at + 86_400L) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      for (int i = lo - 1; i >= 0 && time[i] >= at - 2 * 86_400L - 30L * 86_400; i--) {
+        if (time[i] <= at && time[i] >= at - 30L * 86_400 && time[i] > bestTime) {
+          bestTime = time[i];
+          best = contact[i];
+        }
+      }
+      return best;
+    }
+  }
+
+  /**
+   * Baseline outcomes of one owner: per month, a Poisson number worth share / (1 - share) of the
+   * owner's expected caused value in the period, spread by the month's days; each linked to the
+   * contact the owner touched most recently (within 30 days), as a real outcome would be.
+   */
+  private void baseline(SplittableRandom r, byte[] owner, Touches touches, double caused) {
+    double share = planting.baselineShare();
+    double mean = (means[0] + means[1] + means[2]) / 3;
+    double periodSeconds = endExclusive - startEpoch;
+    for (int m = 0; m < monthFrom.length; m++) {
+      double mu = share / (1 - share) * caused * ((monthTo[m] - monthFrom[m]) / periodSeconds) / mean;
+      int count = poisson(r, mu);
+      for (int k = 0; k < count; k++) {
+        long at = monthFrom[m] + (long) (r.nextDouble() * (monthTo[m] - monthFrom[m]));
+        long contact = touches.recent(at);
+        double u = r.nextDouble();
+        String type = u < 0.5 ? "revenue" : u < 0.75 ? "readership" : "speaking";
+        long cents = Math.max(1, Math.round(mean * (0.5 + r.nextDouble()) * 100));
+        CsvSink w = outcomes;
+        w.raw(scratch, id('O', ++nextOutcome, outcomeWidth));
+        w.raw(owner);
+        w.raw(scratch, timestamp(at, 0));
+        w.str(type);
+        w.cents(cents);
+        idOrEmpty(w, 'C', contact, contactWidth);
+        w.str(null).str(null).str(null).endRow();
+        truth.baselineOutcomes++;
+        truth.baselineCents += cents;
+        if (contact >= 0) {
+          truth.baselineLinked++;
+        }
+      }
+    }
+  }
+
+  private static int poisson(SplittableRandom r, double mu) {
+    if (mu > 30) {
+      double g = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+      return (int) Math.max(0, Math.round(mu + Math.sqrt(mu) * g));
+    }
+    double limit = Math.exp(-mu);
+    double p = 1;
+    int k = 0;
+    do {
+      k++;
+      p *= r.nextDouble();
+    } while (p > limit);
+    return k - 1;
   }
 
   private void outcome(
@@ -495,10 +638,27 @@ public final class Generator {
       String channel,
       double goalOnlyScale,
       Tally3 tally) {
-    long remaining = endExclusive - 1 - t;
-    long maxDelay = Math.min(150L * 86_400, remaining);
-    long delay = maxDelay <= 3600 ? maxDelay : 3600 + (long) (r.nextDouble() * (maxDelay - 3600));
-    long at = t + delay;
+    long at;
+    if (planting != null) {
+      // Geometric carry-over by calendar month; an outcome that would land after the period is
+      // not written (the truth counts only what lands inside).
+      int lag = 0;
+      while (r.nextDouble() < planting.carryover()) {
+        lag++;
+      }
+      int m = monthOfDay[(int) ((t - startEpoch) / 86_400L)] + lag;
+      if (m >= monthFrom.length) {
+        return;
+      }
+      long from = lag == 0 ? t : monthFrom[m];
+      at = from + (long) (r.nextDouble() * (monthTo[m] - from));
+    } else {
+      long remaining = endExclusive - 1 - t;
+      long maxDelay = Math.min(150L * 86_400, remaining);
+      long delay =
+          maxDelay <= 3600 ? maxDelay : 3600 + (long) (r.nextDouble() * (maxDelay - 3600));
+      at = t + delay;
+    }
     int form = 0;
     if (r.nextDouble() < 0.15) {
       long midnight = Math.floorDiv(at, 86_400L) * 86_400L;

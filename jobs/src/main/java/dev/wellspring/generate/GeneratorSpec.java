@@ -21,6 +21,8 @@ import java.time.temporal.ChronoUnit;
  * @param end last day of the period (UTC), inclusive; nothing is dated after it
  * @param rates the planted conversion rates; null for the profile's default ({@link
  *     PlantedRates#DEFAULT}, or {@link PlantedRates#SAMPLE} for the sample)
+ * @param planting baseline outcomes, carry-over and month-to-month swings for the incrementality
+ *     estimate; null (the default) plants none of them and leaves the output as it always was
  */
 public record GeneratorSpec(
     Path output,
@@ -32,7 +34,53 @@ public record GeneratorSpec(
     long partSizeBytes,
     LocalDate start,
     LocalDate end,
-    PlantedRates rates) {
+    PlantedRates rates,
+    Planting planting) {
+
+  /**
+   * What the incrementality estimate needs to be tested on (docs/incrementality.md): outcomes no
+   * touch caused, effects that arrive months after the touch, and hours that move from month to
+   * month within an owner.
+   *
+   * @param baselineShare expected share of all outcome value that no touch caused: each owner gets,
+   *     every month, baseline outcomes worth share / (1 - share) of its expected caused value per
+   *     month, each linked to the contact the owner touched most recently (within 30 days) as a
+   *     real outcome would be, so attribution credits them; 0 to 0.9
+   * @param carryover a caused outcome lands k months after its touch's month with probability (1 -
+   *     carryover) x carryover^k (geometric carry-over, as the model assumes); past the period's
+   *     end it is not written; 0 to 0.9
+   * @param monthSwing each class's share of an owner's touches is scaled every month by a factor
+   *     drawn uniformly from 1 +- monthSwing; 0 to 0.95
+   */
+  public record Planting(double baselineShare, double carryover, double monthSwing) {
+    public Planting {
+      check("--baseline-share", baselineShare, 0.9);
+      check("--carryover", carryover, 0.9);
+      check("--month-swing", monthSwing, 0.95);
+    }
+
+    private static void check(String flag, double v, double max) {
+      if (!(v >= 0 && v <= max)) {
+        throw WellspringException.unusable(
+            "generate", flag + " must be from 0 to " + max + ", got " + v);
+      }
+    }
+  }
+
+  /** A request without planting (the generator's behaviour before the incrementality step). */
+  public GeneratorSpec(
+      Path output,
+      Profile profile,
+      int owners,
+      long activities,
+      int contacts,
+      long seed,
+      long partSizeBytes,
+      LocalDate start,
+      LocalDate end,
+      PlantedRates rates) {
+    this(output, profile, owners, activities, contacts, seed, partSizeBytes, start, end, rates, null);
+  }
 
   /** Which world to generate. */
   public enum Profile {

@@ -84,6 +84,13 @@ final class Truth {
   final long[] counts = new long[COUNTS.length];
   long expectedRejects;
 
+  /** With planting: expected caused value per class that lands inside the period. */
+  final double[] incremental = new double[3];
+
+  long baselineOutcomes;
+  long baselineCents;
+  long baselineLinked;
+
   static Double lift(Tally[] t, boolean attributable) {
     double dh = t[0].minutes / 60.0;
     double uh = t[2].minutes / 60.0;
@@ -106,6 +113,36 @@ final class Truth {
       return null;
     }
     return (d / t[0].minutes) / (u / t[2].minutes);
+  }
+
+  /**
+   * The planted incrementality: per class the expected value its touches caused inside the period
+   * (what DESIGN.md's incremental_value estimates), per hour, and their DIRECTED / UNDIRECTED
+   * ratio, the true incremental lift.
+   */
+  private Map<String, Object> incrementality(GeneratorSpec.Planting planting) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("baseline_share", planting.baselineShare());
+    m.put("carryover", planting.carryover());
+    m.put("month_swing", planting.monthSwing());
+    m.put("baseline_outcomes", baselineOutcomes);
+    m.put("baseline_outcomes_linked_to_a_contact", baselineLinked);
+    m.put("baseline_value", baselineCents / 100.0);
+    Map<String, Object> classes = new LinkedHashMap<>();
+    double[] perHour = new double[3];
+    for (int c = 0; c < 3; c++) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      double hours = all[c].minutes / 60.0;
+      perHour[c] = hours == 0 ? Double.NaN : incremental[c] / hours;
+      x.put("hours", hours);
+      x.put("incremental_value", incremental[c]);
+      x.put("incremental_value_per_hour", hours == 0 ? null : perHour[c]);
+      classes.put(CLASSES[c], x);
+    }
+    m.put("classes", classes);
+    double lift = perHour[0] / perHour[2];
+    m.put("incremental_lift", Double.isFinite(lift) ? lift : null);
+    return m;
   }
 
   void write(Path file, GeneratorSpec spec, List<OwnerPlan> plans, List<CsvSink.Part> files) {
@@ -131,6 +168,9 @@ final class Truth {
     root.put("realized_lift", lift(all, false));
     root.put("attributable_lift", lift(all, true));
     root.put("classes", classes(all));
+    if (spec.planting() != null) {
+      root.put("incrementality", incrementality(spec.planting()));
+    }
     List<Object> owners = new ArrayList<>();
     for (int o = 0; o < plans.size(); o++) {
       OwnerPlan p = plans.get(o);

@@ -104,7 +104,62 @@ public final class CsvExports {
               Tables.FOLLOW_UP_SCHEMA,
               List.of("owner", "-days_since_touch", "contact_id", "goal_id")));
 
+  /**
+   * The exports of the incrementality step, which runs after {@link #publish}: its own two, and
+   * lift (again, with the {@code incremental} row added).
+   */
+  public static final List<Export> INCREMENTALITY_EXPORTS =
+      List.of(
+          new Export(
+              Tables.INCREMENTALITY, Tables.INCREMENTALITY_SCHEMA, List.of("class")),
+          new Export(
+              Tables.WHATIF,
+              Tables.WHATIF_SCHEMA,
+              List.of("owner", "move_from", "move_to", "share_moved")),
+          new Export(Tables.LIFT, Tables.LIFT_SCHEMA, List.of("model")));
+
   private CsvExports() {}
+
+  /**
+   * Replaces some exports of an already published {@code reports/<runDate>} folder: the folder is
+   * copied into staging, the given exports written over their files, and the result published in
+   * one move, so a reader still sees one consistent set.
+   *
+   * @param exports the exports to write, each from {@code frames}
+   * @return rows written per export name
+   */
+  public static Map<String, Long> replace(
+      Warehouse warehouse,
+      LocalDate runDate,
+      List<Export> exports,
+      Map<String, Dataset<Row>> frames,
+      String stage) {
+    Path staging = warehouse.newStagingDir("reports");
+    Path folder = staging.resolve(runDate.toString());
+    Path target = warehouse.reportsDir(runDate);
+    Map<String, Long> written = new LinkedHashMap<>();
+    try {
+      Files.createDirectories(folder);
+      if (Files.isDirectory(target)) {
+        try (var files = Files.list(target)) {
+          for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+            Files.copy(f, folder.resolve(f.getFileName().toString()));
+          }
+        }
+      }
+      for (Export export : exports) {
+        written.put(
+            export.name(),
+            write(frames.get(export.name()), export, folder.resolve(export.fileName())));
+      }
+    } catch (IOException e) {
+      throw new WellspringException(
+          stage, WellspringException.INTERNAL, "cannot write the CSV exports: " + e, e);
+    }
+    warehouse.publish(folder, target);
+    Warehouse.deleteTree(staging);
+    return written;
+  }
 
   /**
    * Writes every export into a staging folder and publishes it as {@code reports/<runDate>} in one

@@ -6,6 +6,7 @@ import dev.wellspring.aggregate.AggregateStage;
 import dev.wellspring.attribution.AttributeStage;
 import dev.wellspring.classify.ClassifyStage;
 import dev.wellspring.config.WellspringConfig;
+import dev.wellspring.incrementality.IncrementalityStage;
 import dev.wellspring.ingest.IngestStage;
 import dev.wellspring.io.FaultPoints;
 import dev.wellspring.io.Manifest;
@@ -33,10 +34,11 @@ public final class Pipeline {
           "ingest", IngestStage::new,
           "classify", ClassifyStage::new,
           "attribute", AttributeStage::new,
-          "aggregate", AggregateStage::new);
+          "aggregate", AggregateStage::new,
+          "incrementality", IncrementalityStage::new);
 
   public static final List<String> ORDER =
-      List.of("ingest", "classify", "attribute", "aggregate", "report");
+      List.of("ingest", "classify", "attribute", "aggregate", "incrementality", "report");
 
   private Pipeline() {}
 
@@ -162,6 +164,9 @@ public final class Pipeline {
     m.put("inference_map", c.inferenceMap());
     m.put("bootstrap_resamples", c.bootstrapResamples());
     m.put("bootstrap_seed", c.bootstrapSeed());
+    m.put("carryover", c.incrementality().carryover() == null ? "auto" : c.incrementality().carryover());
+    m.put("incrementality_resamples", c.incrementality().resamples());
+    m.put("incrementality_seed", c.incrementality().seed());
     m.put("shuffle_partitions", c.shufflePartitions());
     m.put("spark", c.sparkConf());
     m.put("paper", c.paper());

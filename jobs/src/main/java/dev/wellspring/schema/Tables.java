@@ -38,6 +38,8 @@ public final class Tables {
   public static final String PERIOD_COMPARISON = "period_comparison";
   public static final String FOLLOW_UP = "follow_up";
   public static final String LIFT_HISTORY = "lift_history";
+  public static final String INCREMENTALITY = "incrementality";
+  public static final String WHATIF = "whatif";
 
   /** contacts: one row per contact id. relationship is never null ("other" when empty). */
   public static final StructType CONTACTS_SCHEMA =
@@ -323,6 +325,40 @@ public final class Tables {
           f("lift", DoubleType),
           f("ci_low", DoubleType),
           f("ci_high", DoubleType));
+
+  /**
+   * incrementality: one row per class (DESIGN.md "Incrementality"). hours are the panel's hours;
+   * incremental_value, incremental_value_per_hour and its 95% bootstrap interval (ci_low, ci_high)
+   * come from the mix model and are null when {@code reason} says why there is no estimate;
+   * attributed_value_per_hour is the report model's credited value per hour, for comparison.
+   */
+  public static final StructType INCREMENTALITY_SCHEMA =
+      schema(
+          f("class", StringType, false),
+          f("hours", DoubleType, false),
+          f("incremental_value", DoubleType),
+          f("incremental_value_per_hour", DoubleType),
+          f("ci_low", DoubleType),
+          f("ci_high", DoubleType),
+          f("attributed_value_per_hour", DoubleType),
+          f("reason", StringType));
+
+  /**
+   * whatif: per owner, moving share_moved of the owner's average monthly UNDIRECTED hours to
+   * move_to (DIRECTED or EMBEDDED): the expected change in monthly value with its 95% interval;
+   * extrapolated when move_to's new monthly hours exceed the owner's largest month of it.
+   */
+  public static final StructType WHATIF_SCHEMA =
+      schema(
+          f("owner", StringType, false),
+          f("move_from", StringType, false),
+          f("move_to", StringType, false),
+          f("share_moved", DoubleType, false),
+          f("hours_moved_per_month", DoubleType, false),
+          f("value_change_per_month", DoubleType),
+          f("ci_low", DoubleType),
+          f("ci_high", DoubleType),
+          f("extrapolated", BooleanType, false));
 
   /**
    * contact_identities: one row per source contact record (canonical or vendor) with the contact
