@@ -215,8 +215,10 @@ public final class OwnerAdvice {
           + "something to be credited to.";
     }
     if (goals.stream().noneMatch(g -> g.onTargetOutcomes() > 0)) {
-      return "None of your " + goals.size() + (goals.size() == 1 ? " goal has" : " goals has")
-          + " an on-target outcome yet: check that each has a clear next step and a named contact.";
+      return goals.size() == 1
+          ? "Your goal has no on-target outcome yet: check that it has a clear next step and a named contact."
+          : "None of your " + goals.size() + " goals has an on-target outcome yet: check that each has a clear "
+              + "next step and a named contact.";
     }
     return null;
   }

@@ -170,7 +170,8 @@ final class PeriodSummary {
       s.append("; undirected work earned ").append(ratio(uc)).append(" per hour against ").append(ratio(up));
     }
     if (cur.lift() != null && prev.lift() != null) {
-      s.append(", so the lift went from ").append(times(prev.lift())).append(" to ").append(times(cur.lift()));
+      s.append(times(prev.lift()).equals(times(cur.lift())) ? ", so the lift stayed at " + times(cur.lift())
+          : ", so the lift went from " + times(prev.lift()) + " to " + times(cur.lift()));
     }
     return s.append(".").toString();
   }

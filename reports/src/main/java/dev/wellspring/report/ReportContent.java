@@ -554,7 +554,7 @@ public final class ReportContent {
   /** Rank of a goal in the scorecard: {@link #STATUS_ORDER}, a goal without status last. */
   static int statusRank(RunData.Goal g) {
     String st = status(g);
-    int i = STATUS_ORDER.indexOf(st);
+    int i = st == null ? -1 : STATUS_ORDER.indexOf(st);
     return i < 0 ? STATUS_ORDER.size() : i;
   }
 
@@ -659,9 +659,9 @@ public final class ReportContent {
       out.add(Block.of(Kind.HEADLINE, "There is no incremental estimate for this run: "
           + (reason != null ? reason : "the estimate left the lift undefined") + "."));
     } else {
-      out.add(Block.of(Kind.HEADLINE, "Attribution (" + model + ") says goal-directed work earns "
-          + times(attr.lift()) + " per hour what undirected work earns; the incrementality estimate says "
-          + times(inc.lift()) + "."));
+      out.add(Block.of(Kind.HEADLINE, "Per hour, goal-directed work earns " + times(attr.lift())
+          + " as much as undirected work by attribution (" + model + ") and " + times(inc.lift())
+          + " by the incrementality estimate."));
       out.add(Block.of(Kind.TEXT, meaning(attr, inc)));
     }
     out.add(Block.table("Attribution and the incrementality estimate side by side", new Table(

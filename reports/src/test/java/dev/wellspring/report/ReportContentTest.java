@@ -43,7 +43,8 @@ class ReportContentTest {
         "Goal-directed networking earned 10.00× the value per hour of undirected networking "
             + "(95% interval 8.00–12.50) under the linear model.",
         "Goal-directed networking earned 10.00× the value per hour of undirected networking under the linear model.");
-    assertThat(texts(blocks, Block.Kind.TEXT)).contains("1 of 2 models agree that the lift is above 1.");
+    assertThat(blocks).extracting(Block::text)
+        .contains("Lift under every model, all of the history (1 of 2 models agree that the lift is above 1)");
     // Hours 30 in all: DIRECTED 10 (33%) earned 500 of 600 (83%); UNDIRECTED 20 (67%) earned 100 (17%).
     assertThat(String.join("\n", texts(blocks, Block.Kind.TEXT)))
         .contains("UNDIRECTED took 67% of hours and earned 17% of value: move some of those hours")
@@ -154,5 +155,84 @@ class ReportContentTest {
     assertThatThrownBy(() -> new Block.Table(List.of("a", "b"), List.of(Block.Row.of("1"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("row [1] has 1 cells for 2 columns");
+  }
+
+  private static RunData.Goal goal(String id, String owner, String status, Double progress, boolean drought) {
+    return new RunData.Goal(id, owner, "speaking", 1, 0, 0, 0, 1.0, drought, null, null, progress, status, null);
+  }
+
+  @Test
+  void scorecardPutsWhatNeedsAttentionFirst() {
+    // drought, behind, on_track, no_target, achieved; an older row without status by its drought
+    // flag, else last; within a status the lowest progress first (none last), then owner, goal.
+    List<RunData.Goal> goals = List.of(goal("a", "Zed", "achieved", 1.2, false), goal("b", "Zed", "no_target", null, false),
+        goal("c", "Zed", "on_track", 0.5, false), goal("d", "Zed", "behind", 0.1, false),
+        goal("e", "Zed", "drought", 0.0, true), goal("f", "Amy", null, null, false), goal("g", "Amy", null, null, true),
+        goal("h", "Amy", "behind", 0.1, false), goal("i", "Amy", "behind", 0.05, false));
+    assertThat(ReportContent.attentionFirst(goals)).extracting(RunData.Goal::goalId)
+        .containsExactly("e", "g", "i", "h", "d", "c", "b", "a", "f");
+  }
+
+  @Test
+  void goalIdsCarryingAnOwnersNameAreNeutralUnderNamesNone() {
+    List<RunData.Goal> goals = List.of(goal("g-ana-book", "Ana Pereira", null, null, false),
+        goal("@press-tv", "Ben Okafor", null, null, false), goal("g-chloe-readers", "Chloé Martin", null, null, false),
+        new RunData.Goal("g-ben-partners", "Ben Okafor", "partners", 1, 0, 0, 0, 1.0, false,
+            "Two solution partners for the delivery team in the north region", "outcomes", null, null, null));
+    List<String> owners = List.of("Ana Pereira", "Ben Okafor", "Chloé Martin");
+    // Goal numbers follow the ids in code-point order: @press-tv, g-ana-book, g-ben-partners, g-chloe-readers.
+    assertThat(ReportContent.goalLabels(goals, owners, "none")).containsOnly(
+        Map.entry("g-ana-book", "Goal 2"), Map.entry("@press-tv", "@press-tv"),
+        Map.entry("g-chloe-readers", "Goal 4"), Map.entry("g-ben-partners", "Two solution partners for the delivery…"));
+    assertThat(ReportContent.goalLabels(goals, owners, "full")).containsEntry("g-ana-book", "g-ana-book")
+        .containsEntry("g-chloe-readers", "g-chloe-readers");
+  }
+
+  @Test
+  void ownersGivenAsEmailAddressesAppearAsPeopleAndLongNamesAreShortened() {
+    Names full = Names.of(List.of("ana.pereira@example.com", "Ben Okafor",
+        "Maximiliana Alexandra Konstantinopoulou-Papadimitriou"), "full");
+    assertThat(full.show("ana.pereira@example.com")).isEqualTo("ana.pereira");
+    assertThat(full.show("Ben Okafor")).isEqualTo("Ben Okafor");
+    // 53 characters: cut at 39; the last space (at 21) is not in the last third, so no word cut.
+    assertThat(full.show("Maximiliana Alexandra Konstantinopoulou-Papadimitriou"))
+        .isEqualTo("Maximiliana Alexandra Konstantinopoulou…");
+    assertThat(Names.shorten("x".repeat(40))).isEqualTo("x".repeat(40));
+    assertThat(Names.shorten("x".repeat(41))).isEqualTo("x".repeat(39) + "…");
+    assertThat(Names.person("not-an-address@")).isEqualTo("not-an-address@");
+  }
+
+  @Test
+  void whyThereIsNoIncrementalEstimateIsSaidInPlainWords() {
+    assertThat(ReportContent.plainReason("too_few_owner_months")).isEqualTo("the data hold fewer than 24 owner-months "
+        + "(one person active in one month is one), too few to see how value moves when hours move; it needs more "
+        + "months or more people");
+    assertThat(ReportContent.plainReason("no_variation:EMBEDDED")).isEqualTo("nobody's EMBEDDED hours changed from "
+        + "month to month, so there is no way to see what an extra hour of EMBEDDED work adds");
+    assertThat(ReportContent.plainReason("solver_failed")).isEqualTo("the estimate could not be made (solver_failed)");
+  }
+
+  @Test
+  void theDifferenceBetweenTheTwoLiftsIsOnePlainSentence() {
+    RunData.Lift inc = new RunData.Lift("incremental", 2.1, 1.2, 3.6, 30.5, 14.5);
+    assertThat(ReportContent.meaning(new RunData.Lift("linear", 4.79, 3.4, 6.9, 91.0, 19.0), inc))
+        .startsWith("Attribution gives goal-directed work more credit than it adds");
+    assertThat(ReportContent.meaning(new RunData.Lift("linear", 1.1, 0.9, 1.3, 20.0, 18.0), inc))
+        .startsWith("Attribution understates goal-directed work");
+    assertThat(ReportContent.meaning(new RunData.Lift("linear", 2.5, 2.0, 3.0, 50.0, 20.0), inc))
+        .isEqualTo("The two agree: the attribution lift lies inside the estimate's 95% interval, so the credit "
+            + "goal-directed work gets matches how value actually moved when people's hours moved.");
+    assertThat(ReportContent.meaning(new RunData.Lift("linear", 2.5, null, null, 50.0, 20.0),
+        new RunData.Lift("incremental", 2.1, null, null, 30.5, 14.5)))
+        .isEqualTo("The incrementality estimate has no interval, so it cannot say whether the two differ by more than chance.");
+  }
+
+  @Test
+  void incrementalIsNotAnAttributionModelForTheHeadline() {
+    RunData data = run(List.of(), List.of(new RunData.Lift("linear", 2.0, 1.0, 3.0, 4.0, 2.0),
+        new RunData.Lift("incremental", 1.5, 1.0, 2.0, 3.0, 2.0)));
+    assertThatThrownBy(() -> ReportContent.build(data, new ReportOptions(Path.of("o"), DATE, "incremental", "A4", "full")))
+        .isInstanceOf(ReportException.class)
+        .hasMessage("model 'incremental' is the incrementality estimate, not an attribution model; choose one of: linear");
   }
 }
