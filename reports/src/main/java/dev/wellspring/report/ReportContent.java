@@ -703,18 +703,26 @@ public final class ReportContent {
           : "There is no what-if estimate for this run" + (reason != null ? ": " + reason : "") + "."));
       return;
     }
-    out.add(Block.of(Kind.NOTE, "Moving a share of an owner's average monthly undirected hours to another class: "
-        + "the expected change in value per month, at the owner's average month. Extrapolated: more hours of the "
-        + "new class than the owner has ever spent in a month, so the model is guessing beyond the data."));
+    out.add(Block.of(Kind.NOTE, "Moving a share of an owner's average monthly undirected hours to goal-directed or "
+        + "embedded work: the expected change in value per month, at the owner's average month, with its 95% interval. "
+        + "Extrapolated: more hours of the new class than the owner has ever spent in a month, so the model is "
+        + "guessing beyond the data."));
     List<Row> wrows = new ArrayList<>();
-    for (RunData.WhatIf w : whatIf.stream().sorted(Comparator.comparing((RunData.WhatIf w) -> names.show(w.owner()))
-        .thenComparing(RunData.WhatIf::moveTo).thenComparingDouble(RunData.WhatIf::shareMoved)).toList()) {
-      wrows.add(Row.of(names.show(w.owner()), w.moveFrom().toLowerCase(Locale.ROOT) + " → " + w.moveTo().toLowerCase(Locale.ROOT),
+    String last = null;
+    for (RunData.WhatIf w : whatIf.stream().sorted(Comparator.comparing((RunData.WhatIf w) -> names.show(w.owner()),
+        String.CASE_INSENSITIVE_ORDER).thenComparing(RunData.WhatIf::owner).thenComparing(RunData.WhatIf::moveTo)
+        .thenComparingDouble(RunData.WhatIf::shareMoved)).toList()) {
+      String owner = names.show(w.owner());
+      wrows.add(Row.of(owner.equals(last) ? "" : owner,
+          (w.moveFrom().equals("UNDIRECTED") ? "" : w.moveFrom().toLowerCase(Locale.ROOT) + " ") + "→ "
+              + w.moveTo().toLowerCase(Locale.ROOT),
           percent(w.shareMoved()), amount(w.hoursMovedPerMonth()), Formats.signed(w.valueChangePerMonth()),
-          w.ciLow() != null && w.ciHigh() != null ? Formats.signed(w.ciLow()) + " to " + Formats.signed(w.ciHigh()) : "n/a",
+          w.ciLow() != null && w.ciHigh() != null
+              ? amount(w.ciLow()).replace('-', '−') + " to " + amount(w.ciHigh()).replace('-', '−') : "n/a",
           w.extrapolated() ? "yes" : "no"));
+      last = owner;
     }
-    out.add(Block.table(new Table(List.of("Owner", "Move", "Share moved", "Hours moved a month",
+    out.add(Block.table(new Table(List.of("Owner", "Move undirected hours", "Share moved", "Hours a month",
         withUnit("Value change a month", unit), "95% interval", "Extrapolated"), wrows)));
   }
 
@@ -814,7 +822,9 @@ public final class ReportContent {
     Map<String, List<RunData.FollowUp>> followUpByOwner = data.extras().followUp() == null ? null
         : data.extras().followUp().stream().collect(Collectors.groupingBy(RunData.FollowUp::owner));
     boolean first = true;
-    for (String owner : owners) {
+    // Pages in the order of the names as shown (an e-mail owner's local part sorts among the names).
+    for (String owner : owners.stream().sorted(Comparator.comparing(names::show, String.CASE_INSENSITIVE_ORDER)
+        .thenComparing(Comparator.naturalOrder())).toList()) {
       if (!first) {
         out.add(Block.pageBreak());
       }

@@ -91,8 +91,10 @@ class FullReportPdfTest {
     assertThat(text).contains("Attribution gives goal-directed work more credit than it adds");
     assertThat(text).contains("95% interval 3.40–6.86 1.20–3.60");
     assertThat(text).contains("DIRECTED 178.7 5,449 30.50 18.20–44.90 91.09");
-    assertThat(text).contains("Ana Pereira undirected → directed 25% 3.0 +47.5 +16.2 to +77.5 yes");
-    assertThat(text).contains("Ben Okafor undirected → directed 25% 2.0 −12.0 −30.0 to −2.0 no");
+    // One owner's rows: the name on the first only; by class moved to, then share.
+    assertThat(text).contains("Ana Pereira → directed 10% 1.2 +19.0 6.5 to 31.0 no → directed 25% 3.0 +47.5 "
+        + "16.2 to 77.5 yes → embedded 10% 1.2 +0.5 −7.0 to 8.0 no");
+    assertThat(text).contains("Ben Okafor → directed 10% 0.8 −4.8 −12.0 to −0.8 no");
   }
 
   @Test
