@@ -27,10 +27,13 @@ public final class Names {
     Map<String, String> out = new LinkedHashMap<>();
     Map<String, Integer> seen = new HashMap<>();
     int n = 0;
+    int hidden = 0;
     for (String owner : new TreeSet<>(owners)) {
+      boolean tagged = TAGGED.matcher(owner).matches();
+      hidden += tagged ? 1 : 0;
       String shown =
           switch (style) {
-            case "full" -> shorten(person(owner));
+            case "full" -> tagged ? "Unnamed owner " + hidden : shorten(person(owner));
             case "initials" -> initials(owner);
             case "none" -> "Owner " + (++n);
             default -> throw ReportException.unusable(
@@ -41,6 +44,12 @@ public final class Names {
     }
     return new Names(out);
   }
+
+  /**
+   * An owner the pipeline replaced by a keyed tag ({@code <email:dd11d339028e77d3>}, an older run
+   * without {@code owner_map}): shown as "Unnamed owner n", never as the hash.
+   */
+  private static final java.util.regex.Pattern TAGGED = java.util.regex.Pattern.compile("<(email|phone):[0-9a-f]+>");
 
   /** Longest name or title shown in a heading or table cell before it is cut with an ellipsis. */
   public static final int MAX_LENGTH = 40;
@@ -69,6 +78,9 @@ public final class Names {
 
   /** "Ana Pereira" -> "A.P."; an e-mail address uses the part before the {@code @}. */
   static String initials(String name) {
+    if (TAGGED.matcher(name).matches()) {
+      return "?";
+    }
     String base = name.contains("@") ? name.substring(0, name.indexOf('@')) : name;
     StringBuilder sb = new StringBuilder();
     for (String part : base.split("[\\s._-]+")) {

@@ -593,8 +593,8 @@ public final class ReportContent {
     if (rows.isEmpty()) {
       out.add(Block.of(Kind.TEXT, "No goals in scope for this run."));
     } else {
-      out.add(Block.table(new Table(List.of("Goal", "Owner", "Status", "Unit", "Target", "Achieved", "Progress",
-          "Time elapsed", "Hours"), rows)));
+      addTable(out, "", new Table(List.of("Goal", "Owner", "Status", "Unit", "Target", "Achieved", "Progress",
+          "Time elapsed", "Hours"), rows));
       if (!anyElapsed) {
         out.add(Block.of(Kind.NOTE, "The goals' start and end dates are not in this run's scorecard export, so "
             + "the time elapsed is not shown."));
@@ -722,8 +722,8 @@ public final class ReportContent {
           w.extrapolated() ? "yes" : "no"));
       last = owner;
     }
-    out.add(Block.table(new Table(List.of("Owner", "Move undirected hours", "Share moved", "Hours a month",
-        withUnit("Value change a month", unit), "95% interval", "Extrapolated"), wrows)));
+    addTable(out, "", new Table(List.of("Owner", "Move undirected hours", "Share moved", "Hours a month",
+        withUnit("Value change a month", unit), "95% interval", "Extrapolated"), wrows));
   }
 
   private static String interval(RunData.Lift l) {
@@ -803,8 +803,8 @@ public final class ReportContent {
     List<Row> ownerRows = new ArrayList<>();
     byOwner.forEach((owner, t) -> ownerRows.add(Row.of(names.show(owner), count(t[0]), count(t[1]),
         count(t[2]), count(t[3]), t[2] >= t[3] ? "gives" : "receives")));
-    out.add(Block.table("Reciprocity by owner", new Table(List.of("Owner", "New", "Strengthened", "Intros made",
-        "Intros received", "Balance"), ownerRows)));
+    addTable(out, "Reciprocity by owner", new Table(List.of("Owner", "New", "Strengthened", "Intros made",
+        "Intros received", "Balance"), ownerRows));
   }
 
   // ---------------------------------------------------------------- 7. owners
@@ -954,6 +954,22 @@ public final class ReportContent {
   }
 
   // ---------------------------------------------------------------- shared
+
+  /** Rows per table block: a long table is cut into blocks that each fit on a page. */
+  static final int TABLE_CHUNK = 36;
+
+  /**
+   * Adds {@code table} in blocks of at most {@link #TABLE_CHUNK} rows, each with the header, the
+   * caption on the first only. A table block is never split by the layout (it moves to the next
+   * page whole), so one block of 150 rows would leave the page before it empty.
+   */
+  static void addTable(List<Block> out, String caption, Table table) {
+    List<Row> rows = table.rows();
+    for (int from = 0; from == 0 || from < rows.size(); from += TABLE_CHUNK) {
+      Table part = new Table(table.headers(), rows.subList(from, Math.min(rows.size(), from + TABLE_CHUNK)));
+      out.add(Block.table(from == 0 ? caption : "", part));
+    }
+  }
 
   /** Hours, value, cost and activities of one class under the report model. */
   record ClassTotals(long activities, double hours, double value, double cost) {

@@ -200,6 +200,10 @@ class ReportContentTest {
     assertThat(Names.shorten("x".repeat(40))).isEqualTo("x".repeat(40));
     assertThat(Names.shorten("x".repeat(41))).isEqualTo("x".repeat(39) + "…");
     assertThat(Names.person("not-an-address@")).isEqualTo("not-an-address@");
+    // An owner the pipeline hashed (an older run) is never shown as the hash.
+    Names tagged = Names.of(List.of("<email:dd11d339028e77d3>", "<email:0a1b>", "Ben Okafor"), "full");
+    assertThat(tagged.show("<email:0a1b>")).isEqualTo("Unnamed owner 1");
+    assertThat(tagged.show("<email:dd11d339028e77d3>")).isEqualTo("Unnamed owner 2");
   }
 
   @Test
