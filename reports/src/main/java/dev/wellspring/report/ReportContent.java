@@ -956,7 +956,7 @@ public final class ReportContent {
   // ---------------------------------------------------------------- shared
 
   /** Rows per table block: a long table is cut into blocks that each fit on a page. */
-  static final int TABLE_CHUNK = 36;
+  static final int TABLE_CHUNK = 24;
 
   /**
    * Adds {@code table} in blocks of at most {@link #TABLE_CHUNK} rows, each with the header, the
