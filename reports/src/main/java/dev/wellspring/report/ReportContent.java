@@ -50,6 +50,9 @@ public final class ReportContent {
   /** Months of the trend chart, ending with the run date's month. */
   static final int TREND_MONTHS = 12;
 
+  /** Drought goals listed under the scorecard; the rest are counted (all are in the table). */
+  static final int DROUGHTS_LISTED = 10;
+
   /** Contacts listed under "Follow up with" on an owner page; the rest are counted. */
   static final int FOLLOW_UP_SHOWN = 5;
 
@@ -609,8 +612,12 @@ public final class ReportContent {
       }
     }
     if (!droughts.isEmpty()) {
+      // The table holds them all (in its order); the list stays short enough to read.
+      int more = droughts.size() - DROUGHTS_LISTED;
       out.add(Block.of(Kind.SUBHEADING, "Drought goals"));
-      out.add(Block.of(Kind.TEXT, String.join("\n", droughts)));
+      out.add(Block.of(Kind.TEXT, String.join("\n", droughts.subList(0, Math.min(DROUGHTS_LISTED, droughts.size())))
+          + (more > 0 ? "\n•  and " + more + " more drought " + (more == 1 ? "goal" : "goals")
+              + " in the table above." : "")));
     }
   }
 

@@ -239,4 +239,26 @@ class ReportContentTest {
         .isInstanceOf(ReportException.class)
         .hasMessage("model 'incremental' is the incrementality estimate, not an attribution model; choose one of: linear");
   }
+
+  @Test
+  void anEstimateWithAReasonSaysWhyInsteadOfShowingNumbers() {
+    RunData.RunManifest m = new RunData.RunManifest("ok", List.of(), 0, 0, 0, 0, List.of(), List.of(), Map.of());
+    List<RunData.IncrementalRow> rows = RunData.CLASSES.stream().map(c -> new RunData.IncrementalRow(c, null, null,
+        null, null, null, null, "too_few_owner_months")).toList();
+    RunData data = new RunData(DATE, List.of(eff("Ann Lee", "DIRECTED", "linear", 4, 200)), List.of(), List.of(),
+        List.of(new RunData.Lift("linear", 2.0, 1.5, 2.5, 4.0, 2.0), new RunData.Lift("incremental", null, null, null,
+            null, null)), List.of(), List.of(), List.of(), m, new RunData.Extras(null, null, null, rows, List.of()));
+    List<Block> blocks = ReportContent.build(data, new ReportOptions(Path.of("out"), DATE, "linear", "A4", "full"));
+    String reason = "the data hold fewer than 24 owner-months (one person active in one month is one), too few to "
+        + "see how value moves when hours move; it needs more months or more people";
+    assertThat(texts(blocks, Block.Kind.HEADLINE)).contains("There is no incremental estimate for this run: " + reason + ".");
+    assertThat(texts(blocks, Block.Kind.TEXT)).anyMatch(t -> t.endsWith("There is no incrementality estimate for this "
+        + "run: " + reason + " (section 5, \u201CIs it real?\u201D)."));
+    assertThat(texts(blocks, Block.Kind.TEXT)).contains("There is no what-if estimate for this run: " + reason + ".");
+    // No response chart or table without numbers; the lift table has no "incremental" model row.
+    assertThat(blocks).noneMatch(b -> b.kind() == Block.Kind.BAR_CHART);
+    assertThat(blocks).extracting(Block::text).doesNotContain("Response per class");
+    Block liftTable = blocks.stream().filter(b -> b.text().startsWith("Lift under every model")).findFirst().orElseThrow();
+    assertThat(liftTable.table().rows()).extracting(r -> r.cells().get(0)).containsExactly("linear (headline)");
+  }
 }
