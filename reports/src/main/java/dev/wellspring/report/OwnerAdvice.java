@@ -165,7 +165,7 @@ public final class OwnerAdvice {
         + amount(w.hoursMovedPerMonth()) + " hours a month) to goal-directed work";
     double v = w.valueChangePerMonth();
     String interval = w.ciLow() != null && w.ciHigh() != null
-        ? amount(w.ciLow()) + " to " + amount(w.ciHigh()) : null;
+        ? (amount(w.ciLow()) + " to " + amount(w.ciHigh())).replace('-', '−') : null;
     String s;
     if (interval == null) {
       s = move + " would change your value by about " + Formats.signed(v) + (unit.isEmpty() ? "" : " " + unit)

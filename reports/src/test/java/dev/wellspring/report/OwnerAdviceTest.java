@@ -103,10 +103,10 @@ class OwnerAdviceTest {
         + "goal-directed time than you have spent in any month, so treat it as a rough guide.");
     assertThat(OwnerAdvice.whatIf(List.of(whatIf("DIRECTED", 0.25, 2.0, -12.0, -30.0, -2.0, false)), ""))
         .isEqualTo("Moving 25% of your undirected hours (2.0 hours a month) to goal-directed work would lose about "
-            + "12.0 a month (95% interval -30.0 to -2.0): keep your undirected time.");
+            + "12.0 a month (95% interval −30.0 to −2.0): keep your undirected time.");
     assertThat(OwnerAdvice.whatIf(List.of(whatIf("DIRECTED", 0.25, 1.5, 10.0, -5.0, 25.0, false)), "EUR"))
         .isEqualTo("Moving 25% of your undirected hours (1.5 hours a month) to goal-directed work would change your "
-            + "value by about +10.0 EUR a month, but the 95% interval (-5.0 to 25.0) includes no change.");
+            + "value by about +10.0 EUR a month, but the 95% interval (−5.0 to 25.0) includes no change.");
     assertThat(OwnerAdvice.whatIf(List.of(whatIf("DIRECTED", 0.10, 0.6, 4.0, null, null, false)), ""))
         .isEqualTo("Moving 10% of your undirected hours (0.6 hours a month) to goal-directed work would change your "
             + "value by about +4.0 a month (no interval available).");

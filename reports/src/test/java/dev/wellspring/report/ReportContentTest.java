@@ -261,4 +261,28 @@ class ReportContentTest {
     Block liftTable = blocks.stream().filter(b -> b.text().startsWith("Lift under every model")).findFirst().orElseThrow();
     assertThat(liftTable.table().rows()).extracting(r -> r.cells().get(0)).containsExactly("linear (headline)");
   }
+
+  @Test
+  void followUpListsLongestUntouchedFirstAndHidesNamesAsAsked() {
+    RunData.RunManifest m = new RunData.RunManifest("ok", List.of(), 0, 0, 0, 0, List.of(), List.of(), Map.of());
+    List<RunData.FollowUp> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      rows.add(new RunData.FollowUp("Ann Lee", "g1", "c-" + i, "Marta Rossi " + i,
+          DATE.minusDays(60 + i), 60 + i));
+    }
+    RunData data = new RunData(DATE, List.of(eff("Ann Lee", "DIRECTED", "linear", 4, 200)), List.of(), List.of(),
+        List.of(new RunData.Lift("linear", 2.0, null, null, 4.0, 2.0)),
+        List.of(new RunData.Goal("g1", "Ann Lee", "speaking", 10, 2, 100, 1, 4.0, false, "Keynotes", "outcomes", 0.5,
+            "on_track", null)), List.of(), List.of(), m, new RunData.Extras(null, null, rows, null, null));
+    // 7 contacts: the 5 untouched longest (66..62 days), then "and 2 more".
+    assertThat(texts(ReportContent.build(data, new ReportOptions(Path.of("o"), DATE, "linear", "A4", "full")),
+        Block.Kind.TEXT)).contains("Follow up with (on converting paths of your active goals, not touched for 60+ "
+        + "days): Marta Rossi 6 (Keynotes, 66 days); Marta Rossi 5 (Keynotes, 65 days); Marta Rossi 4 (Keynotes, 64 "
+        + "days); Marta Rossi 3 (Keynotes, 63 days); Marta Rossi 2 (Keynotes, 62 days); and 2 more.");
+    assertThat(texts(ReportContent.build(data, new ReportOptions(Path.of("o"), DATE, "linear", "A4", "initials")),
+        Block.Kind.TEXT)).anyMatch(t -> t.contains("): M.R.6. (Keynotes, 66 days); M.R.5. (Keynotes, 65 days);"));
+    assertThat(texts(ReportContent.build(data, new ReportOptions(Path.of("o"), DATE, "linear", "A4", "none")),
+        Block.Kind.TEXT)).anyMatch(t -> t.contains("): contact c-6 (Keynotes, 66 days); contact c-5 (Keynotes, 65 days);"))
+        .noneMatch(t -> t.contains("Marta"));
+  }
 }
