@@ -420,7 +420,8 @@ public final class ReportContent {
     out.add(Block.pageBreak());
     out.add(Block.of(Kind.HEADING, "2. " + SECTIONS.get(1)));
     out.add(Block.of(Kind.NOTE, "Value per hour of each class in each of the last " + TREND_MONTHS
-        + " months (all owners, " + model + " model). A month in which a class had no hours has no point."));
+        + " months (all owners, " + model + " model). A month in which a class had no hours has no point. Value "
+        + "is credited to the month of the touch, so the latest months read low while their outcomes are still to come."));
     out.add(Block.lineChart(trendChart()));
     List<RunData.LiftPoint> history = data.extras().liftHistory();
     if (history == null) {
