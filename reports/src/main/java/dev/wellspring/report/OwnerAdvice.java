@@ -174,7 +174,7 @@ public final class OwnerAdvice {
       s = move + " would add about " + value(v, unit) + " a month (95% interval " + interval + ").";
     } else if (w.ciHigh() < 0) {
       s = move + " would lose about " + value(-v, unit) + " a month (95% interval " + interval
-          + "): keep your undirected time.";
+          + "): by what hours actually add, your undirected time is worth keeping, whatever its credited share.";
     } else {
       s = move + " would change your value by about " + Formats.signed(v) + (unit.isEmpty() ? "" : " " + unit)
           + " a month, but the 95% interval (" + interval + ") includes no change.";

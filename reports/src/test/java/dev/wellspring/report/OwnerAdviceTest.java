@@ -103,7 +103,8 @@ class OwnerAdviceTest {
         + "goal-directed time than you have spent in any month, so treat it as a rough guide.");
     assertThat(OwnerAdvice.whatIf(List.of(whatIf("DIRECTED", 0.25, 2.0, -12.0, -30.0, -2.0, false)), ""))
         .isEqualTo("Moving 25% of your undirected hours (2.0 hours a month) to goal-directed work would lose about "
-            + "12.0 a month (95% interval −30.0 to −2.0): keep your undirected time.");
+            + "12.0 a month (95% interval −30.0 to −2.0): by what hours actually add, your undirected time is worth "
+            + "keeping, whatever its credited share.");
     assertThat(OwnerAdvice.whatIf(List.of(whatIf("DIRECTED", 0.25, 1.5, 10.0, -5.0, 25.0, false)), "EUR"))
         .isEqualTo("Moving 25% of your undirected hours (1.5 hours a month) to goal-directed work would change your "
             + "value by about +10.0 EUR a month, but the 95% interval (−5.0 to 25.0) includes no change.");
