@@ -10,7 +10,8 @@ import java.util.List;
  * @param kind what the block is, which decides its band in the template
  * @param text the text of a title, heading or paragraph, or a table's caption; may be empty
  * @param table the rows of a {@link Kind#TABLE}; null otherwise
- * @param charts one chart ({@link Kind#CHART}) or two side by side ({@link Kind#CHART_PAIR})
+ * @param charts one chart ({@link Kind#CHART}, {@link Kind#BAR_CHART}, {@link Kind#LINE_CHART}) or
+ *     two side by side ({@link Kind#CHART_PAIR})
  */
 public record Block(Kind kind, String text, Table table, List<Chart> charts) {
   /** Block kinds; each has its own band in {@code report.jrxml}. */
@@ -23,6 +24,10 @@ public record Block(Kind kind, String text, Table table, List<Chart> charts) {
     NOTE,
     TABLE,
     CHART,
+    /** One chart of grouped (side-by-side) bars: values that must not be added up. */
+    BAR_CHART,
+    /** One line chart: a series per class over months or run dates. */
+    LINE_CHART,
     CHART_PAIR,
     PAGE_BREAK
   }
@@ -47,6 +52,16 @@ public record Block(Kind kind, String text, Table table, List<Chart> charts) {
 
   public static Block chart(Chart chart) {
     return new Block(Kind.CHART, "", null, List.of(chart));
+  }
+
+  /** Grouped bars, one per series in each category (e.g. values per hour by class). */
+  public static Block barChart(Chart chart) {
+    return new Block(Kind.BAR_CHART, "", null, List.of(chart));
+  }
+
+  /** Lines, one per series; a category a series has no point for is left out of its line. */
+  public static Block lineChart(Chart chart) {
+    return new Block(Kind.LINE_CHART, "", null, List.of(chart));
   }
 
   public static Block chartPair(Chart left, Chart right) {
@@ -102,10 +117,10 @@ public record Block(Kind kind, String text, Table table, List<Chart> charts) {
 
     /** True when there is nothing to draw (no point or only zeros). */
     public boolean isEmpty() {
-      return points.stream().allMatch(p -> p.value() == 0.0);
+      return points.stream().allMatch(p -> p.value() == 0.0 || Double.isNaN(p.value()));
     }
   }
 
-  /** One bar (segment) of a chart. */
+  /** One bar (segment) or line point of a chart; NaN is no point (a gap in a line). */
   public record Point(String series, String category, double value) {}
 }

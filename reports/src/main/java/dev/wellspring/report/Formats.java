@@ -59,4 +59,38 @@ public final class Formats {
   public static String times(Double lift) {
     return lift == null || !Double.isFinite(lift) ? UNDEFINED : ratio(lift) + "×";
   }
+
+  /** A value with its unit, e.g. {@code 1,234 EUR}; without a unit just the amount. */
+  public static String value(Double v, String unit) {
+    String a = amount(v);
+    return unit.isEmpty() || a.equals(UNDEFINED) ? a : a + " " + unit;
+  }
+
+  /** A value per hour with its unit, e.g. {@code 12.50 EUR per hour} or {@code 12.50 per hour}. */
+  public static String perHour(Double v, String unit) {
+    return ratio(v) + (unit.isEmpty() ? "" : " " + unit) + " per hour";
+  }
+
+  /** A column header or axis label with the unit in brackets, e.g. {@code Credited value (EUR)}. */
+  public static String withUnit(String label, String unit) {
+    return unit.isEmpty() ? label : label + " (" + unit + ")";
+  }
+
+  /** The relative change from {@code before} to {@code now} as a signed percentage, e.g. {@code +19%}. */
+  public static String change(Double now, Double before) {
+    if (now == null || before == null || before == 0.0 || !Double.isFinite(now) || !Double.isFinite(before)) {
+      return UNDEFINED;
+    }
+    String p = percent((now - before) / Math.abs(before));
+    return p.startsWith("-") ? "−" + p.substring(1) : p.equals("0%") ? p : "+" + p;
+  }
+
+  /** A difference with its sign, e.g. {@code +12.5} or {@code −3.0} (amount rules). */
+  public static String signed(Double d) {
+    if (d == null || !Double.isFinite(d)) {
+      return UNDEFINED;
+    }
+    String a = amount(Math.abs(d));
+    return a.matches("0(\\.0)?") ? a : (d < 0 ? "−" : "+") + a;
+  }
 }

@@ -38,7 +38,7 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Lays the report's blocks out with JasperReports and writes the PDF. The templates ({@code
- * report.jrxml} and the table grids {@code table3/6/7/9.jrxml}) come only from this module's
+ * report.jrxml} and the table grids {@code table3/6/7/8/9.jrxml}) come only from this module's
  * classpath. The build compiles them to {@code .jasper} files ({@link TemplateCompiler}, one main
  * report per paper size), so a run only deserializes them; compiling the JRXML with JDT costs
  * about 3 s of CPU in a fresh JVM. Without the compiled files (e.g. from an IDE) they are
@@ -50,7 +50,7 @@ public final class JasperRenderer {
   static final List<String> PAPERS = List.of("A4", "Letter");
 
   /** The table templates by the most columns their grid holds. */
-  static final List<Integer> TABLE_GRIDS = List.of(3, 6, 7, 9);
+  static final List<Integer> TABLE_GRIDS = List.of(3, 6, 7, 8, 9);
 
   private static final String CREATOR = "Wellspring";
 
@@ -456,7 +456,11 @@ public final class JasperRenderer {
         m.put(p + "Axis", c.valueAxis());
         List<Map<String, Object>> pts = new ArrayList<>();
         for (Block.Point pt : c.points()) {
-          pts.add(Map.of("series", pt.series(), "category", pt.category(), "value", pt.value()));
+          Map<String, Object> point = new HashMap<>();
+          point.put("series", pt.series());
+          point.put("category", pt.category());
+          point.put("value", Double.isNaN(pt.value()) ? null : pt.value());
+          pts.add(point);
         }
         m.put(p + "Points", pts);
       }

@@ -19,17 +19,17 @@ import java.util.Map;
  *
  * <pre>
  * ReportMain --output DIR --run-date YYYY-MM-DD [--model linear] [--paper A4|Letter]
- *            [--names full|initials|none]
+ *            [--names full|initials|none] [--value-unit TEXT] [--period-days N]
  * </pre>
  *
  * A flag not given falls back to the run's configuration in the manifest, then to the defaults
- * (linear, A4, full). Exit codes: 0 done; 2 unusable invocation or input (one line naming the
+ * (linear, A4, full, no value unit, 90 days). Exit codes: 0 done; 2 unusable invocation or input (one line naming the
  * file); 1 internal error.
  */
 public final class ReportMain {
   static final String USAGE =
       "usage: ReportMain --output DIR --run-date YYYY-MM-DD [--model linear] [--paper A4|Letter]"
-          + " [--names full|initials|none]";
+          + " [--names full|initials|none] [--value-unit TEXT] [--period-days N]";
 
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
@@ -86,7 +86,10 @@ public final class ReportMain {
     ReportOptions options = new ReportOptions(output, runDate,
         flags.getOrDefault("model", conf.getOrDefault("report_model", "linear")),
         flags.getOrDefault("paper", conf.getOrDefault("paper", "A4")),
-        flags.getOrDefault("names", conf.getOrDefault("names", "full")));
+        flags.getOrDefault("names", conf.getOrDefault("names", "full")),
+        flags.getOrDefault("value-unit", conf.getOrDefault("value_unit", "")),
+        periodDays(flags.getOrDefault("period-days",
+            conf.getOrDefault("report_period_days", String.valueOf(ReportOptions.DEFAULT_PERIOD_DAYS)))));
     return render(data, options, generatedAt);
   }
 
@@ -106,7 +109,7 @@ public final class ReportMain {
 
   private static Map<String, String> parse(String[] args) {
     Map<String, String> flags = new HashMap<>();
-    List<String> known = List.of("output", "run-date", "model", "paper", "names");
+    List<String> known = List.of("output", "run-date", "model", "paper", "names", "value-unit", "period-days");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--help") || a.equals("-h")) {
@@ -131,6 +134,14 @@ public final class ReportMain {
       flags.put(name, value);
     }
     return flags;
+  }
+
+  private static int periodDays(String given) {
+    try {
+      return Integer.parseInt(given.strip());
+    } catch (NumberFormatException e) {
+      throw ReportException.unusable("--period-days must be a whole number of days >= 1, not '" + given + "'");
+    }
   }
 
   private static String require(Map<String, String> flags, String name) {

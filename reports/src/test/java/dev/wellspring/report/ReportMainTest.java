@@ -94,6 +94,31 @@ class ReportMainTest {
   }
 
   @Test
+  void badValueUnitAndPeriodDaysAreUnusableInvocations() {
+    Fixtures.smallRunIn(dir);
+    Result days = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--period-days", "ninety");
+    assertThat(days.exit()).isEqualTo(2);
+    assertThat(days.err()).contains("--period-days must be a whole number of days >= 1, not 'ninety'");
+    Result zero = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--period-days", "0");
+    assertThat(zero.exit()).isEqualTo(2);
+    assertThat(zero.err()).contains("--period-days must be a whole number of days >= 1, not 0");
+    Result unit = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--value-unit",
+        "euros-and-cents-of-the-realm");
+    assertThat(unit.exit()).isEqualTo(2);
+    assertThat(unit.err()).contains("--value-unit must be at most 20 characters, not 'euros-and-cents-of-the-realm'");
+  }
+
+  @Test
+  void aMalformedOptionalExportIsUnusableInputNamingTheFile() throws IOException {
+    Fixtures.fullRunIn(dir);
+    Files.writeString(dir.resolve("reports/" + Fixtures.RUN_DATE + "/follow_up.csv"),
+        "owner,goal_id,contact_id,contact_name,last_touch_on,days_since_touch\nAna Pereira,g1,c1,Jo,last week,70\n");
+    Result r = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("follow_up.csv line 2: column last_touch_on is not a date (YYYY-MM-DD): 'last week'");
+  }
+
+  @Test
   void helpExitsZero() {
     assertThat(run("--help").exit()).isZero();
   }

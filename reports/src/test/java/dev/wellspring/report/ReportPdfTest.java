@@ -64,7 +64,7 @@ class ReportPdfTest {
   @Test
   void modelAgreementCountsOnlyDefinedLiftsAboveOne() {
     // lift.csv: first_touch undefined, last_touch 0.30, the other five above 1.
-    assertThat(text).contains("5 of 7 models agree that the lift is above 1 (1 with no defined lift).");
+    assertThat(text).contains("(5 of 7 models agree that the lift is above 1, 1 with no defined lift)");
   }
 
   @Test
@@ -104,6 +104,18 @@ class ReportPdfTest {
   void droughtGoalsGetARecommendationAndSpreadsheetGuardsAreRemoved() {
     assertThat(text).contains("g-ana-book (launch, Ana Pereira): 18.3 hours and no on-target outcome");
     assertThat(text).contains("@press-tv (publicity, Ben Okafor)").doesNotContain("'@press-tv");
+  }
+
+  @Test
+  void anOlderRunWithoutTheNewExportsSaysWhatWasNotComputed() {
+    assertThat(text).contains("The comparison with the previous period was not computed for this run; the numbers "
+        + "below cover all of the history.");
+    assertThat(text).contains("The incrementality estimate was not computed for this run.");
+    assertThat(text).contains("The headline lift of earlier runs was not computed for this run.");
+    assertThat(text).contains("Follow up with: not computed for this run.");
+    assertThat(text).contains("the time elapsed is not shown");
+    // Statuses come from the drought flag alone: the two drought goals, the rest without status.
+    assertThat(text).contains("g-ana-book Ana Pereira drought outcomes 500 0 – – 18.3");
   }
 
   @Test

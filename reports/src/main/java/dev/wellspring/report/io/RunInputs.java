@@ -70,7 +70,10 @@ public final class RunInputs {
                 "drought"),
             r -> new RunData.Goal(r.text("goal_id"), r.text("owner"), r.text("category"),
                 r.num("hours"), r.count("on_target_outcomes"), r.num("on_target_value"),
-                r.count("serendipitous_outcomes"), r.optNum("target_value"), r.bool("drought"))),
+                r.count("serendipitous_outcomes"), r.optNum("target_value"), r.bool("drought"),
+                r.optText("title"), r.optText("target_unit").toLowerCase(java.util.Locale.ROOT),
+                r.has("progress") ? r.optNum("progress") : null,
+                r.optText("status").toLowerCase(java.util.Locale.ROOT), elapsed(r, runDate))),
         csv(dir.resolve("well_building.csv"), List.of("owner", "class", "month", "new_relationships",
                 "strengthened_relationships", "intros_made", "intros_received"),
             r -> new RunData.WellBuilding(r.text("owner"), r.text("class"), r.text("month"),
@@ -79,7 +82,58 @@ public final class RunInputs {
         csv(dir.resolve("unattributed.csv"), List.of("outcome_id", "owner", "type", "value", "reason"),
             r -> new RunData.Unattributed(r.text("outcome_id"), r.text("owner"), r.text("type"),
                 r.num("value"), r.text("reason"))),
-        manifest(manifestFile(output, runDate)));
+        manifest(manifestFile(output, runDate)),
+        extras(dir));
+  }
+
+  /** The exports of issues 20 and 21; each is null when its file is absent (an older run). */
+  private static RunData.Extras extras(Path dir) {
+    return new RunData.Extras(
+        optionalCsv(dir.resolve("period_comparison.csv"), List.of("period", "start", "end", "class",
+                "hours", "credited_value", "value_per_hour", "lift", "ci_low", "ci_high"),
+            r -> new RunData.PeriodRow(r.text("period").toLowerCase(java.util.Locale.ROOT), r.date("start"),
+                r.date("end"), r.text("class"), r.num("hours"), r.num("credited_value"),
+                r.optNum("value_per_hour"), r.optNum("lift"), r.optNum("ci_low"), r.optNum("ci_high"))),
+        optionalCsv(dir.resolve("lift_history.csv"), List.of("run_date", "model", "lift", "ci_low", "ci_high"),
+            r -> new RunData.LiftPoint(r.date("run_date"), r.text("model"), r.optNum("lift"),
+                r.optNum("ci_low"), r.optNum("ci_high"))),
+        optionalCsv(dir.resolve("follow_up.csv"), List.of("owner", "goal_id", "contact_id", "contact_name",
+                "last_touch_on", "days_since_touch"),
+            r -> new RunData.FollowUp(r.text("owner"), r.text("goal_id"), r.text("contact_id"),
+                r.text("contact_name"), r.date("last_touch_on"), r.count("days_since_touch"))),
+        optionalCsv(dir.resolve("incrementality.csv"), List.of("class", "hours", "incremental_value",
+                "incremental_value_per_hour", "ci_low", "ci_high", "attributed_value_per_hour", "reason"),
+            r -> new RunData.IncrementalRow(r.text("class"), r.optNum("hours"), r.optNum("incremental_value"),
+                r.optNum("incremental_value_per_hour"), r.optNum("ci_low"), r.optNum("ci_high"),
+                r.optNum("attributed_value_per_hour"), r.text("reason"))),
+        optionalCsv(dir.resolve("whatif.csv"), List.of("owner", "move_from", "move_to", "share_moved",
+                "hours_moved_per_month", "value_change_per_month", "ci_low", "ci_high", "extrapolated"),
+            r -> new RunData.WhatIf(r.text("owner"), r.text("move_from"), r.text("move_to"),
+                r.num("share_moved"), r.optNum("hours_moved_per_month"), r.optNum("value_change_per_month"),
+                r.optNum("ci_low"), r.optNum("ci_high"), r.bool("extrapolated"))));
+  }
+
+  /**
+   * The share of a goal's time that has passed by the run date, from the optional starts_on and
+   * ends_on columns (both ends inclusive); null when either is absent or empty.
+   */
+  private static Double elapsed(Row r, LocalDate runDate) {
+    if (!r.has("starts_on") || !r.has("ends_on") || r.raw("starts_on").isEmpty() || r.raw("ends_on").isEmpty()) {
+      return null;
+    }
+    LocalDate start = r.date("starts_on");
+    LocalDate end = r.date("ends_on");
+    long days = end.toEpochDay() - start.toEpochDay() + 1;
+    if (days <= 0) {
+      return null;
+    }
+    long passed = Math.min(end.toEpochDay(), runDate.toEpochDay()) - start.toEpochDay() + 1;
+    return Math.max(0.0, Math.min(1.0, (double) passed / days));
+  }
+
+  /** Like {@link #csv}, but an absent file is null (not computed for this run), not an error. */
+  private static <T> List<T> optionalCsv(Path file, List<String> required, Function<Row, T> mapper) {
+    return Files.exists(file) ? csv(file, required, mapper) : null;
   }
 
   /** Undoes the exporter's spreadsheet guard: one leading {@code '} before = + - @ tab CR. */
@@ -124,6 +178,26 @@ public final class RunInputs {
 
     String text(String col) {
       return unguard(raw(col));
+    }
+
+    boolean has(String col) {
+      return header.containsKey(col);
+    }
+
+    /** The text of an optional column; empty when the column is absent. */
+    String optText(String col) {
+      return has(col) ? text(col) : "";
+    }
+
+    LocalDate date(String col) {
+      String s = raw(col);
+      try {
+        return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw ReportException.unusable(
+            file + " line " + rec.getParser().getCurrentLineNumber() + ": column " + col
+                + " is not a date (YYYY-MM-DD): '" + s + "'");
+      }
     }
 
     Double optNum(String col) {
@@ -182,9 +256,9 @@ public final class RunInputs {
     }
     JsonNode totals = root.path("totals");
     Map<String, String> config = new LinkedHashMap<>();
-    for (String key : List.of("report_model", "paper", "names")) {
+    for (String key : List.of("report_model", "paper", "names", "value_unit", "report_period_days")) {
       JsonNode v = root.path("configuration").path(key);
-      if (v.isTextual() && !v.asText().isBlank()) {
+      if ((v.isTextual() && !v.asText().isBlank()) || v.isIntegralNumber()) {
         config.put(key, v.asText());
       }
     }
