@@ -8,6 +8,32 @@ package dev.wellspring.io;
  * between moving the old version away and moving the new one in). Unset, it does nothing.
  */
 public final class FaultPoints {
+  /** The system property naming the point to fail at (tests of the failure paths). */
+  public static final String FAIL_PROPERTY = "wellspring.test.failAt";
+
+  /**
+   * Throws at {@code point} when the system property {@value #FAIL_PROPERTY} is {@code
+   * <point>=<kind>}: {@code oom} an {@link OutOfMemoryError}, {@code error} an {@link
+   * AssertionError} (any Throwable that is not an exception), {@code nospace} an {@link
+   * java.io.UncheckedIOException} whose cause says "No space left on device", {@code runtime} an
+   * {@link IllegalStateException}.
+   */
+  public static void failAt(String point) {
+    String spec = System.getProperty(FAIL_PROPERTY);
+    if (spec == null || !spec.startsWith(point + "=")) {
+      return;
+    }
+    String kind = spec.substring(point.length() + 1);
+    switch (kind) {
+      case "oom" -> throw new OutOfMemoryError("injected at " + point);
+      case "error" -> throw new AssertionError("injected at " + point);
+      case "nospace" ->
+          throw new java.io.UncheckedIOException(
+              new java.nio.file.FileSystemException(point, null, "No space left on device"));
+      default -> throw new IllegalStateException("injected at " + point);
+    }
+  }
+
   /** The system property naming the point to pause at. */
   public static final String PROPERTY = "wellspring.test.pauseAt";
 
