@@ -79,6 +79,18 @@ public final class IngestStage implements SparkStage {
     InputCatalog catalog = InputCatalog.scan(Path.of(config.input()), ADAPTERS);
     LOG.info(
         "ingest: {} input files, {} unrecognised", catalog.files().size(), catalog.unrecognised().size());
+    for (String warning : catalog.warnings()) {
+      ctx.progress().warn("ingest: " + warning);
+      ctx.manifest().warn(warning);
+    }
+    if (!catalog.unrecognised().isEmpty()) {
+      // A CRM export dropped beside the canonical files would otherwise be left out unnoticed.
+      ctx.progress().warn(
+          "ingest: " + catalog.unrecognised().size() + " file(s) not recognised and not read: "
+              + String.join(", ", catalog.unrecognised().stream().limit(10).toList())
+              + (catalog.unrecognised().size() > 10 ? ", ..." : "")
+              + " (listed in the manifest and the report's appendix)");
+    }
     Path staging = warehouse.newStagingDir(STAGE);
     List<Dataset<Row>> cached = new ArrayList<>();
     List<InputFile> canonical = new ArrayList<>();

@@ -123,7 +123,7 @@ public final class RunInputs {
     }
 
     String text(String col) {
-      return unguard(raw(col));
+      return Glyphs.drawable(unguard(raw(col)));
     }
 
     Double optNum(String col) {
