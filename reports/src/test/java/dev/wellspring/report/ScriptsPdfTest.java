@@ -27,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Owner names and goal ids in Latin, Greek, Cyrillic, Arabic, Hebrew, CJK and emoji: every script
- * but emoji is drawn (the CJK glyphs from Droid Sans Fallback), and an emoji, which no report font
- * has, becomes a visible U+FFFD instead of nothing. The page with the CJK owner's heading is written
+ * is drawn (the CJK glyphs from Droid Sans Fallback, the emoticons from DejaVu Sans), and an emoji
+ * that no report font has (U+1F4FA, a family sequence) becomes a visible U+FFFD instead of nothing. The page with the CJK owner's heading is written
  * as a PNG beside the PDF ({@code -Dscripts.png=DIR} keeps it) so a person can look at it.
  */
 class ScriptsPdfTest {
@@ -38,7 +38,7 @@ class ScriptsPdfTest {
 
   static {
     NAMES.put("Ana Pereira", "王小明");
-    NAMES.put("Ben Okafor", "Ελένη Ωμέγα");
+    NAMES.put("Ben Okafor", "Ελένη Ωμέγα \uD83D\uDE00");
     NAMES.put("g-ana-keynotes", "g-Доклады");
     NAMES.put("g-ana-book", "g-كتاب");
     NAMES.put("g-ben-partners", "g-שותפים");
@@ -64,7 +64,7 @@ class ScriptsPdfTest {
     Path pdf = dir.resolve("reports/" + Fixtures.RUN_DATE + "/effectiveness.pdf");
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       String text = new PDFTextStripper().getText(doc);
-      assertThat(text).contains("王小明", "Ελένη Ωμέγα", "g-Доклады", "g-tv" + Glyphs.REPLACEMENT);
+      assertThat(text).contains("王小明", "Ελένη Ωμέγα \uD83D\uDE00", "g-Доклады", "g-tv" + Glyphs.REPLACEMENT);
       assertThat(text).as("Arabic and Hebrew letters are in the text layer")
           .containsPattern("[\u0621-\u064A\uFE70-\uFEFC]").containsPattern("[\u05D0-\u05EA]");
       assertThat(text).doesNotContain("\uD83D\uDCFA");
@@ -97,7 +97,8 @@ class ScriptsPdfTest {
   void glyphsKeepWhatTheFontsDrawAndReplaceTheRest() {
     assertThat(Glyphs.drawable("Ana Pereira")).isEqualTo("Ana Pereira");
     assertThat(Glyphs.drawable("王小明 Ελένη Иван كتاب שותפים")).isEqualTo("王小明 Ελένη Иван كتاب שותפים");
-    assertThat(Glyphs.drawable("team \uD83D\uDE00!")).isEqualTo("team \uFFFD!");
+    assertThat(Glyphs.drawable("team \uD83D\uDE00!")).as("DejaVu Sans has the emoticons").isEqualTo("team \uD83D\uDE00!");
+    assertThat(Glyphs.drawable("tv \uD83D\uDCFA")).as("no report font has U+1F4FA").isEqualTo("tv \uFFFD");
     // A family emoji: three emoji glued by zero-width joiners; the glue is dropped.
     assertThat(Glyphs.drawable("\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67")).isEqualTo("\uFFFD\uFFFD\uFFFD");
     assertThat(Glyphs.drawable("\u2764\uFE0F")).as("a heart DejaVu has, its selector dropped").isEqualTo("\u2764");
