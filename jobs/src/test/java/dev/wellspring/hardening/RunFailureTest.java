@@ -47,6 +47,11 @@ class RunFailureTest {
     HardeningInputs.write(large, 80);
     out = tmp.resolve("out");
     assertThat(run(small, out).exit).as("first run").isZero();
+    // Read from the run's own generation by the aggregate stage (a first run has no published
+    // attribution_channels to fall back on).
+    assertThat(Files.readAllLines(out.resolve("reports/" + NightlyChild.RUN_DATE + "/attribution_channels.csv")))
+        .as("attribution_channels.csv of a first run")
+        .hasSizeGreaterThan(1);
   }
 
   record Result(int exit, String stderr) {}
