@@ -60,6 +60,8 @@ public final class Pipeline {
     HeapSampler.INSTANCE.peakBytes(); // starts the sampler
     int exit = 0;
     String message = "done";
+    String errorLine = null;
+    Throwable failure = null;
     SparkSession spark = null;
     boolean ownSession = false;
     long runStart = System.nanoTime();
@@ -145,21 +147,21 @@ public final class Pipeline {
       if (e instanceof WellspringException we && fault == null) {
         exit = we.exitCode();
         message = we.getMessage();
-        progress.error(we.stage() + ": " + we.getMessage());
+        errorLine = we.stage() + ": " + we.getMessage();
+        failure = we.getCause() != null ? we : null;
       } else if (fault != null) {
         exit = fault.exitCode();
         message = "cannot write " + fault.message();
-        progress.error(message + traceNote(log, e));
+        errorLine = message;
+        failure = e;
       } else {
         exit = WellspringException.INTERNAL;
         message = String.valueOf(e);
-        progress.error("internal error: " + firstLine(String.valueOf(e)) + traceNote(log, e));
+        errorLine = "internal error: " + firstLine(String.valueOf(e));
+        failure = e;
         if (progress.level() == Progress.Level.VERBOSE) {
           e.printStackTrace();
         }
-      }
-      if (e instanceof WellspringException we && we.getCause() != null) {
-        log.trace(we.stage() + ": " + we.getMessage(), we);
       }
       // A refused run (too many rejects) still publishes its rejects.csv (DESIGN.md): ingest
       // stopped before any table, so the date's generation holds the rejects alone.
@@ -189,7 +191,7 @@ public final class Pipeline {
     } catch (IllegalStateException e) {
       // Shutting down already.
     }
-    exit = finish(manifest, wh, config, exit, message, runStart, progress, lock, log);
+    exit = finish(manifest, wh, config, exit, message, runStart, progress, lock, log, errorLine, failure);
     if (exit == 0) {
       Path pdf = wh.reportsDir(config.runDate()).resolve("effectiveness.pdf");
       progress.info(
@@ -198,10 +200,6 @@ public final class Pipeline {
     return exit;
   }
 
-  /** Where a failure's trace went, for the one line on the terminal. */
-  private static String traceNote(RunLog log, Throwable e) {
-    return log.trace("run failed", e) ? " (details in " + log.file() + ")" : "";
-  }
 
   /** The final manifest and the lock, on every way out of a run; returns the exit code. */
   private static int finish(
@@ -213,7 +211,9 @@ public final class Pipeline {
       long runStart,
       Progress progress,
       RunLock lock,
-      RunLog log) {
+      RunLog log,
+      String errorLine,
+      Throwable failure) {
     int exit = exitIn;
     ObjectNode root = manifest.root();
     try {
@@ -226,6 +226,7 @@ public final class Pipeline {
           "status",
           exit == 0 ? "ok" : exit == WellspringException.TOO_MANY_REJECTS ? "rejects_above_maximum" : "failed");
       root.put("message", message);
+      // The manifest before the trace: on a full disk the freed generation's space goes to it.
       manifest.writeTo(wh.manifestFile(config.runDate()));
     } catch (Throwable e) {
       ResourceFault fault = ResourceFault.of(e, wh.manifestFile(config.runDate()));
@@ -235,6 +236,10 @@ public final class Pipeline {
       log.trace("cannot write the manifest", e);
       exit = exit == 0 ? (fault != null ? fault.exitCode() : WellspringException.INTERNAL) : exit;
     } finally {
+      boolean traced = failure != null && log.trace("run failed", failure);
+      if (errorLine != null) {
+        progress.error(errorLine + (traced ? " (details in " + log.file() + ")" : ""));
+      }
       log.close();
       lock.close();
     }

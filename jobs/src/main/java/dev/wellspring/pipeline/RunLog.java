@@ -65,6 +65,19 @@ final class RunLog implements AutoCloseable {
       if (appender == null) {
         return new RunLog(file, false, false);
       }
+      // A log that cannot be written (a full disk) must not put Log4j's own error lines on the
+      // terminal: the run reports the fault itself, in one line.
+      appender.setHandler(
+          new org.apache.logging.log4j.core.ErrorHandler() {
+            @Override
+            public void error(String msg) {}
+
+            @Override
+            public void error(String msg, Throwable t) {}
+
+            @Override
+            public void error(String msg, org.apache.logging.log4j.core.LogEvent event, Throwable t) {}
+          });
       appender.start();
       cfg.addAppender(appender);
       cfg.getRootLogger().addAppender(appender, null, null);

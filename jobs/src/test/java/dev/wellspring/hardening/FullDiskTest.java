@@ -60,7 +60,8 @@ class FullDiskTest {
       }
       assertThat(NightlyChild.logical(out)).as("the run date after the full disk").isEqualTo(previous);
     } finally {
-      exec("umount", disk.toString());
+      // Lazy: detached at once even while Spark still holds a file of it open.
+      exec("umount", "-l", disk.toString());
     }
   }
 
