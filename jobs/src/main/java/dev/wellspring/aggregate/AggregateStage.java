@@ -94,7 +94,7 @@ public final class AggregateStage implements SparkStage {
           warehouse.read(spark, Tables.UNATTRIBUTED, Tables.UNATTRIBUTED_SCHEMA, date));
       // attribution_channels exists once data-driven attribution has run; without it the export
       // is a header alone, so the report always finds every file.
-      if (Files.isDirectory(warehouse.tableDir(Tables.ATTRIBUTION_CHANNELS, date))) {
+      if (Files.isDirectory(warehouse.readDir(Tables.ATTRIBUTION_CHANNELS, date))) {
         exports.put(
             Tables.ATTRIBUTION_CHANNELS,
             warehouse.read(

@@ -82,7 +82,7 @@ public final class LiftInterval {
       throw new IllegalArgumentException("resamples must be >= 0, got " + resamples);
     }
     var spark = touchpoints.sparkSession();
-    long[] sums =
+    java.math.BigInteger[] sums =
         bootstrapSums(unitSummaries(touchpoints, credits, models), models.size(), resamples, seed);
     int width = 2 + 2 * models.size();
     List<Row> rows = new ArrayList<>();
@@ -91,12 +91,13 @@ public final class LiftInterval {
       int defined = 0;
       for (int r = 0; r < resamples; r++) {
         int base = r * width;
-        long dh = sums[base];
-        long uh = sums[base + 1];
-        long dv = sums[base + 2 + 2 * m];
-        long uv = sums[base + 3 + 2 * m];
-        if (dh > 0 && uh > 0 && uv > 0) {
-          lifts[defined++] = ((double) dv / dh) / ((double) uv / uh);
+        java.math.BigInteger dh = sums[base];
+        java.math.BigInteger uh = sums[base + 1];
+        java.math.BigInteger dv = sums[base + 2 + 2 * m];
+        java.math.BigInteger uv = sums[base + 3 + 2 * m];
+        if (dh.signum() > 0 && uh.signum() > 0 && uv.signum() > 0) {
+          lifts[defined++] =
+              (dv.doubleValue() / dh.doubleValue()) / (uv.doubleValue() / uh.doubleValue());
         }
       }
       double[] sorted = Arrays.copyOf(lifts, defined);
@@ -113,7 +114,9 @@ public final class LiftInterval {
   /**
    * One row per unit with anything to resample: unit_hash (long), dh and uh (directed and
    * undirected hours), then dv_i and uv_i (directed and undirected credited value of model i, in
-   * the order of {@code models}); all amounts are longs in millionths.
+   * the order of {@code models}); all amounts are whole millionths, as {@code decimal(38,0)}: a
+   * row's amount fits a long (amounts are at most 10^12, RecordValidator#MAX_AMOUNT), a unit's sum
+   * of them need not.
    */
   static Dataset<Row> unitSummaries(
       Dataset<Row> touchpoints, Dataset<Row> credits, List<String> models) {
@@ -160,10 +163,10 @@ public final class LiftInterval {
             .select(fixedCols.toArray(Column[]::new))
             .select(creditCols.toArray(Column[]::new));
     List<Column> aggs = new ArrayList<>();
-    aggs.add(sum("uh").as("uh"));
+    aggs.add(exact("uh"));
     for (int i = 0; i < models.size(); i++) {
-      aggs.add(sum("dv_" + i).as("dv_" + i));
-      aggs.add(sum("uv_" + i).as("uv_" + i));
+      aggs.add(exact("dv_" + i));
+      aggs.add(exact("uv_" + i));
     }
     List<Column> amounts = new ArrayList<>();
     amounts.add(col("dh"));
@@ -178,7 +181,7 @@ public final class LiftInterval {
     return effort
         .union(credited)
         .groupBy("owner", "contact_id")
-        .agg(sum("dh").as("dh"), aggs.toArray(Column[]::new))
+        .agg(exact("dh"), aggs.toArray(Column[]::new))
         .where(greatest(amounts.toArray(Column[]::new)).gt(0))
         .select(out.toArray(Column[]::new));
   }
@@ -187,58 +190,97 @@ public final class LiftInterval {
     return Sums.halfUpLong(amount.multiply(SCALE));
   }
 
+  /** A sum of whole millionths that cannot overflow: 38 digits hold 10^20 rows at the limit. */
+  private static Column exact(String column) {
+    return sum(col(column).cast(Sums.UNITS)).cast(Sums.UNITS).as(column);
+  }
+
   /**
    * Sums of every amount weighted by k(r, u), per resample r: element [r * width + j] with width =
    * 2 + 2 x models, j as in the columns after unit_hash of {@link #unitSummaries}.
    */
-  static long[] bootstrapSums(Dataset<Row> units, int models, int resamples, long seed) {
+  static java.math.BigInteger[] bootstrapSums(
+      Dataset<Row> units, int models, int resamples, long seed) {
     int width = 2 + 2 * models;
     int size = resamples * width;
     long unitSeed = mix(seed);
     // A typed pass, not built-in columns: Spark has no element-wise array sum aggregate, and
     // exploding resamples x units rows would be a thousand-fold blow-up. Integer sums make the
-    // merge order irrelevant.
-    return units
-        .javaRDD()
-        .mapPartitions(
-            (Iterator<Row> it) -> {
-              long[] acc = new long[size];
-              long[] amount = new long[width];
-              int[] nonZero = new int[width];
-              while (it.hasNext()) {
-                Row row = it.next();
-                long stream = mix(row.getLong(0) ^ unitSeed);
-                // Only the unit's non-zero amounts are added (a unit has touches of one class, or
-                // credits under some models, rarely all sixteen amounts): the same sums, fewer adds.
-                int used = 0;
-                for (int j = 0; j < width; j++) {
-                  long a = row.getLong(1 + j);
-                  if (a != 0) {
-                    amount[used] = a;
-                    nonZero[used++] = j;
-                  }
-                }
-                for (int r = 0; r < resamples; r++) {
-                  int k = poisson(draw(stream, r));
-                  if (k != 0) {
-                    int base = r * width;
-                    for (int i = 0; i < used; i++) {
-                      int at = base + nonZero[i];
-                      acc[at] = Math.addExact(acc[at], k * amount[i]);
+    // merge order irrelevant. Each sum is 128 bits, two longs (low word unsigned): k x amount
+    // passes 2^63 from a unit's amount of 4.9 x 10^17 millionths (a credited value of 4.9 x 10^11),
+    // and a product that wrapped around gave a negative interval bound silently.
+    long[] merged =
+        units
+            .javaRDD()
+            .mapPartitions(
+                (Iterator<Row> it) -> {
+                  long[] acc = new long[2 * size]; // [2i] low word, [2i + 1] high word
+                  long[] amountLo = new long[width];
+                  long[] amountHi = new long[width];
+                  int[] nonZero = new int[width];
+                  while (it.hasNext()) {
+                    Row row = it.next();
+                    long stream = mix(row.getLong(0) ^ unitSeed);
+                    // Only the unit's non-zero amounts are added (a unit has touches of one class,
+                    // or credits under some models, rarely all sixteen amounts).
+                    int used = 0;
+                    for (int j = 0; j < width; j++) {
+                      java.math.BigInteger a = whole(row.get(1 + j));
+                      if (a.signum() != 0) {
+                        amountLo[used] = a.longValue();
+                        amountHi[used] = a.shiftRight(64).longValueExact();
+                        nonZero[used++] = j;
+                      }
+                    }
+                    for (int r = 0; r < resamples; r++) {
+                      int k = poisson(draw(stream, r));
+                      if (k != 0) {
+                        int base = r * width;
+                        for (int i = 0; i < used; i++) {
+                          add128(acc, 2 * (base + nonZero[i]), k, amountLo[i], amountHi[i]);
+                        }
+                      }
                     }
                   }
-                }
-              }
-              return List.of(acc).iterator();
-            })
-        .fold(
-            new long[size],
-            (a, b) -> {
-              for (int i = 0; i < a.length; i++) {
-                a[i] = Math.addExact(a[i], b[i]);
-              }
-              return a;
-            });
+                  return List.of(acc).iterator();
+                })
+            .fold(
+                new long[2 * size],
+                (a, b) -> {
+                  for (int i = 0; i < a.length; i += 2) {
+                    addWords(a, i, b[i], b[i + 1]);
+                  }
+                  return a;
+                });
+    java.math.BigInteger[] sums = new java.math.BigInteger[size];
+    for (int i = 0; i < size; i++) {
+      sums[i] =
+          java.math.BigInteger.valueOf(merged[2 * i + 1])
+              .shiftLeft(64)
+              .add(new java.math.BigInteger(Long.toUnsignedString(merged[2 * i])));
+    }
+    return sums;
+  }
+
+  private static java.math.BigInteger whole(Object amount) {
+    return amount instanceof java.math.BigDecimal d
+        ? d.toBigIntegerExact()
+        : java.math.BigInteger.valueOf(((Number) amount).longValue());
+  }
+
+  /** acc[at..at+1] += k x (hi:lo), 128-bit two's complement; the high word is checked. */
+  static void add128(long[] acc, int at, int k, long lo, long hi) {
+    long productLo = lo * k;
+    // The unsigned high word of lo x k (k >= 0): the signed one, plus k when lo's top bit is set.
+    long carry = Math.multiplyHigh(lo, k) + (lo < 0 ? k : 0);
+    addWords(acc, at, productLo, Math.addExact(Math.multiplyExact(hi, (long) k), carry));
+  }
+
+  private static void addWords(long[] acc, int at, long lo, long hi) {
+    long sumLo = acc[at] + lo;
+    long carry = Long.compareUnsigned(sumLo, acc[at]) < 0 ? 1 : 0;
+    acc[at] = sumLo;
+    acc[at + 1] = Math.addExact(Math.addExact(acc[at + 1], hi), carry);
   }
 
   /** The SplitMix64 finalizer: a bijective 64-bit mix. */

@@ -87,6 +87,18 @@ public final class IngestStage implements SparkStage {
     }
     LOG.info(
         "ingest: {} input files, {} unrecognised", catalog.files().size(), catalog.unrecognised().size());
+    for (String warning : catalog.warnings()) {
+      ctx.progress().warn("ingest: " + warning);
+      ctx.manifest().warn(warning);
+    }
+    if (!catalog.unrecognised().isEmpty()) {
+      // A CRM export dropped beside the canonical files would otherwise be left out unnoticed.
+      ctx.progress().warn(
+          "ingest: " + catalog.unrecognised().size() + " file(s) not recognised and not read: "
+              + String.join(", ", catalog.unrecognised().stream().limit(10).toList())
+              + (catalog.unrecognised().size() > 10 ? ", ..." : "")
+              + " (listed in the manifest and the report's appendix)");
+    }
     List<Dataset<Row>> cached = new ArrayList<>();
     List<InputFile> canonical = new ArrayList<>();
     for (Kind kind : Kind.values()) {
@@ -256,8 +268,44 @@ public final class IngestStage implements SparkStage {
       }
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows = jsc.parallelize(chunks, chunks.size()).flatMap(new ParseFiles(durations, ownerMap));
+    List<List<CanonicalFileReader.Chunk>> groups =
+        groupBySize(chunks, spark.sparkContext().defaultParallelism());
+    ParseFiles parse = new ParseFiles(durations, ownerMap);
+    JavaRDD<Row> rows = jsc.parallelize(groups, groups.size()).flatMap(parse::group);
     return spark.createDataFrame(rows, StagingRows.schema(files.get(0).kind()));
+  }
+
+  /**
+   * Consecutive chunks grouped into tasks by size, in file order: a group closes once it holds
+   * {@code max(1 MiB, min(split size, total / parallelism))} bytes. One task (and one staging file)
+   * per part made 3,000 one-row parts 4.2x slower than the same rows in one file; a big file's
+   * ranges are already about the split size, so each stays a task of its own.
+   */
+  static List<List<CanonicalFileReader.Chunk>> groupBySize(
+      List<CanonicalFileReader.Chunk> chunks, int parallelism) {
+    long total = 0;
+    for (CanonicalFileReader.Chunk c : chunks) {
+      total += c.range().end() - c.range().start();
+    }
+    long target =
+        Math.max(1L << 20, Math.min(FileSplits.DEFAULT_SPLIT_BYTES, total / Math.max(1, parallelism) + 1));
+    List<List<CanonicalFileReader.Chunk>> groups = new ArrayList<>();
+    List<CanonicalFileReader.Chunk> current = new ArrayList<>();
+    long bytes = 0;
+    for (CanonicalFileReader.Chunk c : chunks) {
+      long size = c.range().end() - c.range().start();
+      if (!current.isEmpty() && bytes + size > target) {
+        groups.add(current);
+        current = new ArrayList<>();
+        bytes = 0;
+      }
+      current.add(c);
+      bytes += size;
+    }
+    if (!current.isEmpty()) {
+      groups.add(current);
+    }
+    return groups;
   }
 
   /**

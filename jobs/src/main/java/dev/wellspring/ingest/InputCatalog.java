@@ -37,9 +37,11 @@ import org.apache.commons.csv.CSVRecord;
  * @param vendorFiles the vendor exports to read, in file order ({@link VendorFile#order()} is the
  *     index here)
  * @param unrecognised relative paths of the skipped files, in file order
+ * @param warnings what discovery skipped or doubted, one line each (special files, link loops, a
+ *     folder named like a canonical file), for stderr and the manifest
  */
 public record InputCatalog(
-    List<InputFile> files, List<VendorFile> vendorFiles, List<String> unrecognised) {
+    List<InputFile> files, List<VendorFile> vendorFiles, List<String> unrecognised, List<String> warnings) {
 
   /** How many first lines an adapter sees to recognise its export. */
   public static final int VENDOR_SNIFF_LINES = 20;
@@ -52,6 +54,11 @@ public record InputCatalog(
     files = List.copyOf(files);
     vendorFiles = List.copyOf(vendorFiles);
     unrecognised = List.copyOf(unrecognised);
+    warnings = List.copyOf(warnings);
+  }
+
+  public InputCatalog(List<InputFile> files, List<VendorFile> vendorFiles, List<String> unrecognised) {
+    this(files, vendorFiles, unrecognised, List.of());
   }
 
   /** The files of one kind, in file order. */
@@ -80,16 +87,8 @@ public record InputCatalog(
     if (!Files.isDirectory(inputDir)) {
       throw WellspringException.unusable(STAGE, inputDir + ": input folder not found");
     }
-    List<String> names;
-    try (Stream<Path> walk = Files.walk(inputDir)) {
-      names =
-          walk.filter(Files::isRegularFile)
-              .map(p -> inputDir.relativize(p).toString().replace('\\', '/'))
-              .sorted(FILE_ORDER)
-              .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + inputDir, e);
-    }
+    List<String> warnings = new ArrayList<>();
+    List<String> names = list(inputDir, warnings);
     List<String> expanded = new ArrayList<>();
     java.util.Map<String, Path> paths = new java.util.HashMap<>();
     for (String name : names) {
@@ -149,7 +148,68 @@ public record InputCatalog(
           inputDir + ": no activities (expected activities.csv or a CSV file with columns "
               + String.join(", ", Kind.ACTIVITIES.requiredColumns()) + ")");
     }
-    return new InputCatalog(files, vendorFiles, unrecognised);
+    return new InputCatalog(files, vendorFiles, unrecognised, warnings);
+  }
+
+  /**
+   * Every regular file under {@code inputDir}, relative, in file order. Symbolic links are followed
+   * (to files and to folders, and {@code inputDir} itself may be one); a link that leads back into a
+   * folder being listed is a loop, skipped with a warning. FIFOs, sockets and devices are refused
+   * with a warning: reading a FIFO would block the run, and none of them is an export. A folder
+   * named like a canonical file ({@code activities.csv/}) is listed like any folder, with a
+   * warning, since the user probably meant the file.
+   */
+  private static List<String> list(Path inputDir, List<String> warnings) {
+    List<String> names = new ArrayList<>();
+    try {
+      Files.walkFileTree(
+          inputDir,
+          java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
+          Integer.MAX_VALUE,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(
+                Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
+              if (!dir.equals(inputDir) && Kind.byFileName(dir.getFileName().toString()) != null) {
+                warnings.add(
+                    relative(inputDir, dir) + ": a folder named like a canonical file; its files are read by their"
+                        + " headers like any other");
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(
+                Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+              if (attrs.isRegularFile()) {
+                names.add(relative(inputDir, file));
+              } else if (attrs.isOther()) {
+                warnings.add(relative(inputDir, file) + ": skipped, not a regular file (a FIFO, socket or device)");
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+              if (e instanceof java.nio.file.FileSystemLoopException) {
+                warnings.add(relative(inputDir, file) + ": skipped, a link that loops back to a folder it is in");
+              } else if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+                warnings.add(relative(inputDir, file) + ": skipped, a link to nothing");
+              } else {
+                warnings.add(relative(inputDir, file) + ": skipped, cannot be read (" + e.getMessage() + ")");
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + inputDir, e);
+    }
+    names.sort(FILE_ORDER);
+    return names;
+  }
+
+  private static String relative(Path base, Path p) {
+    return base.relativize(p).toString().replace('\\', '/');
   }
 
   private static boolean binary(Header header) {
@@ -227,6 +287,20 @@ public record InputCatalog(
       return new Header(List.of(), "cannot be read (" + e.getMessage() + ")");
     }
     int len = head.length;
+    if (len >= 2
+        && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+      return new Header(List.of(), "not a CSV text file (UTF-16 with a byte-order mark; save it as UTF-8)");
+    }
+    boolean lf = false;
+    boolean cr = false;
+    for (int i = 0; i < len; i++) {
+      lf |= head[i] == '\n';
+      cr |= head[i] == '\r';
+    }
+    if (cr && !lf) {
+      return new Header(
+          List.of(), "line ends are CR alone (old Mac OS text); save it with LF or CRLF line ends");
+    }
     for (int i = 0; i < len; i++) {
       if (head[i] == 0) {
         return new Header(List.of(), "not a CSV text file (binary content)");

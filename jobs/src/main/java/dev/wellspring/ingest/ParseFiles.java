@@ -1,6 +1,7 @@
 package dev.wellspring.ingest;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -26,6 +27,30 @@ final class ParseFiles implements FlatMapFunction<CanonicalFileReader.Chunk, Row
     for (Kind k : Kind.values()) {
       validators.put(k, new RecordValidator(k, durations, ownerMap));
     }
+  }
+
+  /** The rows of a group of chunks, one after the other; each reader opens when reached. */
+  Iterator<Row> group(List<CanonicalFileReader.Chunk> chunks) {
+    Iterator<CanonicalFileReader.Chunk> next = chunks.iterator();
+    return new Iterator<>() {
+      private Iterator<Row> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && next.hasNext()) {
+          current = call(next.next());
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 
   @Override

@@ -43,6 +43,14 @@ final class RecordValidator implements Serializable {
     this(kind, durations, Map.of());
   }
 
+  /**
+   * The largest duration (minutes), cost or outcome value a row may carry: 10^12. The aggregates
+   * add amounts as whole numbers of small units (the bootstrap in millionths as longs, 10^12 x 10^6
+   * < 2^63; the exported sums in 10^-12 units as 38-digit decimals), so every larger amount would
+   * overflow or lose digits; such a row is rejected as {@code value_too_large}.
+   */
+  public static final double MAX_AMOUNT = 1e12;
+
   /** Typed values in field order, and the first reject reason (null when the row is valid). */
   record Result(Object[] values, RejectReason reason) {}
 
@@ -127,11 +135,15 @@ final class RecordValidator implements Serializable {
           out[5] = durations.getOrDefault((String) out[3], fallbackDuration);
         } else if (out[5] != null && (Double) out[5] < 0) {
           r = RejectReason.NEGATIVE_DURATION;
+        } else if (out[5] != null && (Double) out[5] > MAX_AMOUNT) {
+          r = RejectReason.VALUE_TOO_LARGE;
         }
         if (text.get(6).isEmpty()) {
           out[6] = 0.0;
         } else if (out[6] != null && (Double) out[6] < 0) {
           r = RejectReason.first(r, RejectReason.NEGATIVE_COST);
+        } else if (out[6] != null && (Double) out[6] > MAX_AMOUNT) {
+          r = RejectReason.first(r, RejectReason.VALUE_TOO_LARGE);
         }
         return r;
       }
@@ -149,6 +161,8 @@ final class RecordValidator implements Serializable {
           out[4] = 1.0;
         } else if (out[4] != null && (Double) out[4] < 0) {
           return RejectReason.NEGATIVE_VALUE;
+        } else if (out[4] != null && (Double) out[4] > MAX_AMOUNT) {
+          return RejectReason.VALUE_TOO_LARGE;
         }
         return null;
       }

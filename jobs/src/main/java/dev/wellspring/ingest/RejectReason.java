@@ -15,7 +15,13 @@ public enum RejectReason {
   NEGATIVE_COST,
   NEGATIVE_VALUE,
   GOAL_ENDS_BEFORE_START,
-  DUPLICATE_ID;
+  DUPLICATE_ID,
+  /**
+   * A duration, cost or outcome value above {@link RecordValidator#MAX_AMOUNT}: larger amounts
+   * cannot be summed exactly in the aggregates. Last in the list; a duplicate id is only given to
+   * an otherwise valid row, so a row too large is always this.
+   */
+  VALUE_TOO_LARGE;
 
   /** The name written to rejects.csv and the manifest, e.g. {@code missing_required}. */
   public String code() {

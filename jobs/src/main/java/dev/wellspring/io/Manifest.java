@@ -69,11 +69,15 @@ public final class Manifest {
     array("warnings").add(warning);
   }
 
-  /** Writes the manifest atomically (temp file in the same folder, then rename). */
+  /**
+   * Writes the manifest atomically (temp file in the same folder, then rename). On a full disk,
+   * where the temp file finds no room, the file is overwritten in place, reusing its own space: a
+   * failed run's manifest must say why it failed.
+   */
   public synchronized void writeTo(Path file) {
+    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
-      Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
       JSON.writeValue(tmp.toFile(), root);
       Files.move(
           tmp,
@@ -81,6 +85,15 @@ public final class Manifest {
           java.nio.file.StandardCopyOption.REPLACE_EXISTING,
           java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+        if (Files.isRegularFile(file) && String.valueOf(e.getMessage()).contains("No space left")) {
+          JSON.writeValue(file.toFile(), root);
+          return;
+        }
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
       throw new UncheckedIOException(e);
     }
   }

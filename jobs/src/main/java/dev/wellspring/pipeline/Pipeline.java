@@ -62,6 +62,8 @@ public final class Pipeline {
     HeapSampler.INSTANCE.peakBytes(); // starts the sampler
     int exit = 0;
     String message = "done";
+    String errorLine = null;
+    Throwable failure = null;
     SparkSession spark = null;
     boolean ownSession = false;
     long runStart = System.nanoTime();
@@ -69,10 +71,37 @@ public final class Pipeline {
     try {
       lock = RunLock.acquire(wh.root());
     } catch (WellspringException e) {
-      // Another run owns the folder: touch nothing of it, not even the manifest.
+      // Another run owns the folder, or it cannot be written: touch nothing of it, not even the
+      // manifest.
+      ResourceFault fault = ResourceFault.of(e, wh.root());
+      if (fault != null) {
+        progress.error("cannot write " + fault.message());
+        return fault.exitCode();
+      }
       progress.error(e.getMessage());
       return e.exitCode();
     }
+    RunLog log = RunLog.open(wh.root().resolve("runs").resolve(config.runDate() + ".log"));
+    // SIGTERM, or System.exit from a library: the manifest still says the run failed (SIGKILL
+    // cannot be caught; the OS lock dies with the process and the next run cleans up).
+    java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread hook =
+        new Thread(
+            () -> {
+              if (finished.compareAndSet(false, true)) {
+                root.put("finished_at", Instant.now().toString());
+                root.put("exit_code", WellspringException.INTERNAL);
+                root.put("status", "failed");
+                root.put("message", "the run was stopped (the JVM was told to exit: a signal or System.exit)");
+                try {
+                  manifest.writeTo(wh.manifestFile(config.runDate()));
+                } catch (Throwable e) {
+                  // Nothing more can be done while the JVM exits.
+                }
+              }
+            },
+            "wellspring-run-stopped");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
       if (lock.tookOverStaleLock() != null) {
         progress.info("took over a stale lock left by a run that died (" + lock.tookOverStaleLock() + ")");
@@ -80,8 +109,12 @@ public final class Pipeline {
       }
       wh.recover();
       Keys.use(config.secret(), wh.root());
+      // Every table, the rejects and the reports of the date are staged in one generation and
+      // published together at the end (Warehouse#commit): readers never see two runs mixed.
+      wh.begin(config.runDate());
       for (String name : stages) {
         FaultPoints.pauseAt("before:" + name);
+        FaultPoints.failAt("before:" + name);
         long t0 = System.nanoTime();
         StageResult r;
         if (name.equals("report")) {
@@ -90,6 +123,9 @@ public final class Pipeline {
           // then says so).
           root.put("status", "ok");
           manifest.writeTo(wh.manifestFile(config.runDate()));
+          // The report JVM reads this run's exports and manifest from the generation.
+          wh.stageCopy(wh.reportsDir(config.runDate()));
+          manifest.writeTo(wh.generation().resolve("runs").resolve(config.runDate() + ".json"));
           r = ReportLauncher.render(ctx);
         } else {
           if (spark == null) {
@@ -108,42 +144,111 @@ public final class Pipeline {
         root.put("status", name.equals("report") ? "ok" : "running");
         manifest.writeTo(wh.manifestFile(config.runDate()));
       }
-    } catch (WellspringException e) {
-      exit = e.exitCode();
-      message = e.getMessage();
-      progress.error(e.stage() + ": " + e.getMessage());
-    } catch (RuntimeException e) {
-      exit = WellspringException.INTERNAL;
-      message = String.valueOf(e);
-      progress.error("internal error: " + firstLine(String.valueOf(e)));
-      if (progress.level() == Progress.Level.VERBOSE) {
-        e.printStackTrace();
+      FaultPoints.pauseAt("before:publish");
+      FaultPoints.failAt("before:publish");
+      wh.commit();
+      // The run date is published: what follows a successful publish (pruning old runs, say)
+      // goes here.
+    } catch (Throwable e) {
+      ResourceFault fault = ResourceFault.of(e, wh.root());
+      if (e instanceof WellspringException we && fault == null) {
+        exit = we.exitCode();
+        message = we.getMessage();
+        errorLine = we.stage() + ": " + we.getMessage();
+        failure = we.getCause() != null ? we : null;
+      } else if (fault != null) {
+        exit = fault.exitCode();
+        message = "cannot write " + fault.message();
+        errorLine = message;
+        failure = e;
+      } else {
+        exit = WellspringException.INTERNAL;
+        message = String.valueOf(e);
+        errorLine = "internal error: " + firstLine(String.valueOf(e));
+        failure = e;
+        if (progress.level() == Progress.Level.VERBOSE) {
+          e.printStackTrace();
+        }
+      }
+      // A refused run (too many rejects) still publishes its rejects.csv (DESIGN.md): ingest
+      // stopped before any table, so the date's generation holds the rejects alone.
+      try {
+        if (exit == WellspringException.TOO_MANY_REJECTS) {
+          wh.commit();
+        } else {
+          wh.abandon();
+        }
+      } catch (Throwable again) {
+        log.trace("cannot clean up the run's generation", again);
       }
     } finally {
       if (spark != null && ownSession) {
-        spark.stop();
+        try {
+          spark.stop();
+        } catch (Throwable e) {
+          log.trace("cannot stop the Spark session", e);
+        }
       }
     }
-    root.put("finished_at", Instant.now().toString());
-    root.put("driver_peak_heap_mb", peakHeapMb());
-    root.put("driver_peak_live_heap_mb", HeapSampler.INSTANCE.peakLiveBytes() / (1024 * 1024));
-    root.put("seconds", Math.round((System.nanoTime() - runStart) / 1e6) / 1000.0);
-    root.put("exit_code", exit);
-    root.put(
-        "status",
-        exit == 0 ? "ok" : exit == WellspringException.TOO_MANY_REJECTS ? "rejects_above_maximum" : "failed");
-    root.put("message", message);
-    try {
-      manifest.writeTo(wh.manifestFile(config.runDate()));
-    } catch (RuntimeException e) {
-      progress.error("cannot write the manifest: " + e.getMessage());
-      exit = exit == 0 ? WellspringException.INTERNAL : exit;
+    if (!finished.compareAndSet(false, true)) {
+      return WellspringException.INTERNAL; // the JVM is exiting and the hook wrote the manifest
     }
-    lock.close();
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // Shutting down already.
+    }
+    exit = finish(manifest, wh, config, exit, message, runStart, progress, lock, log, errorLine, failure);
     if (exit == 0) {
       Path pdf = wh.reportsDir(config.runDate()).resolve("effectiveness.pdf");
       progress.info(
           "done; outputs in " + wh.root() + (java.nio.file.Files.exists(pdf) ? ", report " + pdf : ""));
+    }
+    return exit;
+  }
+
+
+  /** The final manifest and the lock, on every way out of a run; returns the exit code. */
+  private static int finish(
+      Manifest manifest,
+      Warehouse wh,
+      WellspringConfig config,
+      int exitIn,
+      String message,
+      long runStart,
+      Progress progress,
+      RunLock lock,
+      RunLog log,
+      String errorLine,
+      Throwable failure) {
+    int exit = exitIn;
+    ObjectNode root = manifest.root();
+    try {
+      root.put("finished_at", Instant.now().toString());
+      root.put("driver_peak_heap_mb", peakHeapMb());
+      root.put("driver_peak_live_heap_mb", HeapSampler.INSTANCE.peakLiveBytes() / (1024 * 1024));
+      root.put("seconds", Math.round((System.nanoTime() - runStart) / 1e6) / 1000.0);
+      root.put("exit_code", exit);
+      root.put(
+          "status",
+          exit == 0 ? "ok" : exit == WellspringException.TOO_MANY_REJECTS ? "rejects_above_maximum" : "failed");
+      root.put("message", message);
+      // The manifest before the trace: on a full disk the freed generation's space goes to it.
+      manifest.writeTo(wh.manifestFile(config.runDate()));
+    } catch (Throwable e) {
+      ResourceFault fault = ResourceFault.of(e, wh.manifestFile(config.runDate()));
+      progress.error(
+          "cannot write the manifest "
+              + (fault != null ? fault.message() : wh.manifestFile(config.runDate()) + ": " + firstLine(String.valueOf(e))));
+      log.trace("cannot write the manifest", e);
+      exit = exit == 0 ? (fault != null ? fault.exitCode() : WellspringException.INTERNAL) : exit;
+    } finally {
+      boolean traced = failure != null && log.trace("run failed", failure);
+      if (errorLine != null) {
+        progress.error(errorLine + (traced ? " (details in " + log.file() + ")" : ""));
+      }
+      log.close();
+      lock.close();
     }
     return exit;
   }

@@ -37,6 +37,13 @@ public final class Progress {
     }
   }
 
+  /** Something the user should know although the run goes on (printed unless quiet). */
+  public void warn(String line) {
+    if (level != Level.QUIET) {
+      out.println("wellspring: warning: " + line);
+    }
+  }
+
   public void debug(String line) {
     if (level == Level.VERBOSE) {
       out.println("wellspring: " + line);

@@ -64,7 +64,11 @@ public final class ReportLauncher {
       return StageResult.UNKNOWN;
     }
     Cds cds = Cds.of(Path.of(ctx.config().output()), classpath);
-    List<String> command = command(ctx.config(), classpath, cds);
+    // During a pipeline run the exports and the PDF live in the run's unpublished generation, a
+    // mirror of the output folder's layout.
+    Path generation = ctx.warehouse().generation();
+    List<String> command =
+        command(ctx.config(), generation == null ? ctx.config().output() : generation.toString(), classpath, cds);
     ctx.progress().debug("report: " + String.join(" ", command));
     String last = "";
     int exit;
@@ -101,12 +105,16 @@ public final class ReportLauncher {
   }
 
   static List<String> command(WellspringConfig c, String classpath, Cds cds) {
+    return command(c, c.output(), classpath, cds);
+  }
+
+  static List<String> command(WellspringConfig c, String output, String classpath, Cds cds) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new java.util.ArrayList<>(List.of(java));
     command.addAll(JVM_FLAGS);
     command.addAll(cds.flags());
     command.addAll(List.of("-cp", classpath, MAIN_CLASS,
-        "--output", c.output(),
+        "--output", output,
         "--run-date", c.runDate().toString(),
         "--model", c.reportModel(),
         "--paper", c.paper(),

@@ -23,6 +23,10 @@ public final class Sessions {
       b.config("spark.driver.host", "127.0.0.1");
       b.config("spark.driver.bindAddress", "127.0.0.1");
       b.config("spark.ui.enabled", "false");
+      // In local mode the executor is this JVM: an OutOfMemoryError in a task would otherwise
+      // make Spark call System.exit (its fatal-error handler) before the run could write its
+      // manifest and free its lock. With depth 0 the task fails and the run ends as a failed one.
+      b.config("spark.executor.killOnFatalError.depth", "0");
     }
     int partitions =
         config.shufflePartitions() > 0 ? config.shufflePartitions() : shufflePartitions(config);

@@ -199,9 +199,44 @@ class LiftIntervalTest {
     // Columns dh, uh, dv_m1, uv_m1, dv_m2, uv_m2 in millionths; bob's embedded unit drops out.
     assertThat(units)
         .containsExactly(
-            RowFactory.create(0L, 1_000_000L, 0L, 0L, 0L, 0L),
-            RowFactory.create(250_000L, 2_000_000L, 0L, 1_500_000L, 0L, 100_000L),
-            RowFactory.create(1_000_000L, 500_000L, 4_000_000L, 0L, 0L, 0L));
+            decimals(0L, 1_000_000L, 0L, 0L, 0L, 0L),
+            decimals(250_000L, 2_000_000L, 0L, 1_500_000L, 0L, 100_000L),
+            decimals(1_000_000L, 500_000L, 4_000_000L, 0L, 0L, 0L));
+  }
+
+  private static Row decimals(long... millionths) {
+    return RowFactory.create(
+        java.util.Arrays.stream(millionths).mapToObj(java.math.BigDecimal::valueOf).toArray());
+  }
+
+  @Test
+  void bootstrapSumsPastTwoToTheSixtyThreeAreExactNotWrappedAround() {
+    // One unit with 4 x 10^18 millionths directed and undirected (4 x 10^12 of value: sums of
+    // units at the row limit): k x amount passes 2^63 (9.22 x 10^18) for every k >= 3, which the
+    // long arithmetic turned into negative sums (a lift interval with a -9.9e16 bound).
+    org.apache.spark.sql.types.StructType schema =
+        new org.apache.spark.sql.types.StructType().add("unit_hash", "long");
+    for (String c : List.of("dh", "uh", "dv_0", "uv_0")) {
+      schema = schema.add(c, "decimal(38,0)");
+    }
+    java.math.BigDecimal big = new java.math.BigDecimal("4000000000000000000");
+    java.math.BigDecimal one = java.math.BigDecimal.ONE;
+    List<Row> units = List.of(RowFactory.create(7L, one, one, big, big), RowFactory.create(8L, one, one, big, big));
+    int resamples = 40;
+    java.math.BigInteger[] sums =
+        LiftInterval.bootstrapSums(SharedSpark.session().createDataFrame(units, schema), 1, resamples, 5L);
+    boolean pastLong = false;
+    for (int r = 0; r < resamples; r++) {
+      long k = 0;
+      for (long hash : new long[] {7L, 8L}) {
+        k += LiftInterval.poisson(LiftInterval.draw(LiftInterval.mix(hash ^ LiftInterval.mix(5L)), r));
+      }
+      java.math.BigInteger expected = java.math.BigInteger.valueOf(k).multiply(big.toBigInteger());
+      assertThat(sums[r * 4 + 2]).as("directed value of resample %s (k = %s)", r, k).isEqualTo(expected);
+      assertThat(sums[r * 4]).as("directed hours of resample %s", r).isEqualTo(java.math.BigInteger.valueOf(k));
+      pastLong |= expected.bitLength() > 63;
+    }
+    assertThat(pastLong).as("some resample's sum is beyond a long").isTrue();
   }
 
   @Test
@@ -272,7 +307,7 @@ class LiftIntervalTest {
     }
     int resamples = 50;
     long seed = 99L;
-    long[] sums =
+    java.math.BigInteger[] sums =
         LiftInterval.bootstrapSums(
             SharedSpark.session().createDataFrame(units, schema).repartition(3), 2, resamples, seed);
     long[] expected = new long[resamples * 6];
@@ -285,7 +320,9 @@ class LiftIntervalTest {
         }
       }
     }
-    assertThat(sums).containsExactly(expected);
+    assertThat(sums)
+        .containsExactly(
+            java.util.Arrays.stream(expected).mapToObj(java.math.BigInteger::valueOf).toArray(java.math.BigInteger[]::new));
     assertThat(java.util.Arrays.stream(expected).filter(x -> x != 0).count()).isGreaterThan(200);
   }
 

@@ -118,7 +118,8 @@ final class NightlyChild {
       if (!Files.isDirectory(root)) {
         continue;
       }
-      try (Stream<Path> walk = Files.walk(root)) {
+      // The run-date folders are links into .generations/: followed.
+      try (Stream<Path> walk = Files.walk(root, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
         for (Path f : walk.filter(Files::isRegularFile).toList()) {
           m.put(out.relativize(f).toString(), sha256(Files.readAllBytes(f)));
         }

@@ -125,7 +125,9 @@ public final class JasperRenderer {
   static SimpleJasperReportsContext context() {
     SimpleJasperReportsContext ctx = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
     // DejaVu comes from jasperreports-fonts; embedding it makes the PDF look the same everywhere.
-    ctx.setProperty("net.sf.jasperreports.default.font.name", "DejaVu Sans");
+    // "Wellspring Sans" is the font set of reports/src/main/resources/dev/wellspring/report/fonts:
+    // DejaVu Sans, then Droid Sans Fallback for CJK.
+    ctx.setProperty("net.sf.jasperreports.default.font.name", "Wellspring Sans");
     ctx.setProperty("net.sf.jasperreports.default.pdf.embedded", "true");
     ctx.setProperty("net.sf.jasperreports.default.pdf.encoding", "Identity-H");
     // Chart text as text in the embedded font, not as glyph outlines: smaller, faster, searchable.

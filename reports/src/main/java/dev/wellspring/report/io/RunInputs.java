@@ -177,7 +177,7 @@ public final class RunInputs {
     }
 
     String text(String col) {
-      return unguard(raw(col));
+      return Glyphs.drawable(unguard(raw(col)));
     }
 
     boolean has(String col) {
