@@ -34,9 +34,25 @@ public final class Main implements Callable<Integer> {
     System.exit(run(args));
   }
 
+  /** Exit codes and environment variables, at the end of every --help. */
+  static final String FOOTER =
+      "%nExit codes:%n"
+          + "  0  ok%n"
+          + "  1  internal error (a bug or the machine: disk full, out of memory)%n"
+          + "  2  unusable invocation, configuration or input (the message says which)%n"
+          + "  3  too many rejected rows (above reject_max; rejects/ and the manifest are written)%n"
+          + "%nEnvironment:%n"
+          + "  WELLSPRING_SECRET       secret of the keyed hashes (else the configuration's secret,%n"
+          + "                          else <output>/.wellspring-secret, created on first use)%n"
+          + "  WELLSPRING_JAVA_OPTS    JVM options for the launcher (replaces its defaults)%n"
+          + "  WELLSPRING_SUBMIT_OPTS  extra spark-submit options when --master is a cluster%n"
+          + "  SPARK_LOCAL_IP          address Spark binds to (the launcher sets 127.0.0.1)%n"
+          + "%nDocumentation: docs/data-contract.md (inputs, outputs, configuration keys),%n"
+          + "docs/operations.md (scheduling, history, upgrades).";
+
   /** Runs the command line and returns the exit code (tests call this, not main). */
   public static int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = commandLine();
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           if (ex instanceof WellspringException we) {
@@ -49,8 +65,90 @@ public final class Main implements Callable<Integer> {
           }
           return WellspringException.INTERNAL;
         });
-    // picocli's default for bad usage is 2, as DESIGN.md wants.
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          ex.getCommandLine().getErr().println(usageError(ex));
+          return WellspringException.UNUSABLE;
+        });
     return cl.execute(args);
+  }
+
+  /** The command line with each stage command's options cut to its own and the help footer. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.getCommandSpec().usageMessage().footer(FOOTER);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      var spec = sub.getCommandSpec();
+      spec.usageMessage().footer(FOOTER);
+      List<String> own = RunOptions.STAGE_OPTIONS.get(spec.name());
+      if (own == null || !(spec.userObject() instanceof StageCommand)) {
+        continue;
+      }
+      for (CommandLine.Model.OptionSpec o : List.copyOf(spec.options())) {
+        if (!RunOptions.COMMON.contains(o.longestName()) && !own.contains(o.longestName())) {
+          spec.remove(o);
+        }
+      }
+    }
+    return cl;
+  }
+
+  /** One line for a bad invocation: the unknown option and the nearest known one, or picocli's message. */
+  static String usageError(CommandLine.ParameterException ex) {
+    String cmd = ex.getCommandLine().getCommandSpec().qualifiedName();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String arg = u.getUnmatched().get(0);
+      String what = arg.startsWith("-") ? "option" : "command";
+      List<String> suggestions = u.getSuggestions();
+      if (arg.startsWith("-")) {
+        // The nearest option by edit distance (picocli suggests by prefix only).
+        suggestions = nearest(arg, ex.getCommandLine().getCommandSpec().optionsMap().keySet());
+      }
+      return "wellspring: unknown " + what + " '" + arg + "'"
+          + (suggestions.isEmpty()
+              ? " (see '" + cmd + " --help')"
+              : " (did you mean '" + suggestions.get(0) + "'?)");
+    }
+    String m = String.valueOf(ex.getMessage());
+    int nl = m.indexOf('\n');
+    return "wellspring: " + (nl < 0 ? m : m.substring(0, nl)) + " (see '" + cmd + " --help')";
+  }
+
+  /** The option name closest to {@code arg} (edit distance at most a third of its length), if any. */
+  static List<String> nearest(String arg, java.util.Collection<String> names) {
+    String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String n : new java.util.TreeSet<>(names)) {
+      if (!n.startsWith("--")) {
+        continue;
+      }
+      int d = distance(key, n);
+      if (d < bestDistance) {
+        best = n;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, key.length() / 3) ? List.of(best) : List.of();
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
   }
 
   @Override
@@ -71,6 +169,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      options.format(); // a bad --log-format is a usage error before anything runs
       WellspringConfig config = options.toConfig(needsInput());
       if (options.printConfig) {
         System.out.print(
@@ -79,7 +178,7 @@ public final class Main implements Callable<Integer> {
       }
       Progress.Level level =
           options.quiet ? Progress.Level.QUIET : options.verbose ? Progress.Level.VERBOSE : Progress.Level.NORMAL;
-      return Pipeline.run(config, stages(), new Progress(System.err, level));
+      return Pipeline.run(config, stages(), Progress.toStderr(level, options.format()));
     }
   }
 
@@ -147,7 +246,10 @@ public final class Main implements Callable<Integer> {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"wellspring " + dev.wellspring.pipeline.Version.wellspring()};
+      return new String[] {
+        "wellspring " + dev.wellspring.pipeline.Version.wellspring()
+            + " (commit " + dev.wellspring.pipeline.Version.commit() + ")"
+      };
     }
   }
 }

@@ -29,7 +29,7 @@ public final class ConfigLoader {
       List.of(
           "input", "output", "run_date", "master", "owner", "lookback_days", "half_life_days",
           "channel_dimension", "reject_max", "report_model", "bootstrap_resamples",
-          "bootstrap_seed", "shuffle_partitions", "paper", "names", "secret");
+          "bootstrap_seed", "shuffle_partitions", "paper", "names", "secret", "keep_runs");
 
   /**
    * Map-valued keys: durations (type -> minutes), inference_map, spark (conf -> value), owner_map
@@ -83,6 +83,7 @@ public final class ConfigLoader {
   private String paper = "A4";
   private String names = "full";
   private String secret;
+  private int keepRuns = 30;
 
   private ConfigLoader() {}
 
@@ -116,12 +117,60 @@ public final class ConfigLoader {
 
   private void applyFile(Path file) {
     JsonNode root;
+    String text;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+      text = Files.readString(file);
     } catch (IOException e) {
       throw WellspringException.unusable(
           "config", "cannot read configuration file " + file + ": " + oneLine(e));
     }
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+      throw WellspringException.unusable(
+          "config", where + ": not valid YAML: " + oneLine(new IOException(e.getOriginalMessage())));
+    } catch (IOException e) {
+      throw WellspringException.unusable(
+          "config", "cannot read configuration file " + file + ": " + oneLine(e));
+    }
+    Map<String, String> at = keyLocations(file, text);
+    try {
+      applyTree(file, root);
+    } catch (WellspringException e) {
+      String key = lastKey;
+      String where = key != null && at.containsKey(key) ? at.get(key) : file.toString();
+      throw WellspringException.unusable("config", where + ": " + e.getMessage());
+    }
+  }
+
+  /** The key being applied from the file (for the error's line and column). */
+  private String lastKey;
+
+  /** {@code key} or {@code map.sub} -> {@code file:line:column} of every key in the file. */
+  private static Map<String, String> keyLocations(Path file, String text) {
+    Map<String, String> m = new java.util.HashMap<>();
+    try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(text)) {
+      for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          List<String> path = new java.util.ArrayList<>();
+          for (var c = p.getParsingContext(); c != null && c.getParent() != null; c = c.getParent()) {
+            if (c.getCurrentName() != null) {
+              path.add(0, c.getCurrentName());
+            }
+          }
+          var loc = p.currentTokenLocation();
+          m.putIfAbsent(String.join(".", path), file + ":" + loc.getLineNr() + ":" + loc.getColumnNr());
+        }
+      }
+    } catch (IOException e) {
+      // already parsed once; no locations then
+    }
+    return m;
+  }
+
+  private void applyTree(Path file, JsonNode root) {
     if (root == null || root.isMissingNode() || root.isNull()) {
       return;
     }
@@ -132,6 +181,7 @@ public final class ConfigLoader {
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
+      lastKey = key;
       JsonNode value = e.getValue();
       if (MAP_KEYS.contains(key)) {
         if (!value.isObject()) {
@@ -139,6 +189,7 @@ public final class ConfigLoader {
         }
         for (Iterator<Map.Entry<String, JsonNode>> inner = value.fields(); inner.hasNext(); ) {
           Map.Entry<String, JsonNode> m = inner.next();
+          lastKey = key + "." + m.getKey();
           if (!m.getValue().isValueNode()) {
             throw bad(key + "." + m.getKey(), m.getValue().toString(), "a single value");
           }
@@ -152,7 +203,7 @@ public final class ConfigLoader {
       } else {
         throw WellspringException.unusable(
             "config",
-            "unknown configuration key '" + key + "' in " + file + " (known keys: "
+            "unknown configuration key '" + key + "'" + suggestion(key) + " (known keys: "
                 + String.join(", ", KEYS) + ", " + String.join(", ", MAP_KEYS) + ")");
       }
     }
@@ -237,6 +288,7 @@ public final class ConfigLoader {
       }
       case "names" -> names = oneOf(key, raw, Set.of("full", "initials", "none"));
       case "secret" -> secret = v.isEmpty() ? null : v;
+      case "keep_runs" -> keepRuns = (int) wholeNumber(key, raw, 0, 100_000);
       default -> throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
     }
   }
@@ -245,7 +297,38 @@ public final class ConfigLoader {
     return new WellspringConfig(
         input, output, runDate, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, secret);
+        shufflePartitions, sparkConf, paper, names, ownerMap, secret, keepRuns);
+  }
+
+  /** " (did you mean 'x'?)" for a key a typo away from a known one, else "". */
+  private static String suggestion(String key) {
+    String best = null;
+    int bestDistance = 3;
+    for (String k : java.util.stream.Stream.concat(KEYS.stream(), MAP_KEYS.stream()).sorted().toList()) {
+      int d = distance(key.toLowerCase(), k);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : " (did you mean '" + best + "'?)";
+  }
+
+  private static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+            d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   private static WellspringException bad(String key, String value, String expected) {

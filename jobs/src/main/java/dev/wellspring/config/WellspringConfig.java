@@ -35,6 +35,8 @@ import java.util.TreeMap;
  * @param secret secret of the keyed hashes ({@code dev.wellspring.privacy.Keys}); null = the
  *     environment variable WELLSPRING_SECRET, else a secret generated once and kept in {@code
  *     <output>/.wellspring-secret}. Never written to the manifest
+ * @param keepRuns how many published run dates stay after a successful run (older ones are
+ *     pruned, {@code dev.wellspring.io.History}); 0 keeps all. Default 30
  */
 public record WellspringConfig(
     String input,
@@ -56,7 +58,8 @@ public record WellspringConfig(
     String paper,
     String names,
     Map<String, String> ownerMap,
-    String secret) {
+    String secret,
+    int keepRuns) {
 
   public WellspringConfig {
     durations = Map.copyOf(new TreeMap<>(durations));
@@ -83,7 +86,7 @@ public record WellspringConfig(
     return new WellspringConfig(
         input, output, date, master, owner, lookbackDays, halfLifeDays, channelDimension,
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, secret);
+        shufflePartitions, sparkConf, paper, names, ownerMap, secret, keepRuns);
   }
 
   /** This configuration with other input and output folders. */
@@ -91,6 +94,6 @@ public record WellspringConfig(
     return new WellspringConfig(
         newInput, newOutput, runDate, master, owner, lookbackDays, halfLifeDays,
         channelDimension, rejectMax, reportModel, durations, inferenceMap, bootstrapResamples,
-        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, secret);
+        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, secret, keepRuns);
   }
 }
