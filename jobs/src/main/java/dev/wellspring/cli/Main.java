@@ -73,7 +73,7 @@ public final class Main implements Callable<Integer> {
     return cl.execute(args);
   }
 
-  /** The command line with each stage command's options cut to its own and the help footer. */
+  /** The command line with each stage command's help cut to its own options, and the help footer. */
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.getCommandSpec().usageMessage().footer(FOOTER);
@@ -86,7 +86,10 @@ public final class Main implements Callable<Integer> {
       }
       for (CommandLine.Model.OptionSpec o : List.copyOf(spec.options())) {
         if (!RunOptions.COMMON.contains(o.longestName()) && !own.contains(o.longestName())) {
+          // Hidden, not removed: scripts that pass one set of flags to every stage keep working
+          // (the flags are configuration keys; a stage ignores what it does not use).
           spec.remove(o);
+          spec.addOption(o.toBuilder().hidden(true).build());
         }
       }
     }

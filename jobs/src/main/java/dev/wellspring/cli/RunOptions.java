@@ -77,7 +77,8 @@ public final class RunOptions {
 
   /**
    * The options of each stage command beyond {@link #COMMON}; {@code nightly} shows them all. A
-   * stage command's --help lists only these, and any other option is an unknown option there.
+   * stage command's --help lists only these; the others are hidden there (still accepted, as the
+   * configuration keys they are).
    */
   static final java.util.Map<String, java.util.List<String>> STAGE_OPTIONS =
       java.util.Map.of(
