@@ -45,7 +45,7 @@ public final class Main implements Callable<Integer> {
           + "  WELLSPRING_SECRET       secret of the keyed hashes (else the configuration's secret,%n"
           + "                          else <output>/.wellspring-secret, created on first use)%n"
           + "  WELLSPRING_JAVA_OPTS    JVM options for the launcher (replaces its defaults)%n"
-          + "  WELLSPRING_SUBMIT_OPTS  extra spark-submit options when --master is a cluster%n"
+          + "  WELLSPRING_SUBMIT_OPTS  extra spark-submit options when the Spark master is a cluster%n"
           + "  SPARK_LOCAL_IP          address Spark binds to (the launcher sets 127.0.0.1)%n"
           + "%nDocumentation: docs/data-contract.md (inputs, outputs, configuration keys),%n"
           + "docs/operations.md (scheduling, history, upgrades).";
