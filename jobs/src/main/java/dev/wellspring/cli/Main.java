@@ -172,7 +172,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      options.format(); // a bad --log-format is a usage error before anything runs
+      if (options.format() == Progress.Format.JSON) {
+        jsonLogging();
+      }
       WellspringConfig config = options.toConfig(needsInput());
       if (options.printConfig) {
         System.out.print(
@@ -182,6 +184,18 @@ public final class Main implements Callable<Integer> {
       Progress.Level level =
           options.quiet ? Progress.Level.QUIET : options.verbose ? Progress.Level.VERBOSE : Progress.Level.NORMAL;
       return Pipeline.run(config, stages(), Progress.toStderr(level, options.format()));
+    }
+  }
+
+  /** Spark's and our log4j lines as JSON objects too ({@code log4j2-json.properties}). */
+  static void jsonLogging() {
+    java.net.URL json = Main.class.getResource("/log4j2-json.properties");
+    if (json != null) {
+      try {
+        org.apache.logging.log4j.core.config.Configurator.reconfigure(json.toURI());
+      } catch (java.net.URISyntaxException | RuntimeException e) {
+        // plain log lines then; the progress lines are JSON regardless
+      }
     }
   }
 

@@ -103,7 +103,7 @@ public final class Pipeline {
             spark = Sessions.open(config);
             heartbeat = SparkProgress.attach(spark.sparkContext(), progress);
           }
-          heartbeat.begin(name);
+          heartbeat.begin(name, t0);
           try {
             r = SPARK_STAGES.get(name).get().run(spark, ctx);
           } finally {

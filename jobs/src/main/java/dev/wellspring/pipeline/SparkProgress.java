@@ -59,13 +59,21 @@ public final class SparkProgress extends SparkListener implements AutoCloseable 
     return sp;
   }
 
-  /** A pipeline stage begins: the counters start from zero. */
+  /** A pipeline stage begins now: the counters start from zero. */
   public void begin(String name) {
+    begin(name, System.nanoTime());
+  }
+
+  /**
+   * A pipeline stage began at {@code startNanos} ({@link System#nanoTime()}; before the Spark
+   * session was opened, for the first stage): the counters start from zero.
+   */
+  public void begin(String name, long startNanos) {
     tasksTotal.set(0);
     tasksDone.set(0);
     rows.set(0);
-    stageStart = System.nanoTime();
-    lastBeat = stageStart;
+    stageStart = startNanos;
+    lastBeat = startNanos;
     stage = name;
   }
 

@@ -145,6 +145,42 @@ class ProgressTest {
         .endsWith("wellspring: manifest " + out.toAbsolutePath().resolve("runs/2026-01-01.json"));
   }
 
+  @Test
+  void sparksLogLinesUnderLogFormatJsonAreJsonObjectsWithATime() throws Exception {
+    java.util.Properties plain = new java.util.Properties();
+    java.util.Properties json = new java.util.Properties();
+    try (var a = getClass().getResourceAsStream("/log4j2.properties");
+        var b = getClass().getResourceAsStream("/log4j2-json.properties")) {
+      plain.load(a);
+      json.load(b);
+    }
+    // The same loggers and levels; only the layout differs.
+    String pattern = "appender.console.layout.pattern";
+    java.util.Map<Object, Object> jsonRest = new java.util.TreeMap<>(json);
+    jsonRest.remove(pattern);
+    jsonRest.remove("appender.console.layout.alwaysWriteExceptions");
+    java.util.Map<Object, Object> plainRest = new java.util.TreeMap<>(plain);
+    plainRest.remove(pattern);
+    assertThat(jsonRest).isEqualTo(plainRest);
+    assertThat(plain.getProperty(pattern)).startsWith("%d{yyyy-MM-dd'T'HH:mm:ss'Z'}{UTC} ");
+
+    var layout = org.apache.logging.log4j.core.layout.PatternLayout.newBuilder()
+        .withPattern(json.getProperty(pattern)).withAlwaysWriteExceptions(false).build();
+    var event = org.apache.logging.log4j.core.impl.Log4jLogEvent.newBuilder()
+        .setLoggerName("org.apache.spark.SparkContext")
+        .setLevel(org.apache.logging.log4j.Level.WARN)
+        .setTimeMillis(Instant.parse("2026-01-31T02:30:05Z").toEpochMilli())
+        .setMessage(new org.apache.logging.log4j.message.SimpleMessage("a \"quoted\"\nmessage"))
+        .build();
+    String line = layout.toSerializable(event);
+    assertThat(line).endsWith("\n").doesNotContain("\n{");
+    JsonNode n = Manifest.JSON.readTree(line);
+    assertThat(n.path("time").asText()).isEqualTo("2026-01-31T02:30:05Z");
+    assertThat(n.path("level").asText()).isEqualTo("WARN");
+    assertThat(n.path("logger").asText()).isEqualTo("SparkContext");
+    assertThat(n.path("message").asText()).isEqualTo("a \"quoted\"\nmessage");
+  }
+
   private static int indexOf(List<String> lines, String text) {
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).contains("wellspring: " + text)) {
