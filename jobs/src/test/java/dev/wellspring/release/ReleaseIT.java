@@ -62,6 +62,16 @@ class ReleaseIT {
     }
   }
 
+  @org.junit.jupiter.api.AfterAll
+  static void removeToolLinks() throws IOException {
+    // The links point outside the temporary folder: removed here, quietly, not by @TempDir.
+    try (Stream<Path> links = Files.list(path)) {
+      for (Path link : links.toList()) {
+        Files.delete(link);
+      }
+    }
+  }
+
   /** Runs bin/wellspring with only {@link #path} on PATH; stdout and stderr to {@code log}. */
   static int wellspring(Path log, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/wellspring").toString()));
@@ -98,7 +108,7 @@ class ReleaseIT {
     assertThat(wellspring(versionLog, "--version")).isZero();
     String version = home.getFileName().toString().substring("wellspring-".length());
     assertThat(Files.readString(versionLog).strip()).matches("wellspring " + java.util.regex.Pattern.quote(version)
-        + " \\(commit [0-9a-f]{7,40}|unknown\\)");
+        + " \\(commit ([0-9a-f]{7,40}|unknown)\\)");
 
     boolean withReport = Files.isDirectory(home.resolve("lib/reports"));
     Path out = tmp.resolve("out");
