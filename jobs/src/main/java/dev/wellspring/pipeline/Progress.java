@@ -102,8 +102,10 @@ public final class Progress {
           .put("tasks_total", tasksTotal).put("rows", rows).put("seconds", round(seconds)));
       return;
     }
-    String text = String.format("%-9s running %.0f s: tasks %,d/%,d, rows %s", stage, seconds, tasksDone,
-        tasksTotal, count(rows));
+    String text = tasksTotal == 0
+        ? String.format("%-9s running %.0f s: no Spark tasks yet (starting Spark, listing files)", stage, seconds)
+        : String.format("%-9s running %.0f s: tasks %,d/%,d, rows %s", stage, seconds, tasksDone, tasksTotal,
+            count(rows));
     if (bar) {
       int width = 20;
       int filled = tasksTotal <= 0 ? 0 : (int) Math.min(width, width * tasksDone / tasksTotal);
