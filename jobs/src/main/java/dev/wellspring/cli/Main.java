@@ -101,7 +101,8 @@ public final class Main implements Callable<Integer> {
     String cmd = ex.getCommandLine().getCommandSpec().qualifiedName();
     if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String arg = u.getUnmatched().get(0);
-      String what = arg.startsWith("-") ? "option" : "command";
+      String what = arg.startsWith("-") ? "option"
+          : ex.getCommandLine().getSubcommands().isEmpty() ? "argument" : "command";
       List<String> suggestions = u.getSuggestions();
       if (arg.startsWith("-")) {
         // The nearest option by edit distance (picocli suggests by prefix only).

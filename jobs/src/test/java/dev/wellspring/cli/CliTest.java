@@ -56,6 +56,10 @@ class CliTest {
     assertThat(command.exit()).isEqualTo(2);
     assertThat(command.errLines()).containsExactly("wellspring: unknown command 'nightlyy' (did you mean 'nightly'?)");
 
+    Result extra = run("nightly", "tonight");
+    assertThat(extra.exit()).isEqualTo(2);
+    assertThat(extra.errLines()).containsExactly("wellspring: unknown argument 'tonight' (see 'wellspring nightly --help')");
+
     Result missing = run("nightly", "--output");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.errLines()).hasSize(1);
