@@ -127,32 +127,13 @@ public final class Main implements Callable<Integer> {
       if (!n.startsWith("--")) {
         continue;
       }
-      int d = distance(key, n);
+      int d = dev.wellspring.config.ConfigLoader.editDistance(key, n);
       if (d < bestDistance) {
         best = n;
         bestDistance = d;
       }
     }
     return best != null && bestDistance <= Math.max(2, key.length() / 3) ? List.of(best) : List.of();
-  }
-
-  private static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   @Override

@@ -305,7 +305,7 @@ public final class ConfigLoader {
     String best = null;
     int bestDistance = 3;
     for (String k : java.util.stream.Stream.concat(KEYS.stream(), MAP_KEYS.stream()).sorted().toList()) {
-      int d = distance(key.toLowerCase(), k);
+      int d = editDistance(key.toLowerCase(), k);
       if (d < bestDistance) {
         best = k;
         bestDistance = d;
@@ -314,7 +314,8 @@ public final class ConfigLoader {
     return best == null ? "" : " (did you mean '" + best + "'?)";
   }
 
-  private static int distance(String a, String b) {
+  /** Levenshtein distance (insertions, deletions, substitutions), for "did you mean" hints. */
+  public static int editDistance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
       d[i][0] = i;
