@@ -59,6 +59,11 @@ public final class Progress {
     return level;
   }
 
+  /** Whether heartbeats redraw a bar in place (a terminal) rather than print lines. */
+  public boolean bar() {
+    return bar;
+  }
+
   public synchronized void stageStarted(String stage) {
     if (level == Level.QUIET) {
       return;

@@ -14,7 +14,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * (finished of submitted) and the rows its finished tasks read, and a timer prints them through
  * {@link Progress#heartbeat} once the stage has run for an interval, then at most once an
  * interval. The interval is 10 s; the system property {@value #INTERVAL_PROPERTY} (seconds,
- * decimals allowed) changes it.
+ * decimals allowed) changes it. A progress bar on a terminal is redrawn every second.
  */
 public final class SparkProgress extends SparkListener implements AutoCloseable {
   public static final String INTERVAL_PROPERTY = "wellspring.heartbeat.seconds";
@@ -53,6 +53,10 @@ public final class SparkProgress extends SparkListener implements AutoCloseable 
       } catch (NumberFormatException e) {
         // the default
       }
+    }
+    // A bar redrawn in place on a terminal may move every second; lines at most every interval.
+    if (progress.bar()) {
+      seconds = Math.min(seconds, 1);
     }
     SparkProgress sp = new SparkProgress(sc, progress, (long) (seconds * 1e9));
     sc.addSparkListener(sp);
