@@ -95,5 +95,11 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
+  -h|--help|help)
+    echo "usage: ./run.sh cluster start|stop|status"
+    echo "  A Spark standalone cluster (one master, one worker) on 127.0.0.1 from the project's own jars."
+    echo "  Environment: WELLSPRING_CLUSTER_DIR, SPARK_MASTER_PORT, SPARK_MASTER_WEBUI_PORT,"
+    echo "  SPARK_WORKER_CORES, SPARK_WORKER_MEMORY (see the comment at the top of this script)."
+    exit 0 ;;
   *) echo "usage: ./run.sh cluster start|stop|status" >&2; exit 2 ;;
 esac

@@ -35,9 +35,25 @@ public final class Main implements Callable<Integer> {
     System.exit(run(args));
   }
 
+  /** Exit codes and environment variables, at the end of every --help. */
+  static final String FOOTER =
+      "%nExit codes:%n"
+          + "  0  ok%n"
+          + "  1  internal error (a bug or the machine: disk full, out of memory)%n"
+          + "  2  unusable invocation, configuration or input (the message says which)%n"
+          + "  3  too many rejected rows (above reject_max; rejects/ and the manifest are written)%n"
+          + "%nEnvironment:%n"
+          + "  WELLSPRING_SECRET       secret of the keyed hashes (else the configuration's secret,%n"
+          + "                          else <output>/.wellspring-secret, created on first use)%n"
+          + "  WELLSPRING_JAVA_OPTS    JVM options for the launcher (replaces its defaults)%n"
+          + "  WELLSPRING_SUBMIT_OPTS  extra spark-submit options when the Spark master is a cluster%n"
+          + "  SPARK_LOCAL_IP          address Spark binds to (the launcher sets 127.0.0.1)%n"
+          + "%nDocumentation: docs/data-contract.md (inputs, outputs, configuration keys),%n"
+          + "docs/operations.md (scheduling, history, upgrades).";
+
   /** Runs the command line and returns the exit code (tests call this, not main). */
   public static int run(String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    CommandLine cl = commandLine();
     cl.setExecutionExceptionHandler(
         (ex, cmd, parsed) -> {
           if (ex instanceof WellspringException we) {
@@ -50,8 +66,75 @@ public final class Main implements Callable<Integer> {
           }
           return WellspringException.INTERNAL;
         });
-    // picocli's default for bad usage is 2, as DESIGN.md wants.
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          ex.getCommandLine().getErr().println(usageError(ex));
+          return WellspringException.UNUSABLE;
+        });
     return cl.execute(args);
+  }
+
+  /** The command line with each stage command's help cut to its own options, and the help footer. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.getCommandSpec().usageMessage().footer(FOOTER);
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      var spec = sub.getCommandSpec();
+      spec.usageMessage().footer(FOOTER);
+      List<String> own = RunOptions.STAGE_OPTIONS.get(spec.name());
+      if (own == null || !(spec.userObject() instanceof StageCommand)) {
+        continue;
+      }
+      for (CommandLine.Model.OptionSpec o : List.copyOf(spec.options())) {
+        if (!RunOptions.COMMON.contains(o.longestName()) && !own.contains(o.longestName())) {
+          // Hidden, not removed: scripts that pass one set of flags to every stage keep working
+          // (the flags are configuration keys; a stage ignores what it does not use).
+          spec.remove(o);
+          spec.addOption(o.toBuilder().hidden(true).build());
+        }
+      }
+    }
+    return cl;
+  }
+
+  /** One line for a bad invocation: the unknown option and the nearest known one, or picocli's message. */
+  static String usageError(CommandLine.ParameterException ex) {
+    String cmd = ex.getCommandLine().getCommandSpec().qualifiedName();
+    if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String arg = u.getUnmatched().get(0);
+      String what = arg.startsWith("-") ? "option"
+          : ex.getCommandLine().getSubcommands().isEmpty() ? "argument" : "command";
+      List<String> suggestions = u.getSuggestions();
+      if (arg.startsWith("-")) {
+        // The nearest option by edit distance (picocli suggests by prefix only).
+        suggestions = nearest(arg, ex.getCommandLine().getCommandSpec().optionsMap().keySet());
+      }
+      return "wellspring: unknown " + what + " '" + arg + "'"
+          + (suggestions.isEmpty()
+              ? " (see '" + cmd + " --help')"
+              : " (did you mean '" + suggestions.get(0) + "'?)");
+    }
+    String m = String.valueOf(ex.getMessage());
+    int nl = m.indexOf('\n');
+    return "wellspring: " + (nl < 0 ? m : m.substring(0, nl)) + " (see '" + cmd + " --help')";
+  }
+
+  /** The option name closest to {@code arg} (edit distance at most a third of its length), if any. */
+  static List<String> nearest(String arg, java.util.Collection<String> names) {
+    String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String n : new java.util.TreeSet<>(names)) {
+      if (!n.startsWith("--")) {
+        continue;
+      }
+      int d = dev.wellspring.config.ConfigLoader.editDistance(key, n);
+      if (d < bestDistance) {
+        best = n;
+        bestDistance = d;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, key.length() / 3) ? List.of(best) : List.of();
   }
 
   @Override
@@ -72,6 +155,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      if (options.format() == Progress.Format.JSON) {
+        jsonLogging();
+      }
       WellspringConfig config = options.toConfig(needsInput());
       if (options.printConfig) {
         System.out.print(
@@ -80,7 +166,19 @@ public final class Main implements Callable<Integer> {
       }
       Progress.Level level =
           options.quiet ? Progress.Level.QUIET : options.verbose ? Progress.Level.VERBOSE : Progress.Level.NORMAL;
-      return Pipeline.run(config, stages(), new Progress(System.err, level));
+      return Pipeline.run(config, stages(), Progress.toStderr(level, options.format()));
+    }
+  }
+
+  /** Spark's and our log4j lines as JSON objects too ({@code log4j2-json.properties}). */
+  static void jsonLogging() {
+    java.net.URL json = Main.class.getResource("/log4j2-json.properties");
+    if (json != null) {
+      try {
+        org.apache.logging.log4j.core.config.Configurator.reconfigure(json.toURI());
+      } catch (java.net.URISyntaxException | RuntimeException e) {
+        // plain log lines then; the progress lines are JSON regardless
+      }
     }
   }
 
@@ -157,7 +255,10 @@ public final class Main implements Callable<Integer> {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"wellspring " + dev.wellspring.pipeline.Version.wellspring()};
+      return new String[] {
+        "wellspring " + dev.wellspring.pipeline.Version.wellspring()
+            + " (commit " + dev.wellspring.pipeline.Version.commit() + ")"
+      };
     }
   }
 }

@@ -72,6 +72,50 @@ public final class RunOptions {
   @Option(names = "--print-config", description = "Print the effective configuration and exit.")
   boolean printConfig;
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      description = "Progress lines: plain (default; a bar on a terminal) or json (one object a line, for schedulers).")
+  String logFormat;
+
+  @Option(
+      names = "--keep-runs",
+      paramLabel = "N",
+      description = "Published run dates to keep after a successful run; older ones are pruned (default 30; 0 keeps all).")
+  String keepRuns;
+
+  /**
+   * The options of each stage command beyond {@link #COMMON}; {@code nightly} shows them all. A
+   * stage command's --help lists only these; the others are hidden there (still accepted, as the
+   * configuration keys they are).
+   */
+  static final java.util.Map<String, java.util.List<String>> STAGE_OPTIONS =
+      java.util.Map.of(
+          "ingest", java.util.List.of("--input", "--owner", "--reject-max", "--master", "--shuffle-partitions"),
+          "classify", java.util.List.of("--master", "--shuffle-partitions"),
+          "attribute",
+          java.util.List.of("--lookback-days", "--half-life-days", "--channel-dimension", "--master",
+              "--shuffle-partitions"),
+          "aggregate", java.util.List.of("--master", "--shuffle-partitions"),
+          "report", java.util.List.of("--report-model", "--paper"));
+
+  /** Options every pipeline command has. */
+  static final java.util.List<String> COMMON =
+      java.util.List.of("--output", "--run-date", "--config", "--quiet", "--verbose", "--print-config",
+          "--log-format", "--help", "--version");
+
+  /** The progress format named by --log-format. */
+  dev.wellspring.pipeline.Progress.Format format() {
+    if (logFormat == null || logFormat.equalsIgnoreCase("plain")) {
+      return dev.wellspring.pipeline.Progress.Format.PLAIN;
+    }
+    if (logFormat.equalsIgnoreCase("json")) {
+      return dev.wellspring.pipeline.Progress.Format.JSON;
+    }
+    throw dev.wellspring.WellspringException.unusable(
+        "cli", "bad value for --log-format: '" + logFormat + "' (expected plain or json)");
+  }
+
   /** The effective configuration: defaults, then the file, then these flags. */
   WellspringConfig toConfig(boolean needsInput) {
     Map<String, String> flags = new LinkedHashMap<>();
@@ -90,6 +134,7 @@ public final class RunOptions {
     flags.put("names", names);
     flags.put("value_unit", valueUnit);
     flags.put("report_period_days", reportPeriodDays);
+    flags.put("keep_runs", keepRuns);
     WellspringConfig c = ConfigLoader.load(config, flags);
     if (c.output() == null || c.output().isBlank()) {
       throw dev.wellspring.WellspringException.unusable("cli", "missing --output DIR (or output: in the configuration file)");

@@ -31,7 +31,7 @@ public final class ConfigLoader {
           "channel_dimension", "reject_max", "report_model", "bootstrap_resamples",
           "bootstrap_seed", "shuffle_partitions", "paper", "names", "value_unit",
           "report_period_days", "secret", "salesforce_date_format", "carryover",
-          "incrementality_resamples", "incrementality_seed");
+          "incrementality_resamples", "incrementality_seed", "keep_runs");
 
   /** The team's own e-mail addresses: a list (of --owner's) or a mapping owner -> list. */
   public static final String OWNER_EMAILS = "owner_emails";
@@ -98,6 +98,7 @@ public final class ConfigLoader {
   private Double carryover = WellspringConfig.Incrementality.DEFAULT.carryover();
   private int incrementalityResamples = WellspringConfig.Incrementality.DEFAULT.resamples();
   private long incrementalitySeed = WellspringConfig.Incrementality.DEFAULT.seed();
+  private int keepRuns = 30;
 
   private ConfigLoader() {}
 
@@ -131,12 +132,60 @@ public final class ConfigLoader {
 
   private void applyFile(Path file) {
     JsonNode root;
+    String text;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+      text = Files.readString(file);
     } catch (IOException e) {
       throw WellspringException.unusable(
           "config", "cannot read configuration file " + file + ": " + oneLine(e));
     }
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+      String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+      throw WellspringException.unusable(
+          "config", where + ": not valid YAML: " + oneLine(new IOException(e.getOriginalMessage())));
+    } catch (IOException e) {
+      throw WellspringException.unusable(
+          "config", "cannot read configuration file " + file + ": " + oneLine(e));
+    }
+    Map<String, String> at = keyLocations(file, text);
+    try {
+      applyTree(file, root);
+    } catch (WellspringException e) {
+      String key = lastKey;
+      String where = key != null && at.containsKey(key) ? at.get(key) : file.toString();
+      throw WellspringException.unusable("config", where + ": " + e.getMessage());
+    }
+  }
+
+  /** The key being applied from the file (for the error's line and column). */
+  private String lastKey;
+
+  /** {@code key} or {@code map.sub} -> {@code file:line:column} of every key in the file. */
+  private static Map<String, String> keyLocations(Path file, String text) {
+    Map<String, String> m = new java.util.HashMap<>();
+    try (com.fasterxml.jackson.core.JsonParser p = new YAMLFactory().createParser(text)) {
+      for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          List<String> path = new java.util.ArrayList<>();
+          for (var c = p.getParsingContext(); c != null && c.getParent() != null; c = c.getParent()) {
+            if (c.getCurrentName() != null) {
+              path.add(0, c.getCurrentName());
+            }
+          }
+          var loc = p.currentTokenLocation();
+          m.putIfAbsent(String.join(".", path), file + ":" + loc.getLineNr() + ":" + loc.getColumnNr());
+        }
+      }
+    } catch (IOException e) {
+      // already parsed once; no locations then
+    }
+    return m;
+  }
+
+  private void applyTree(Path file, JsonNode root) {
     if (root == null || root.isMissingNode() || root.isNull()) {
       return;
     }
@@ -147,6 +196,7 @@ public final class ConfigLoader {
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       String key = e.getKey();
+      lastKey = key;
       JsonNode value = e.getValue();
       if (key.equals(OWNER_EMAILS)) {
         ownerEmails(value);
@@ -156,6 +206,7 @@ public final class ConfigLoader {
         }
         for (Iterator<Map.Entry<String, JsonNode>> inner = value.fields(); inner.hasNext(); ) {
           Map.Entry<String, JsonNode> m = inner.next();
+          lastKey = key + "." + m.getKey();
           if (!m.getValue().isValueNode()) {
             throw bad(key + "." + m.getKey(), m.getValue().toString(), "a single value");
           }
@@ -169,7 +220,7 @@ public final class ConfigLoader {
       } else {
         throw WellspringException.unusable(
             "config",
-            "unknown configuration key '" + key + "' in " + file + " (known keys: "
+            "unknown configuration key '" + key + "'" + suggestion(key) + " (known keys: "
                 + String.join(", ", KEYS) + ", " + String.join(", ", MAP_KEYS) + ", "
                 + OWNER_EMAILS + ")");
       }
@@ -278,6 +329,7 @@ public final class ConfigLoader {
           incrementalityResamples = (int) wholeNumber(key, raw, 200, 100_000);
       case "incrementality_seed" ->
           incrementalitySeed = wholeNumber(key, raw, Long.MIN_VALUE, Long.MAX_VALUE);
+      case "keep_runs" -> keepRuns = (int) wholeNumber(key, raw, 0, 100_000);
       default -> throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
     }
   }
@@ -289,7 +341,8 @@ public final class ConfigLoader {
         shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit, reportPeriodDays,
         secret, ownerEmails, salesforceDateFormat,
         new WellspringConfig.Incrementality(
-            carryover, incrementalityResamples, incrementalitySeed));
+            carryover, incrementalityResamples, incrementalitySeed),
+        keepRuns);
   }
 
   /**
@@ -325,6 +378,38 @@ public final class ConfigLoader {
       }
       ownerEmails.put(normal, ownerName);
     }
+  }
+
+  /** " (did you mean 'x'?)" for a key a typo away from a known one, else "". */
+  private static String suggestion(String key) {
+    String best = null;
+    int bestDistance = 3;
+    for (String k : java.util.stream.Stream.concat(KEYS.stream(), MAP_KEYS.stream()).sorted().toList()) {
+      int d = editDistance(key.toLowerCase(), k);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : " (did you mean '" + best + "'?)";
+  }
+
+  /** Levenshtein distance (insertions, deletions, substitutions), for "did you mean" hints. */
+  public static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+            d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   private static WellspringException bad(String key, String value, String expected) {

@@ -49,6 +49,8 @@ import java.util.TreeMap;
  *     it), {@code mdy}, {@code dmy} or {@code iso} (slash dates are bad timestamps)
  * @param incrementality settings of the incrementality estimate (keys {@code carryover}, {@code
  *     incrementality_resamples}, {@code incrementality_seed})
+ * @param keepRuns how many published run dates stay after a successful run (older ones are
+ *     pruned, {@code dev.wellspring.io.History}); 0 keeps all. Default 30
  */
 public record WellspringConfig(
     String input,
@@ -75,7 +77,8 @@ public record WellspringConfig(
     String secret,
     Map<String, String> ownerEmails,
     String salesforceDateFormat,
-    Incrementality incrementality) {
+    Incrementality incrementality,
+    int keepRuns) {
 
   /**
    * Settings of the incrementality estimate (DESIGN.md "Incrementality").
@@ -117,7 +120,7 @@ public record WellspringConfig(
         rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
         shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit, reportPeriodDays, secret,
         ownerEmails,
-        salesforceDateFormat, incrementality);
+        salesforceDateFormat, incrementality, keepRuns);
   }
 
   /** This configuration with other input and output folders. */
@@ -127,6 +130,6 @@ public record WellspringConfig(
         channelDimension, rejectMax, reportModel, durations, inferenceMap, bootstrapResamples,
         bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit,
         reportPeriodDays, secret, ownerEmails,
-        salesforceDateFormat, incrementality);
+        salesforceDateFormat, incrementality, keepRuns);
   }
 }

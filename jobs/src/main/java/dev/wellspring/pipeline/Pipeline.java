@@ -9,6 +9,7 @@ import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.incrementality.IncrementalityStage;
 import dev.wellspring.ingest.IngestStage;
 import dev.wellspring.io.FaultPoints;
+import dev.wellspring.io.History;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.RunLock;
 import dev.wellspring.io.Warehouse;
@@ -48,6 +49,13 @@ public final class Pipeline {
    */
   public static int run(WellspringConfig config, List<String> stages, Progress progress) {
     Warehouse wh = new Warehouse(Path.of(config.output()));
+    try {
+      preflight(config, stages, wh);
+    } catch (WellspringException e) {
+      // A mistyped folder: nothing is created on disk, not even the output folder.
+      progress.error(e.getMessage());
+      return e.exitCode();
+    }
     Manifest manifest =
         stages.contains("ingest") ? new Manifest() : Manifest.readOrNew(wh.manifestFile(config.runDate()));
     ObjectNode root = manifest.root();
@@ -65,6 +73,7 @@ public final class Pipeline {
     String errorLine = null;
     Throwable failure = null;
     SparkSession spark = null;
+    SparkProgress heartbeat = null;
     boolean ownSession = false;
     long runStart = System.nanoTime();
     RunLock lock;
@@ -116,6 +125,7 @@ public final class Pipeline {
         FaultPoints.pauseAt("before:" + name);
         FaultPoints.failAt("before:" + name);
         long t0 = System.nanoTime();
+        progress.stageStarted(name);
         StageResult r;
         if (name.equals("report")) {
           // The report prints the run's status: every stage before it succeeded, so the status
@@ -134,8 +144,14 @@ public final class Pipeline {
             ownSession =
                 SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
             spark = Sessions.open(config);
+            heartbeat = SparkProgress.attach(spark.sparkContext(), progress);
           }
-          r = SPARK_STAGES.get(name).get().run(spark, ctx);
+          heartbeat.begin(name, t0);
+          try {
+            r = SPARK_STAGES.get(name).get().run(spark, ctx);
+          } finally {
+            heartbeat.end();
+          }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         manifest.stage(name, secs, r.rowsIn(), r.rowsOut());
@@ -182,6 +198,9 @@ public final class Pipeline {
         log.trace("cannot clean up the run's generation", again);
       }
     } finally {
+      if (heartbeat != null) {
+        heartbeat.close();
+      }
       if (spark != null && ownSession) {
         try {
           spark.stop();
@@ -204,6 +223,7 @@ public final class Pipeline {
       progress.info(
           "done; outputs in " + wh.root() + (java.nio.file.Files.exists(pdf) ? ", report " + pdf : ""));
     }
+    progress.manifest(wh.manifestFile(config.runDate()), exit);
     return exit;
   }
 
@@ -235,6 +255,9 @@ public final class Pipeline {
       root.put("message", message);
       // The manifest before the trace: on a full disk the freed generation's space goes to it.
       manifest.writeTo(wh.manifestFile(config.runDate()));
+      if (exit == 0) {
+        exit = afterPublish(wh, config, progress);
+      }
     } catch (Throwable e) {
       ResourceFault fault = ResourceFault.of(e, wh.manifestFile(config.runDate()));
       progress.error(
@@ -251,6 +274,24 @@ public final class Pipeline {
       lock.close();
     }
     return exit;
+  }
+
+  /**
+   * After the final manifest write of a successful run only, still holding the lock: {@code
+   * latest} and {@code keep_runs} (io.History). Returns the run's exit code.
+   */
+  private static int afterPublish(Warehouse wh, WellspringConfig config, Progress progress) {
+    try {
+      History.Outcome h = new History(wh).afterSuccess(config.runDate(), config.keepRuns());
+      if (!h.pruned().isEmpty()) {
+        progress.info("keep_runs " + config.keepRuns() + ": pruned run dates " + h.pruned());
+      }
+      return 0;
+    } catch (RuntimeException e) {
+      progress.error(
+          "cannot update latest or prune old run dates: " + firstLine(String.valueOf(e.getMessage())));
+      return WellspringException.INTERNAL;
+    }
   }
 
   private static Map<String, Object> configForManifest(WellspringConfig c) {
@@ -282,9 +323,40 @@ public final class Pipeline {
     return m;
   }
 
-  /** The effective configuration as plain values (for --print-config and the manifest). */
+  /**
+   * The effective configuration as plain values for --print-config: the manifest's, plus
+   * owner_map and keep_runs (the secret is never shown).
+   */
   public static Map<String, Object> describe(WellspringConfig c) {
-    return configForManifest(c);
+    Map<String, Object> m = configForManifest(c);
+    m.put("owner_map", c.ownerMap());
+    m.put("keep_runs", c.keepRuns());
+    return m;
+  }
+
+  /**
+   * Checks what can be checked before anything is written: the input folder of a run that
+   * ingests, and for a stage run alone an output folder that holds earlier stages' outputs.
+   */
+  static void preflight(WellspringConfig c, List<String> stages, Warehouse wh) {
+    if (stages.isEmpty()) {
+      return;
+    }
+    if (stages.contains("ingest")) {
+      Path in = Path.of(c.input());
+      if (!java.nio.file.Files.isDirectory(in)) {
+        throw WellspringException.unusable(
+            "cli", "input folder " + in.toAbsolutePath() + " does not exist or is not a folder (--input)");
+      }
+      if (java.nio.file.Files.exists(wh.root()) && !java.nio.file.Files.isDirectory(wh.root())) {
+        throw WellspringException.unusable("cli", "output " + wh.root() + " is a file, not a folder (--output)");
+      }
+    } else if (!java.nio.file.Files.isDirectory(wh.root().resolve("warehouse"))
+        && !java.nio.file.Files.isDirectory(wh.root().resolve("reports"))) {
+      throw WellspringException.unusable(
+          "cli", "output folder " + wh.root() + " holds no earlier run (no warehouse/ or reports/; --output"
+              + " mistyped? `nightly` or `ingest` starts a new one)");
+    }
   }
 
   /** The stages from {@code first} to the end of the Spark pipeline plus the report. */

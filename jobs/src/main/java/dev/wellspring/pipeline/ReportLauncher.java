@@ -53,10 +53,18 @@ public final class ReportLauncher {
    * (1 when it is not one of ours) and its last stderr line as the message.
    */
   public static StageResult render(RunContext ctx) {
-    return render(ctx, System.getProperty(CLASSPATH_PROPERTY, ""), System.err);
+    return render(ctx, System.getProperty(CLASSPATH_PROPERTY, ""), ctx.progress()::passthrough);
   }
 
   static StageResult render(RunContext ctx, String classpath, PrintStream stderr) {
+    return render(ctx, classpath, (java.util.function.Consumer<String>) stderr::println);
+  }
+
+  /**
+   * @param stderr receives the child's stderr lines, except the last one of a failed child: that
+   *     one becomes the exception's message, which the pipeline prints (once)
+   */
+  static StageResult render(RunContext ctx, String classpath, java.util.function.Consumer<String> stderr) {
     if (classpath == null || classpath.isBlank()) {
       ctx.progress().info("report: the report module is not on this installation (no -D"
           + CLASSPATH_PROPERTY + "); skipped");
@@ -71,6 +79,7 @@ public final class ReportLauncher {
         command(ctx.config(), generation == null ? ctx.config().output() : generation.toString(), classpath, cds);
     ctx.progress().debug("report: " + String.join(" ", command));
     String last = "";
+    String held = null;
     int exit;
     try {
       Process child = new ProcessBuilder(command)
@@ -79,13 +88,20 @@ public final class ReportLauncher {
       try (BufferedReader err = new BufferedReader(
           new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
         for (String line = err.readLine(); line != null; line = err.readLine()) {
-          stderr.println(line);
-          if (!line.isBlank()) {
-            last = line.strip();
+          if (line.isBlank()) {
+            continue;
           }
+          if (held != null) {
+            stderr.accept(held);
+          }
+          held = line;
+          last = line.strip();
         }
       }
       exit = child.waitFor();
+      if (exit == 0 && held != null) {
+        stderr.accept(held);
+      }
     } catch (IOException e) {
       throw new WellspringException("report", WellspringException.INTERNAL,
           "cannot start the report JVM: " + e.getMessage(), e);

@@ -33,6 +33,6 @@ class OwnerMapConfigTest {
     Files.writeString(file, "owner_map:\n  \"1001\": \"\"\n");
     assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
         .isInstanceOf(WellspringException.class)
-        .hasMessage("bad value for owner_map.1001: '' (expected a non-empty value)");
+        .hasMessage(file + ":2:3: bad value for owner_map.1001: '' (expected a non-empty value)");
   }
 }

@@ -53,8 +53,14 @@ final class NightlyChild {
    */
   static Process start(Path in, Path out, String master, String pauseAt, boolean withReport, Path log)
       throws IOException {
+    return start(in, out, master, pauseAt, withReport, log, RUN_DATE);
+  }
+
+  /** As {@link #start(Path, Path, String, String, boolean, Path)} for another run date and flags. */
+  static Process start(Path in, Path out, String master, String pauseAt, boolean withReport, Path log,
+      String runDate, String... extra) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // C1 only, as run.sh runs a small input (README "Choices"): these runs are a few hundred rows,
+    // C1 only, as run.sh runs a small input (docs/design-notes.md "Choices"): these runs are a few hundred rows,
     // dozens of short Spark jobs on cold code.
     List<String> cmd =
         new ArrayList<>(
@@ -69,7 +75,8 @@ final class NightlyChild {
     cmd.addAll(
         List.of(
             "dev.wellspring.cli.Main", "nightly", "--input", in.toString(), "--output", out.toString(),
-            "--run-date", RUN_DATE, "--master", master));
+            "--run-date", runDate, "--master", master));
+    cmd.addAll(List.of(extra));
     if (!withReport) {
       cmd.add("--no-report");
     }
