@@ -194,9 +194,12 @@ class IngestReaderTest {
   void kindFieldsAreTheTableColumnsInOrder() {
     for (Kind k : Kind.values()) {
       List<String> tableColumns = List.of(k.schema().fieldNames());
-      assertThat(k.fields().stream().map(Kind.Field::name).toList())
-          .as(k.name())
-          .isEqualTo(tableColumns.subList(0, tableColumns.size() - 2));
+      List<String> expected = new java.util.ArrayList<>(tableColumns.subList(0, tableColumns.size() - 2));
+      if (k == Kind.CONTACTS) {
+        // contacts.csv's e-mail: read for identity resolution only, no table column (issue 22).
+        expected.add("email");
+      }
+      assertThat(k.fields().stream().map(Kind.Field::name).toList()).as(k.name()).isEqualTo(expected);
     }
   }
 
