@@ -128,16 +128,35 @@ public final class AggregateStage implements SparkStage {
    * date} (a rerun for an earlier date does not see later ones), one row per run date and model.
    */
   static Dataset<Row> liftHistory(SparkSession spark, Warehouse warehouse, LocalDate date) {
+    // This run's lift is staged in its generation until the date is published (Warehouse); the
+    // earlier dates are the published partitions.
+    Dataset<Row> current =
+        warehouse
+            .read(spark, Tables.LIFT, Tables.LIFT_SCHEMA, date)
+            .withColumn("run_date", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(date)));
     Path root = warehouse.tableDir(Tables.LIFT, date).getParent();
-    StructType withDate = Tables.LIFT_SCHEMA.add("run_date", "date");
-    return Tables.conform(
-        spark
-            .read()
-            .schema(withDate)
-            .option("basePath", root.toString())
-            .parquet(root.toString())
-            .where(org.apache.spark.sql.functions.col("run_date").leq(java.sql.Date.valueOf(date))),
-        Tables.LIFT_HISTORY_SCHEMA);
+    boolean earlier;
+    try (java.util.stream.Stream<Path> dirs =
+        Files.isDirectory(root) ? Files.list(root) : java.util.stream.Stream.empty()) {
+      earlier =
+          dirs.map(p -> p.getFileName().toString())
+              .anyMatch(n -> n.startsWith("run_date=") && n.substring(9).compareTo(date.toString()) < 0);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + root, e);
+    }
+    Dataset<Row> all = current;
+    if (earlier) {
+      StructType withDate = Tables.LIFT_SCHEMA.add("run_date", "date");
+      all =
+          spark
+              .read()
+              .schema(withDate)
+              .option("basePath", root.toString())
+              .parquet(root.toString())
+              .where(org.apache.spark.sql.functions.col("run_date").lt(java.sql.Date.valueOf(date)))
+              .unionByName(current);
+    }
+    return Tables.conform(all, Tables.LIFT_HISTORY_SCHEMA);
   }
 
   private static StructType schemaOf(String table) {

@@ -137,11 +137,13 @@ public final class CsvExports {
     Path staging = warehouse.newStagingDir("reports");
     Path folder = staging.resolve(runDate.toString());
     Path target = warehouse.reportsDir(runDate);
+    // Within a pipeline run the date's exports so far are staged in its generation (Warehouse).
+    Path current = warehouse.currentView(target);
     Map<String, Long> written = new LinkedHashMap<>();
     try {
       Files.createDirectories(folder);
-      if (Files.isDirectory(target)) {
-        try (var files = Files.list(target)) {
+      if (Files.isDirectory(current)) {
+        try (var files = Files.list(current)) {
           for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
             Files.copy(f, folder.resolve(f.getFileName().toString()));
           }

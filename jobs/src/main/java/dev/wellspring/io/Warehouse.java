@@ -93,9 +93,16 @@ public final class Warehouse {
    * one, else the published one.
    */
   public Path readDir(String table, LocalDate runDate) {
-    Path published = tableDir(table, runDate);
+    return currentView(tableDir(table, runDate));
+  }
+
+  /**
+   * Where a published path of the run date (a table, the rejects, the reports folder) is read
+   * from now: this run's staged version when the run wrote one, else the published one.
+   */
+  public Path currentView(Path published) {
     Path staged = staged(published);
-    return staged != null && Files.isDirectory(staged) ? staged : published;
+    return staged != null && Files.exists(staged) ? staged : published;
   }
 
   /** Reads one table of one run date; a clear exit-2 error when the previous stage never ran. */
