@@ -39,11 +39,11 @@ class OwnerEmailsConfigTest {
   void somethingThatIsNotAnAddressNamesTheKeyAndValue() {
     assertThatThrownBy(() -> load("owner_emails: [alex at rivera]\n"))
         .isInstanceOf(WellspringException.class)
-        .hasMessage("bad value for owner_emails: 'alex at rivera' (expected an e-mail address, or a list of them)");
+        .hasMessageEndingWith("c.yaml:1:1: bad value for owner_emails: 'alex at rivera' (expected an e-mail address, or a list of them)");
     assertThatThrownBy(() -> load("owner_emails:\n  Bob: [bob]\n"))
-        .hasMessage("bad value for owner_emails.Bob: 'bob' (expected an e-mail address, or a list of them)");
+        .hasMessageEndingWith("c.yaml:1:1: bad value for owner_emails.Bob: 'bob' (expected an e-mail address, or a list of them)");
     assertThatThrownBy(() -> load("salesforce_date_format: ymd\n"))
-        .hasMessage("bad value for salesforce_date_format: 'ymd' (expected one of [auto, dmy, iso, mdy])");
+        .hasMessageEndingWith("c.yaml:1:1: bad value for salesforce_date_format: 'ymd' (expected one of [auto, dmy, iso, mdy])");
   }
 
   @Test

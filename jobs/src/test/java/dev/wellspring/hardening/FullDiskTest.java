@@ -48,7 +48,11 @@ class FullDiskTest {
       Files.delete(filler);
 
       assertThat(r.exit()).as("exit code on a full disk; stderr:%n%s", r.stderr()).isEqualTo(1);
-      List<String> errors = r.stderr().lines().filter(l -> l.startsWith("wellspring: error:")).toList();
+      List<String> errors = r.stderr().lines()
+              // Every line starts with its UTC time (Progress).
+              .map(l -> l.replaceFirst("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ", ""))
+              .filter(l -> l.startsWith("wellspring: error:"))
+              .toList();
       assertThat(errors).as("stderr:%n%s", r.stderr()).hasSize(1);
       assertThat(errors.get(0)).startsWith("wellspring: error: cannot write " + out).contains(": no space left on device");
       assertThat(r.stderr()).doesNotContain("\tat ").doesNotContain("Exception");

@@ -103,7 +103,11 @@ class RunFailureTest {
         System.clearProperty(FaultPoints.FAIL_PROPERTY);
       }
       assertThat(r.exit).as("exit code of a run failing at %s; stderr:%n%s", point, r.stderr).isEqualTo(1);
-      List<String> errors = r.stderr.lines().filter(l -> l.startsWith("wellspring: error:")).toList();
+      List<String> errors = r.stderr.lines()
+              // Every line starts with its UTC time (Progress).
+              .map(l -> l.replaceFirst("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ", ""))
+              .filter(l -> l.startsWith("wellspring: error:"))
+              .toList();
       assertThat(errors).as("error lines at %s", point).hasSize(1);
       assertThat(errors.get(0)).as("the error line at %s", point).contains(c[2].replaceFirst("^cannot write ", ""));
       assertThat(r.stderr).as("no stack trace on the terminal at %s", point).doesNotContain("\tat ");

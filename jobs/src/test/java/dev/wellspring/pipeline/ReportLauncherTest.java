@@ -39,13 +39,20 @@ class ReportLauncherTest {
         public class ReportMain {
           public static void main(String[] args) throws Exception {
             Path out = Path.of(args[1]);
-            Files.writeString(out.resolve("args.txt"), String.join("\\n", args));
+            // Within a pipeline run --output is the run's unpublished generation, under the
+            // test's folder (marked test-home): the stand-in reports there.
+            Path home = out;
+            while (home != null && !Files.exists(home.resolve("test-home"))) {
+              home = home.getParent();
+            }
+            home = home == null ? out : home;
+            Files.writeString(home.resolve("args.txt"), String.join("\\n", args));
             Path manifest = out.resolve("runs").resolve(args[3] + ".json");
             if (Files.exists(manifest)) {
-              Files.copy(manifest, out.resolve("manifest-seen.json"),
+              Files.copy(manifest, home.resolve("manifest-seen.json"),
                   StandardCopyOption.REPLACE_EXISTING);
             }
-            Path fail = out.resolve("fail");
+            Path fail = home.resolve("fail");
             if (Files.exists(fail)) {
               String[] f = Files.readString(fail).split(" ", 2);
               System.err.println("some earlier line");
@@ -58,6 +65,11 @@ class ReportLauncherTest {
     int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
         "-d", fakeClasspath.resolve("classes").toString(), src.toString());
     assertThat(rc).as("compiling the stand-in report main").isZero();
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void markTheTestsFolder() throws IOException {
+    Files.writeString(output.resolve("test-home"), "");
   }
 
   private RunContext context(ByteArrayOutputStream progress) {
@@ -98,7 +110,9 @@ class ReportLauncherTest {
   }
 
   /** Runs the pipeline's report stage alone with the stand-in; returns the exit code. */
-  private int pipelineReport() {
+  private int pipelineReport() throws IOException {
+    // The report stage alone needs an earlier run in the folder (Pipeline.preflight).
+    Files.createDirectories(output.resolve("reports"));
     String saved = System.getProperty(ReportLauncher.CLASSPATH_PROPERTY);
     System.setProperty(ReportLauncher.CLASSPATH_PROPERTY, fakeClasspath.resolve("classes").toString());
     try {

@@ -735,6 +735,10 @@ public final class ReportContent {
   }
 
   private static String interval(RunData.Lift l) {
+    if (l.ciLow() != null && l.ciHigh() == null && l.lift() != null) {
+      // The estimate's upper end is unbounded (undirected work adds nothing in some resamples).
+      return ratio(l.ciLow()) + " or more";
+    }
     return l.ciLow() != null && l.ciHigh() != null ? ratio(l.ciLow()) + "–" + ratio(l.ciHigh()) : "n/a";
   }
 
@@ -750,10 +754,15 @@ public final class ReportContent {
     if (a == null) {
       return "Attribution gives no lift to compare with; the incrementality estimate is the only measure here.";
     }
-    if (lo == null || hi == null) {
+    if (lo != null && hi == null && a >= lo) {
+      return "The incrementality estimate's 95% interval runs from " + ratio(lo) + " with no upper end: the data "
+          + "cannot yet tell how much goal-directed hours add, so the attribution lift is neither confirmed nor "
+          + "contradicted. More people or more months in which the mix of work changes would narrow it.";
+    }
+    if (lo == null || (hi == null && a >= lo)) {
       return "The incrementality estimate has no interval, so it cannot say whether the two differ by more than chance.";
     }
-    if (a > hi) {
+    if (hi != null && a > hi) {
       return "Attribution gives goal-directed work more credit than it adds: some outcomes credited to it would "
           + "have come anyway. For decisions about where to put hours, trust the lower, incremental figure.";
     }

@@ -229,6 +229,14 @@ class ReportContentTest {
     assertThat(ReportContent.meaning(new RunData.Lift("linear", 2.5, null, null, 50.0, 20.0),
         new RunData.Lift("incremental", 2.1, null, null, 30.5, 14.5)))
         .isEqualTo("The incrementality estimate has no interval, so it cannot say whether the two differ by more than chance.");
+    RunData.Lift unbounded = new RunData.Lift("incremental", 7.59, 0.0, null, 44.7, 5.9);
+    assertThat(ReportContent.meaning(new RunData.Lift("linear", 4.94, 3.27, 8.72, 40.9, 8.3), unbounded))
+        .isEqualTo("The incrementality estimate's 95% interval runs from 0.00 with no upper end: the data cannot "
+            + "yet tell how much goal-directed hours add, so the attribution lift is neither confirmed nor "
+            + "contradicted. More people or more months in which the mix of work changes would narrow it.");
+    assertThat(ReportContent.meaning(new RunData.Lift("linear", 1.5, 1.2, 1.8, 20.0, 13.0),
+        new RunData.Lift("incremental", 4.0, 2.0, null, 40.0, 10.0)))
+        .startsWith("Attribution understates goal-directed work");
   }
 
   @Test
