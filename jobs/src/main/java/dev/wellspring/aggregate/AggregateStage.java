@@ -1,6 +1,5 @@
 package dev.wellspring.aggregate;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.io.CsvExports;
 import dev.wellspring.io.Warehouse;
@@ -83,7 +82,7 @@ public final class AggregateStage implements SparkStage {
       for (Map.Entry<String, Dataset<Row>> t : tables.entrySet()) {
         // Aggregates are small: one file per table and date, not one per shuffle partition.
         warehouse.write(t.getValue().coalesce(1), t.getKey(), date);
-        output(ctx, warehouse.tableDir(t.getKey(), date));
+        ctx.output(warehouse.tableDir(t.getKey(), date));
         // The CSV is made from the published Parquet, so both hold the same rows.
         exports.put(t.getKey(), warehouse.read(spark, t.getKey(), schemaOf(t.getKey()), date));
       }
@@ -103,7 +102,7 @@ public final class AggregateStage implements SparkStage {
 
       Map<String, Long> written = CsvExports.publish(warehouse, date, exports);
       for (CsvExports.Export export : CsvExports.EXPORTS) {
-        output(ctx, warehouse.reportsDir(date).resolve(export.fileName()));
+        ctx.output(warehouse.reportsDir(date).resolve(export.fileName()));
       }
       long rows = written.values().stream().mapToLong(Long::longValue).sum();
       return new StageResult(-1, rows);
@@ -165,17 +164,5 @@ public final class AggregateStage implements SparkStage {
         .findFirst()
         .orElseThrow()
         .schema();
-  }
-
-  /** Lists an output in the manifest once, even when the stage is rerun for the same date. */
-  private static void output(RunContext ctx, Path path) {
-    String relative = ctx.warehouse().root().relativize(path).toString();
-    ArrayNode outputs = ctx.manifest().array("outputs");
-    for (var existing : outputs) {
-      if (existing.asText().equals(relative)) {
-        return;
-      }
-    }
-    outputs.add(relative);
   }
 }

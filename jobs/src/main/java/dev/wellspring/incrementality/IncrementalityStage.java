@@ -3,7 +3,6 @@ package dev.wellspring.incrementality;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.io.CsvExports;
@@ -12,7 +11,6 @@ import dev.wellspring.pipeline.RunContext;
 import dev.wellspring.pipeline.SparkStage;
 import dev.wellspring.pipeline.StageResult;
 import dev.wellspring.schema.Tables;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,14 +78,14 @@ public final class IncrementalityStage implements SparkStage {
       // before the old version is moved away.
       Dataset<Row> rows = spark.createDataFrame(t.getValue().collectAsList(), schemaOf(t.getKey()));
       warehouse.write(rows.coalesce(1), t.getKey(), date);
-      output(ctx, warehouse.tableDir(t.getKey(), date));
+      ctx.output(warehouse.tableDir(t.getKey(), date));
       exports.put(t.getKey(), warehouse.read(spark, t.getKey(), schemaOf(t.getKey()), date));
     }
     Map<String, Long> written =
         CsvExports.replace(
             warehouse, date, CsvExports.INCREMENTALITY_EXPORTS, exports, name());
     for (CsvExports.Export export : CsvExports.INCREMENTALITY_EXPORTS) {
-      output(ctx, warehouse.reportsDir(date).resolve(export.fileName()));
+      ctx.output(warehouse.reportsDir(date).resolve(export.fileName()));
     }
     ObjectNode d = ctx.manifest().root().putObject("incrementality");
     diagnostics(d, estimate, settings);
@@ -186,17 +184,5 @@ public final class IncrementalityStage implements SparkStage {
         .findFirst()
         .orElseThrow()
         .schema();
-  }
-
-  /** Lists an output in the manifest once, even when the stage is rerun for the same date. */
-  private static void output(RunContext ctx, Path path) {
-    String relative = ctx.warehouse().root().relativize(path).toString();
-    ArrayNode outputs = ctx.manifest().array("outputs");
-    for (var existing : outputs) {
-      if (existing.asText().equals(relative)) {
-        return;
-      }
-    }
-    outputs.add(relative);
   }
 }

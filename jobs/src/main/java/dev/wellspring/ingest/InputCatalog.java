@@ -98,6 +98,15 @@ public record InputCatalog(
           expanded.add(name + "/" + entry);
           paths.put(name + "/" + entry, target.resolve(entry));
         }
+      } else if (archives != null && crOnly(inputDir.resolve(name))) {
+        // Old Mac OS text: the record-start scan that splits files into tasks looks for LF, so
+        // the file is read from a copy with each CR turned into LF (the same lines, numbered
+        // alike; a CR inside a quoted field becomes a LF, a line break either way).
+        Path copy = archives.resolve("cr-" + expanded.size()).resolve(name.replace('/', '_'));
+        lfCopy(inputDir.resolve(name), copy);
+        warnings.add(name + ": line ends are CR alone (old Mac OS text); read as line ends");
+        expanded.add(name);
+        paths.put(name, copy);
       } else {
         expanded.add(name);
         paths.put(name, inputDir.resolve(name));
@@ -271,6 +280,40 @@ public record InputCatalog(
 
   private static List<String> missing(Kind kind, List<String> columns) {
     return kind.requiredColumns().stream().filter(c -> !columns.contains(c)).toList();
+  }
+
+  /** Whether a file's first bytes hold CR line ends and no LF (old Mac OS text). */
+  static boolean crOnly(Path path) {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(path)) {
+      head = in.readNBytes(SNIFF_BYTES);
+    } catch (IOException e) {
+      return false; // sniff names the problem
+    }
+    boolean cr = false;
+    for (byte b : head) {
+      if (b == '\n') {
+        return false;
+      }
+      cr |= b == '\r';
+    }
+    return cr;
+  }
+
+  /** Copies a file with every CR byte turned into LF (CR is never part of a UTF-8 sequence). */
+  private static void lfCopy(Path from, Path to) {
+    try {
+      Files.createDirectories(to.getParent());
+      try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(from));
+          java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(to))) {
+        int b;
+        while ((b = in.read()) >= 0) {
+          out.write(b == '\r' ? '\n' : b);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot stage a copy of " + from + ": " + e.getMessage(), e);
+    }
   }
 
   /** A file's header columns, or why it has none. */

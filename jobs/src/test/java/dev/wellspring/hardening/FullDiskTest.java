@@ -69,6 +69,34 @@ class FullDiskTest {
     }
   }
 
+  @Test
+  void aReadOnlyOutputFolderIsOneLineAndExitTwo() throws Exception {
+    Path disk = tmp.resolve("ro");
+    Files.createDirectories(disk);
+    String mounted = exec("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", disk.toString());
+    Assumptions.assumeTrue(
+        mounted == null, "cannot mount a tmpfs here (needs root and mount permission): " + mounted);
+    try {
+      Path out = disk.resolve("out");
+      Files.createDirectories(out);
+      assertThat(exec("mount", "-o", "remount,ro", disk.toString())).as("remount read-only").isNull();
+      Path in = tmp.resolve("in");
+      HardeningInputs.write(in, 10);
+      RunFailureTest.Result r = RunFailureTest.run(in, out);
+      List<String> errors =
+          r.stderr().lines()
+              .map(l -> l.replaceFirst("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ", ""))
+              .filter(l -> l.startsWith("wellspring: error:"))
+              .toList();
+      assertThat(r.exit()).as("exit code on a read-only folder; stderr:%n%s", r.stderr()).isEqualTo(2);
+      assertThat(errors).as("stderr:%n%s", r.stderr())
+          .containsExactly("wellspring: error: cannot write " + out.resolve(".wellspring.lock") + ": read-only file system");
+      assertThat(r.stderr()).doesNotContain("\tat ").doesNotContain("Exception");
+    } finally {
+      exec("umount", "-l", disk.toString());
+    }
+  }
+
   /** Writes {@code bytes} of zeros (tmpfs keeps them in memory pages), or until the disk is full. */
   private static void fill(Path file, long bytes) throws IOException {
     byte[] block = new byte[64 * 1024];

@@ -117,6 +117,11 @@ class IngestCorpusTest {
     List<CSVRecord> rejects = rejects(out);
     checkRejects(expected, rejects);
     checkRows(expected, out);
+    if (expected.containsKey("warning")) {
+      List<String> warnings = new ArrayList<>();
+      manifest.path("warnings").forEach(n -> warnings.add(n.asText()));
+      assertThat(warnings).contains(expected.getProperty("warning"));
+    }
     if (expected.containsKey("unrecognised")) {
       List<String> unrecognised = new ArrayList<>();
       manifest.get("unrecognised_files").forEach(n -> unrecognised.add(n.asText()));
