@@ -132,7 +132,7 @@ public final class AggregateStage implements SparkStage {
     Dataset<Row> current =
         warehouse
             .read(spark, Tables.LIFT, Tables.LIFT_SCHEMA, date)
-            .withColumn("run_date", org.apache.spark.sql.functions.lit(java.sql.Date.valueOf(date)));
+            .withColumn("run_date", org.apache.spark.sql.functions.lit(date));
     Path root = warehouse.tableDir(Tables.LIFT, date).getParent();
     boolean earlier;
     try (java.util.stream.Stream<Path> dirs =
@@ -152,7 +152,7 @@ public final class AggregateStage implements SparkStage {
               .schema(withDate)
               .option("basePath", root.toString())
               .parquet(root.toString())
-              .where(org.apache.spark.sql.functions.col("run_date").lt(java.sql.Date.valueOf(date)))
+              .where(org.apache.spark.sql.functions.col("run_date").lt(org.apache.spark.sql.functions.lit(date)))
               .unionByName(current);
     }
     return Tables.conform(all, Tables.LIFT_HISTORY_SCHEMA);

@@ -16,7 +16,6 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.schema.Tables;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -75,12 +74,12 @@ public final class FollowUp {
       LocalDate runDate,
       int periodDays,
       String names) {
-    Column today = lit(Date.valueOf(runDate));
+    Column today = lit(runDate);
     LocalDate periodStart = PeriodComparison.periods(runDate, periodDays).get(0).start();
     Dataset<Row> active =
         goals
             .where(
-                col("starts_on").leq(today).and(col("ends_on").geq(lit(Date.valueOf(periodStart)))))
+                col("starts_on").leq(today).and(col("ends_on").geq(lit(periodStart))))
             .select("goal_id", "owner");
     Dataset<Row> pathOutcomes =
         credits

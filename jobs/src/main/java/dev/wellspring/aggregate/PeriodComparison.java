@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.schema.Tables;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +53,12 @@ public final class PeriodComparison {
           .add("start", "date", false)
           .add("end", "date", false);
 
+  private static final StructType TEXT_SCHEMA =
+      new StructType()
+          .add("period", "string", false)
+          .add("start", "string", false)
+          .add("end", "string", false);
+
   private PeriodComparison() {}
 
   /** One period: its name and first and last day, both inclusive. */
@@ -89,9 +94,14 @@ public final class PeriodComparison {
     List<Period> periods = periods(runDate, days);
     List<Row> periodRows = new ArrayList<>();
     for (Period p : periods) {
-      periodRows.add(RowFactory.create(p.name(), Date.valueOf(p.start()), Date.valueOf(p.end())));
+      periodRows.add(RowFactory.create(p.name(), p.start().toString(), p.end().toString()));
     }
-    Dataset<Row> periodFrame = spark.createDataFrame(periodRows, SCHEMA);
+    // The dates go in as text and are cast in the plan: a java.sql.Date made on the driver needs
+    // JVM module access (sun.util.calendar) that a plain `java` launch or spark-submit lacks.
+    Dataset<Row> periodFrame =
+        spark
+            .createDataFrame(periodRows, TEXT_SCHEMA)
+            .select(col("period"), col("start").cast("date").as("start"), col("end").cast("date").as("end"));
 
     // The touchpoint's UTC day, as classification computes it (independent of the session's zone).
     // Only the two periods' touchpoints and the credits of their months are read on: the credits
@@ -105,8 +115,8 @@ public final class PeriodComparison {
                     floor(unix_seconds(col("occurred_at")).divide(86_400)).cast("int")))
             .where(
                 col("day")
-                    .geq(lit(Date.valueOf(first)))
-                    .and(col("day").leq(lit(Date.valueOf(runDate)))));
+                    .geq(lit(first))
+                    .and(col("day").leq(lit(runDate))));
     Column inPeriod = col("day").geq(col("start")).and(col("day").leq(col("end")));
     Dataset<Row> inScope = dated.join(periodFrame, inPeriod);
     Dataset<Row> hours =
@@ -151,7 +161,7 @@ public final class PeriodComparison {
     List<Row> bounds = new ArrayList<>();
     for (Period p : periods) {
       Column inThis =
-          col("day").geq(lit(Date.valueOf(p.start()))).and(col("day").leq(lit(Date.valueOf(p.end()))));
+          col("day").geq(lit(p.start())).and(col("day").leq(lit(p.end())));
       Row interval =
           LiftInterval.intervals(
                   dated.where(inThis), creditDays.where(inThis), List.of(model), resamples, seed)

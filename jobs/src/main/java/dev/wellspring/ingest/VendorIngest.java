@@ -20,7 +20,6 @@ import dev.wellspring.io.Manifest;
 import dev.wellspring.io.Staging;
 import dev.wellspring.schema.Tables;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -151,7 +150,7 @@ final class VendorIngest {
         isRecord.and(
             when(kind.equalTo(Tables.ACTIVITIES), col("activity.occurred_at").geq(lit(cutoff)))
                 .when(kind.equalTo(Tables.OUTCOMES), col("outcome.occurred_at").geq(lit(cutoff)))
-                .when(kind.equalTo(Tables.GOALS), col("goal.starts_on").gt(lit(Date.valueOf(runDate))))
+                .when(kind.equalTo(Tables.GOALS), col("goal.starts_on").gt(lit(runDate)))
                 .otherwise(lit(false)));
     Column activityId = when(isRecord.and(kind.equalTo(Tables.ACTIVITIES)), col("activity.activity_id"));
     Column duplicate =
