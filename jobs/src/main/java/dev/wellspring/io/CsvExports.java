@@ -212,7 +212,10 @@ public final class CsvExports {
   public static long write(Dataset<Row> frame, Export export, Path file) throws IOException {
     List<Column> columns = new ArrayList<>();
     for (StructField f : export.schema().fields()) {
-      columns.add(col(f.name()));
+      // Dates leave Spark as ISO text: a java.sql.Date decoded on the driver needs JVM module
+      // access (sun.util.calendar) that a plain java or spark-submit driver lacks.
+      columns.add(
+          f.dataType() instanceof DateType ? col(f.name()).cast("string").as(f.name()) : col(f.name()));
     }
     // One partition sorted locally: a global orderBy would cost a sampling job per export, and
     // the rows are few.
