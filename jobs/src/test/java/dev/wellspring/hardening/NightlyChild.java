@@ -65,6 +65,8 @@ final class NightlyChild {
     List<String> cmd =
         new ArrayList<>(
             List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m",
+                // The module option Spark's launcher (and run.sh, bin/wellspring) gives a driver.
+                "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path")));
     if (pauseAt != null) {
       cmd.add("-Dwellspring.test.pauseAt=" + pauseAt);

@@ -71,6 +71,8 @@ class ClusterIT {
     // Sample data: C1 only, as run.sh does for small inputs (the JVMs spend their time compiling
     // Spark's planner, not in hot loops), with room for its code cache.
     List<String> localCmd = new ArrayList<>(List.of(java(), "-Xmx2g", "-XX:TieredStopAtLevel=1",
+        // The module option spark-submit's launcher (and run.sh, bin/wellspring) gives a driver.
+        "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
         "-XX:ReservedCodeCacheSize=256m", "-cp", JOBS_JAR + File.pathSeparator + LIB + "/*",
         "dev.wellspring.cli.Main", "nightly", "--no-report", "--quiet", "--master", "local[2]",
         "--input", input, "--output", local.toString(), "--run-date", RUN_DATE));
@@ -78,6 +80,8 @@ class ClusterIT {
     CompletableFuture<Integer> localRun = Background.start(() -> run(localCmd, tmp.resolve("local.log")));
 
     List<String> submit = new ArrayList<>(List.of(java(), "-Xmx2g", "-XX:TieredStopAtLevel=1",
+        // The module option spark-submit's launcher (and run.sh, bin/wellspring) gives a driver.
+        "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
         "-XX:ReservedCodeCacheSize=256m",
         "-Dlog4j2.configurationFile=" + MODULE.resolve("src/main/resources/log4j2.properties"),
         "-cp", LIB + "/*",
