@@ -8,8 +8,10 @@ package dev.wellspring;
 public final class WellspringException extends RuntimeException {
   /** Exit code 1: a bug or an environment failure. */
   public static final int INTERNAL = 1;
+
   /** Exit code 2: unusable invocation, configuration or input structure. */
   public static final int UNUSABLE = 2;
+
   /** Exit code 3: reject ratio above the configured maximum. */
   public static final int TOO_MANY_REJECTS = 3;
 

@@ -28,13 +28,13 @@ import org.apache.commons.csv.CSVRecord;
  * End-to-end benchmark: for each size, generates synthetic exports once, times {@code nightly}
  * (without the PDF) as a user runs it ({@code run.sh}, a fresh JVM, Spark start-up included), times
  * the DuckDB peer (peer.sql: same classification, candidates, five rule-based models and
- * effectiveness, through DuckDB's JDBC driver on the same CSV files), and checks that both agree
- * on total credited value per class and model.
+ * effectiveness, through DuckDB's JDBC driver on the same CSV files), and checks that both agree on
+ * total credited value per class and model.
  *
- * <p>Usage: {@code Benchmark --repo DIR --data DIR [--sizes 1000000,10000000] [--owners 20]
- * [--seed 7] [--repeat 1]}. With {@code --repeat N} each size runs N rounds, Wellspring and DuckDB
- * alternating, one table row per round, then the median of each side and of the rounds' ratios:
- * on a shared machine whose speed drifts within the hour, a ratio from side-by-side rounds is the
+ * <p>Usage: {@code Benchmark --repo DIR --data DIR [--sizes 1000000,10000000] [--owners 20] [--seed
+ * 7] [--repeat 1]}. With {@code --repeat N} each size runs N rounds, Wellspring and DuckDB
+ * alternating, one table row per round, then the median of each side and of the rounds' ratios: on
+ * a shared machine whose speed drifts within the hour, a ratio from side-by-side rounds is the
  * steadier figure.
  */
 public final class Benchmark {
@@ -72,9 +72,22 @@ public final class Benchmark {
       Path in = data.resolve(String.valueOf(size));
       if (!Files.isDirectory(in) || !Files.exists(in.resolve("contacts.csv"))) {
         long t0 = System.nanoTime();
-        exec(repo, List.of(repo.resolve("run.sh").toString(), "generate", "--output", in.toString(),
-            "--activities", String.valueOf(size), "--owners", owners, "--seed", seed), null);
-        System.err.printf("generated %,d activities in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
+        exec(
+            repo,
+            List.of(
+                repo.resolve("run.sh").toString(),
+                "generate",
+                "--output",
+                in.toString(),
+                "--activities",
+                String.valueOf(size),
+                "--owners",
+                owners,
+                "--seed",
+                seed),
+            null);
+        System.err.printf(
+            "generated %,d activities in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
       }
       LocalDate runDate = runDate(in);
       List<Double> wRounds = new ArrayList<>();
@@ -83,16 +96,33 @@ public final class Benchmark {
       for (int round = 1; round <= repeat; round++) {
         Path out = Files.createTempDirectory("wellspring-bench-out");
         long t0 = System.nanoTime();
-        int code = exec(repo, List.of(repo.resolve("run.sh").toString(), "nightly", "--no-report", "--quiet",
-            "--input", in.toString(), "--output", out.toString(), "--run-date", runDate.toString()), null);
+        int code =
+            exec(
+                repo,
+                List.of(
+                    repo.resolve("run.sh").toString(),
+                    "nightly",
+                    "--no-report",
+                    "--quiet",
+                    "--input",
+                    in.toString(),
+                    "--output",
+                    out.toString(),
+                    "--run-date",
+                    runDate.toString()),
+                null);
         double wSecs = (System.nanoTime() - t0) / 1e9;
         if (code != 0) {
           throw new IllegalStateException("nightly failed with exit code " + code + " on " + in);
         }
         wRounds.add(wSecs);
-        long heapMb = peakHeap(out.resolve("runs").resolve(runDate + ".json"), "driver_peak_heap_mb");
-        long liveMb = peakHeap(out.resolve("runs").resolve(runDate + ".json"), "driver_peak_live_heap_mb");
-        Map<String, Double> ws = wellspringTotals(out.resolve("reports").resolve(runDate.toString()).resolve("effectiveness.csv"));
+        long heapMb =
+            peakHeap(out.resolve("runs").resolve(runDate + ".json"), "driver_peak_heap_mb");
+        long liveMb =
+            peakHeap(out.resolve("runs").resolve(runDate + ".json"), "driver_peak_live_heap_mb");
+        Map<String, Double> ws =
+            wellspringTotals(
+                out.resolve("reports").resolve(runDate.toString()).resolve("effectiveness.csv"));
 
         t0 = System.nanoTime();
         Map<String, Double> dk = duckdbTotals(in, runDate, 180, 30);
@@ -101,17 +131,28 @@ public final class Benchmark {
         dRounds.add(dSecs);
         ratios.add(wSecs / dSecs);
         String agree = agreement(ws, dk);
-        String label = repeat == 1 ? String.format("%,d", size) : String.format("%,d (round %d)", size, round);
-        stageLines.add(String.format("%s activities: %s", label, stages(out.resolve("runs").resolve(runDate + ".json"))));
-        System.out.printf("| %s | %,d | %.1f | %.1f | %.2f | %,d / %,d | %s |%n",
+        String label =
+            repeat == 1 ? String.format("%,d", size) : String.format("%,d (round %d)", size, round);
+        stageLines.add(
+            String.format(
+                "%s activities: %s",
+                label, stages(out.resolve("runs").resolve(runDate + ".json"))));
+        System.out.printf(
+            "| %s | %,d | %.1f | %.1f | %.2f | %,d / %,d | %s |%n",
             label, inputMb(in), wSecs, dSecs, wSecs / dSecs, heapMb, liveMb, agree);
         deleteTree(out);
       }
       wellspringTimes.put(size, median(wRounds));
       if (repeat > 1) {
-        medianLines.add(String.format("%,d activities, median of %d rounds: wellspring %.1f s, duckdb %.1f s, ratio %.2f (rounds' ratios %s)",
-            size, repeat, median(wRounds), median(dRounds), median(ratios),
-            ratios.stream().map(r -> String.format("%.2f", r)).toList()));
+        medianLines.add(
+            String.format(
+                "%,d activities, median of %d rounds: wellspring %.1f s, duckdb %.1f s, ratio %.2f (rounds' ratios %s)",
+                size,
+                repeat,
+                median(wRounds),
+                median(dRounds),
+                median(ratios),
+                ratios.stream().map(r -> String.format("%.2f", r)).toList()));
       }
     }
     if (!medianLines.isEmpty()) {
@@ -125,7 +166,8 @@ public final class Benchmark {
       List<Long> ks = new ArrayList<>(wellspringTimes.keySet());
       long a = ks.get(0);
       long b = ks.get(ks.size() - 1);
-      System.out.printf("%nscaling%s: %,dx the rows cost %.2fx the time%n",
+      System.out.printf(
+          "%nscaling%s: %,dx the rows cost %.2fx the time%n",
           repeat > 1 ? " (medians)" : "", b / a, wellspringTimes.get(b) / wellspringTimes.get(a));
     }
   }
@@ -147,11 +189,19 @@ public final class Benchmark {
         cpu = m.group(1).trim();
       }
     }
-    long memGb = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getTotalMemorySize() / (1L << 30);
-    return String.format("machine: %s, %d cores, %d GiB RAM, %s %s; JVM: %s %s; nightly run with run.sh defaults (-Xmx4g, local[*])",
-        cpu, Runtime.getRuntime().availableProcessors(), memGb, System.getProperty("os.name"),
-        System.getProperty("os.arch"), System.getProperty("java.vm.name"), System.getProperty("java.version"));
+    long memGb =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize()
+            / (1L << 30);
+    return String.format(
+        "machine: %s, %d cores, %d GiB RAM, %s %s; JVM: %s %s; nightly run with run.sh defaults (-Xmx4g, local[*])",
+        cpu,
+        Runtime.getRuntime().availableProcessors(),
+        memGb,
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"));
   }
 
   static LocalDate runDate(Path in) throws IOException {
@@ -162,27 +212,32 @@ public final class Benchmark {
     return LocalDate.now(ZoneOffset.UTC).minusDays(1);
   }
 
-  public static Map<String, Double> duckdbTotals(Path in, LocalDate runDate, int lookbackDays, double halfLife)
-      throws Exception {
+  public static Map<String, Double> duckdbTotals(
+      Path in, LocalDate runDate, int lookbackDays, double halfLife) throws Exception {
     String sql;
     try (InputStream s = Benchmark.class.getResourceAsStream("/peer.sql")) {
       sql = new String(s.readAllBytes(), StandardCharsets.UTF_8);
     }
     List<String> parts;
     try (Stream<Path> files = Files.list(in)) {
-      parts = files.map(p -> p.getFileName().toString())
-          .filter(n -> n.matches("(?i)activities(-\\d+)?\\.csv")).sorted()
-          .map(n -> "'" + in.resolve(n) + "'").toList();
+      parts =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.matches("(?i)activities(-\\d+)?\\.csv"))
+              .sorted()
+              .map(n -> "'" + in.resolve(n) + "'")
+              .toList();
     }
     long runEndUs = runDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
-    sql = sql.replace("${ACTIVITIES}", "[" + String.join(",", parts) + "]")
-        .replace("${CONTACTS}", "'" + in.resolve("contacts.csv") + "'")
-        .replace("${GOALS}", "'" + in.resolve("goals.csv") + "'")
-        .replace("${OUTCOMES}", "'" + in.resolve("outcomes.csv") + "'")
-        .replace("${RUN_END_US}", String.valueOf(runEndUs))
-        .replace("${RUN_DATE}", runDate.toString())
-        .replace("${LOOKBACK_US}", String.valueOf(lookbackDays * 86_400L * 1_000_000L))
-        .replace("${HALF_LIFE_DAYS}", String.valueOf(halfLife));
+    sql =
+        sql.replace("${ACTIVITIES}", "[" + String.join(",", parts) + "]")
+            .replace("${CONTACTS}", "'" + in.resolve("contacts.csv") + "'")
+            .replace("${GOALS}", "'" + in.resolve("goals.csv") + "'")
+            .replace("${OUTCOMES}", "'" + in.resolve("outcomes.csv") + "'")
+            .replace("${RUN_END_US}", String.valueOf(runEndUs))
+            .replace("${RUN_DATE}", runDate.toString())
+            .replace("${LOOKBACK_US}", String.valueOf(lookbackDays * 86_400L * 1_000_000L))
+            .replace("${HALF_LIFE_DAYS}", String.valueOf(halfLife));
     Map<String, Double> totals = new TreeMap<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
@@ -205,10 +260,14 @@ public final class Benchmark {
   static Map<String, Double> wellspringTotals(Path effectiveness) throws IOException {
     Map<String, Double> totals = new TreeMap<>();
     try (Reader r = Files.newBufferedReader(effectiveness)) {
-      for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      for (CSVRecord rec :
+          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         String model = rec.get("model");
         if (RULE_MODELS.contains(model)) {
-          totals.merge(rec.get("class") + "/" + model, Double.parseDouble(rec.get("credited_value")), Double::sum);
+          totals.merge(
+              rec.get("class") + "/" + model,
+              Double.parseDouble(rec.get("credited_value")),
+              Double::sum);
         }
       }
     }
@@ -231,11 +290,15 @@ public final class Benchmark {
   }
 
   static long peakHeap(Path manifest, String key) throws IOException {
-    Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(\\d+)").matcher(Files.readString(manifest));
+    Matcher m =
+        Pattern.compile("\"" + key + "\"\\s*:\\s*(\\d+)").matcher(Files.readString(manifest));
     return m.find() ? Long.parseLong(m.group(1)) : -1;
   }
 
-  /** The manifest's stage timings, "name s, name s, ..." (regex over the JSON: no JSON library here). */
+  /**
+   * The manifest's stage timings, "name s, name s, ..." (regex over the JSON: no JSON library
+   * here).
+   */
   static String stages(Path manifest) throws IOException {
     Matcher m =
         Pattern.compile("\"stage\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"seconds\"\\s*:\\s*([0-9.]+)")

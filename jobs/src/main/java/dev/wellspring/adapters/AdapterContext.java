@@ -16,8 +16,8 @@ import java.util.Map;
  *     days, say)
  * @param ownerEmails the team's own addresses (lower case) -> owner ("" = {@code owner}), from
  *     {@code owner_emails}; see {@link dev.wellspring.adapters.common.OwnerIdentities}
- * @param salesforceDateFormat {@code auto}, {@code mdy}, {@code dmy} or {@code iso}: how
- *     Salesforce slash dates are read
+ * @param salesforceDateFormat {@code auto}, {@code mdy}, {@code dmy} or {@code iso}: how Salesforce
+ *     slash dates are read
  */
 public record AdapterContext(
     String owner,

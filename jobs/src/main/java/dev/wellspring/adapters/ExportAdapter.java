@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads one kind of vendor export (LinkedIn Connections.csv, a HubSpot contact export, an
- * iCalendar file, ...). Exports are recognised by their content, never by their file name.
- * Implementations are stateless and serializable: they run inside Spark tasks.
+ * Reads one kind of vendor export (LinkedIn Connections.csv, a HubSpot contact export, an iCalendar
+ * file, ...). Exports are recognised by their content, never by their file name. Implementations
+ * are stateless and serializable: they run inside Spark tasks.
  */
 public interface ExportAdapter extends Serializable {
   /** A stable name for the manifest, e.g. {@code linkedin.connections}. */

@@ -39,9 +39,9 @@ public final class ExportAdapters {
 
   /**
    * The identity-resolution priority of records from an adapter (lower wins a merged contact's
-   * attributes; canonical contacts.csv is 0): CRMs 1, address books 2, LinkedIn 3, others 4. A
-   * CRM record is curated by the team; an address book by its owner; LinkedIn and calendars only
-   * echo what the other person typed.
+   * attributes; canonical contacts.csv is 0): CRMs 1, address books 2, LinkedIn 3, others 4. A CRM
+   * record is curated by the team; an address book by its owner; LinkedIn and calendars only echo
+   * what the other person typed.
    */
   public static int priority(String adapterName) {
     if (adapterName.startsWith("hubspot.") || adapterName.startsWith("salesforce.")) {

@@ -23,8 +23,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * The aggregate stage: reads touchpoints, credits, outcomes, goals, contacts and unattributed of
  * the run date, writes the effectiveness, model_comparison, lift, goal_scorecard, well_building,
- * period_comparison and follow_up tables, then every CSV export under {@code
- * reports/<run-date>/} (with lift_history, read from every run date's lift table).
+ * period_comparison and follow_up tables, then every CSV export under {@code reports/<run-date>/}
+ * (with lift_history, read from every run date's lift table).
  */
 public final class AggregateStage implements SparkStage {
   @Override
@@ -70,12 +70,16 @@ public final class AggregateStage implements SparkStage {
               config.reportPeriodDays(),
               config.bootstrapResamples(),
               config.bootstrapSeed()));
-      Dataset<Row> contacts =
-          warehouse.read(spark, Tables.CONTACTS, Tables.CONTACTS_SCHEMA, date);
+      Dataset<Row> contacts = warehouse.read(spark, Tables.CONTACTS, Tables.CONTACTS_SCHEMA, date);
       tables.put(
           Tables.FOLLOW_UP,
           FollowUp.followUp(
-              goals, touchpoints, credits, contacts, date, config.reportPeriodDays(),
+              goals,
+              touchpoints,
+              credits,
+              contacts,
+              date,
+              config.reportPeriodDays(),
               config.names()));
 
       Map<String, Dataset<Row>> exports = new LinkedHashMap<>();
@@ -139,7 +143,8 @@ public final class AggregateStage implements SparkStage {
         Files.isDirectory(root) ? Files.list(root) : java.util.stream.Stream.empty()) {
       earlier =
           dirs.map(p -> p.getFileName().toString())
-              .anyMatch(n -> n.startsWith("run_date=") && n.substring(9).compareTo(date.toString()) < 0);
+              .anyMatch(
+                  n -> n.startsWith("run_date=") && n.substring(9).compareTo(date.toString()) < 0);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot list " + root, e);
     }
@@ -152,7 +157,13 @@ public final class AggregateStage implements SparkStage {
               .schema(withDate)
               .option("basePath", root.toString())
               .parquet(root.toString())
-              .where(org.apache.spark.sql.functions.col("run_date").lt(org.apache.spark.sql.functions.lit(date)))
+              .where(
+                  org.apache
+                      .spark
+                      .sql
+                      .functions
+                      .col("run_date")
+                      .lt(org.apache.spark.sql.functions.lit(date)))
               .unionByName(current);
     }
     return Tables.conform(all, Tables.LIFT_HISTORY_SCHEMA);

@@ -53,9 +53,8 @@ public final class Efficiency {
   /**
    * Credit per (owner, class, month, model), one pass over the wide credits: {@code weight_sum}
    * (credited outcomes) and {@code value_sum} (credited value) as exact sums of units ({@link
-   * Sums}), so coarser
-   * aggregates can add them up again without rounding. Rows exist for the (owner, class, month)
-   * groups that hold a credited touchpoint.
+   * Sums}), so coarser aggregates can add them up again without rounding. Rows exist for the
+   * (owner, class, month) groups that hold a credited touchpoint.
    *
    * @param credits rows in {@link Tables#CREDITS_SCHEMA}
    */
@@ -86,7 +85,8 @@ public final class Efficiency {
   }
 
   /** {@link #effectiveness(Dataset, Dataset)} from {@link #effort} and {@link #credit}. */
-  public static Dataset<Row> effectiveness(Dataset<Row> effort, Dataset<Row> credit, SparkSession spark) {
+  public static Dataset<Row> effectiveness(
+      Dataset<Row> effort, Dataset<Row> credit, SparkSession spark) {
     Dataset<Row> joined =
         effort
             .crossJoin(models(spark))
@@ -119,14 +119,20 @@ public final class Efficiency {
     // Pooled hours from the groups' exact minutes: one division by 60, as for a group's hours.
     Dataset<Row> hours =
         effort.agg(
-            Sums.toDouble(sum(when(col("class").equalTo(Classes.DIRECTED), col("minutes")))).divide(60.0).as("dh"),
-            Sums.toDouble(sum(when(col("class").equalTo(Classes.UNDIRECTED), col("minutes")))).divide(60.0).as("uh"));
+            Sums.toDouble(sum(when(col("class").equalTo(Classes.DIRECTED), col("minutes"))))
+                .divide(60.0)
+                .as("dh"),
+            Sums.toDouble(sum(when(col("class").equalTo(Classes.UNDIRECTED), col("minutes"))))
+                .divide(60.0)
+                .as("uh"));
     Dataset<Row> value =
         credit
             .groupBy("model")
             .agg(
-                Sums.toDouble(sum(when(col("class").equalTo(Classes.DIRECTED), col("value_sum")))).as("dv"),
-                Sums.toDouble(sum(when(col("class").equalTo(Classes.UNDIRECTED), col("value_sum")))).as("uv"));
+                Sums.toDouble(sum(when(col("class").equalTo(Classes.DIRECTED), col("value_sum"))))
+                    .as("dv"),
+                Sums.toDouble(sum(when(col("class").equalTo(Classes.UNDIRECTED), col("value_sum"))))
+                    .as("uv"));
     Dataset<Row> perModel =
         models(spark)
             .join(value, seq("model"), "left")
@@ -177,7 +183,6 @@ public final class Efficiency {
   }
 
   /** The table's columns in its order, cast to its types. */
-
   static scala.collection.immutable.Seq<String> seq(String... columns) {
     return scala.jdk.javaapi.CollectionConverters.asScala(List.of(columns)).toList();
   }

@@ -30,10 +30,9 @@ import org.apache.spark.sql.Row;
  * follow_up: whom each owner should get back to (issue 21, "Per person").
  *
  * <ul>
- *   <li>An owner's active goals: those active on some day of the report's current period
- *       (starts_on <= run date and ends_on >= the period's first day, {@link
- *       PeriodComparison#periods}), so a goal that ended last week still has its list in a
- *       quarterly report.
+ *   <li>An owner's active goals: those active on some day of the report's current period (starts_on
+ *       <= run date and ends_on >= the period's first day, {@link PeriodComparison#periods}), so a
+ *       goal that ended last week still has its list in a quarterly report.
  *   <li>A goal's converting paths: the attributed outcomes with at least one candidate touchpoint
  *       DIRECTED to the goal (the outcomes goal_scorecard counts, on target or serendipitous).
  *   <li>The contacts on them: the contact_id of every candidate touchpoint of those outcomes.
@@ -78,8 +77,7 @@ public final class FollowUp {
     LocalDate periodStart = PeriodComparison.periods(runDate, periodDays).get(0).start();
     Dataset<Row> active =
         goals
-            .where(
-                col("starts_on").leq(today).and(col("ends_on").geq(lit(periodStart))))
+            .where(col("starts_on").leq(today).and(col("ends_on").geq(lit(periodStart))))
             .select("goal_id", "owner");
     Dataset<Row> pathOutcomes =
         credits
@@ -109,19 +107,20 @@ public final class FollowUp {
             .join(lastTouch, seq("owner", "contact_id"))
             .withColumn("days_since_touch", datediff(today, col("last_touch_on")))
             .where(col("days_since_touch").geq(DAYS))
-            .join(
-                contacts.select(col("contact_id"), col("full_name")), seq("contact_id"), "left");
+            .join(contacts.select(col("contact_id"), col("full_name")), seq("contact_id"), "left");
     Column name =
         switch (names) {
           case "full" -> col("full_name");
           case "initials" -> initials(col("full_name"));
           case "none" -> lit(null).cast("string");
-          default -> throw new IllegalArgumentException("names must be full, initials or none: " + names);
+          default ->
+              throw new IllegalArgumentException("names must be full, initials or none: " + names);
         };
     Column goalId = col("goal_id");
     if (names.equals("none")) {
       Set<String> hidden = goalIdsWithFirstNames(active, contacts);
-      goalId = when(col("goal_id").isin(hidden.toArray()), lit(null).cast("string")).otherwise(goalId);
+      goalId =
+          when(col("goal_id").isin(hidden.toArray()), lit(null).cast("string")).otherwise(goalId);
     }
     return Tables.conform(
         due.withColumn("contact_name", name).withColumn("goal_id", goalId),

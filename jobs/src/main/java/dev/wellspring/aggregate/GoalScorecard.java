@@ -52,8 +52,8 @@ public final class GoalScorecard {
    *       outcome;
    *   <li>title and target_unit from the goal (an empty unit is {@code outcomes});
    *   <li>progress: the achieved amount (on_target_outcomes when target_unit is {@code outcomes},
-   *       on_target_value when it is {@code value}) / target_value; null without a target (empty
-   *       or 0);
+   *       on_target_value when it is {@code value}) / target_value; null without a target (empty or
+   *       0);
    *   <li>status, the first that applies: {@code achieved} (progress >= 1), {@code drought} (the
    *       flag above), {@code no_target}, {@code on_track} (progress >= the share of the goal's
    *       days elapsed, (min(run date, ends_on) - starts_on + 1) / (ends_on - starts_on + 1), both
@@ -67,15 +67,14 @@ public final class GoalScorecard {
    *     touchpoint's class and directed goal and its outcome's type and value
    */
   public static Dataset<Row> scorecard(
-      Dataset<Row> goals,
-      Dataset<Row> touchpoints,
-      Dataset<Row> credits,
-      LocalDate runDate) {
+      Dataset<Row> goals, Dataset<Row> touchpoints, Dataset<Row> credits, LocalDate runDate) {
     Dataset<Row> directed =
         touchpoints
             .filter(col("class").equalTo(Classes.DIRECTED).and(col("directed_goal_id").isNotNull()))
-            .select(col("activity_id"), col("directed_goal_id").as("goal_id"), col("duration_minutes"));
-    Dataset<Row> hours = directed.groupBy("goal_id").agg(exactHours(col("duration_minutes")).as("hours"));
+            .select(
+                col("activity_id"), col("directed_goal_id").as("goal_id"), col("duration_minutes"));
+    Dataset<Row> hours =
+        directed.groupBy("goal_id").agg(exactHours(col("duration_minutes")).as("hours"));
 
     Dataset<Row> goalOutcomes =
         credits

@@ -1,6 +1,5 @@
 package dev.wellspring.aggregate;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
@@ -65,7 +64,8 @@ public final class LiftInterval {
    * @param resamples bootstrap resamples; 0 gives null bounds
    * @param seed bootstrap seed
    * @return rows (model string, ci_low double, ci_high double), one per model of {@link
-   *     dev.wellspring.schema.Tables#MODELS}; the bounds are null where no resample defines the lift
+   *     dev.wellspring.schema.Tables#MODELS}; the bounds are null where no resample defines the
+   *     lift
    */
   public static Dataset<Row> intervals(
       Dataset<Row> touchpoints, Dataset<Row> credits, int resamples, long seed) {
@@ -77,7 +77,11 @@ public final class LiftInterval {
    * credits}.
    */
   public static Dataset<Row> intervals(
-      Dataset<Row> touchpoints, Dataset<Row> credits, List<String> models, int resamples, long seed) {
+      Dataset<Row> touchpoints,
+      Dataset<Row> credits,
+      List<String> models,
+      int resamples,
+      long seed) {
     if (resamples < 0) {
       throw new IllegalArgumentException("resamples must be >= 0, got " + resamples);
     }

@@ -26,8 +26,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * period_comparison: the report's period against the one before it, for the report model
- * (DESIGN.md "Reporting period, trend and goals").
+ * period_comparison: the report's period against the one before it, for the report model (DESIGN.md
+ * "Reporting period, trend and goals").
  *
  * <ul>
  *   <li>Periods: {@code current} is the {@code days} days ending with the run date, both ends
@@ -101,7 +101,10 @@ public final class PeriodComparison {
     Dataset<Row> periodFrame =
         spark
             .createDataFrame(periodRows, TEXT_SCHEMA)
-            .select(col("period"), col("start").cast("date").as("start"), col("end").cast("date").as("end"));
+            .select(
+                col("period"),
+                col("start").cast("date").as("start"),
+                col("end").cast("date").as("end"));
 
     // The touchpoint's UTC day, as classification computes it (independent of the session's zone).
     // Only the two periods' touchpoints and the credits of their months are read on: the credits
@@ -113,10 +116,7 @@ public final class PeriodComparison {
                 "day",
                 date_from_unix_date(
                     floor(unix_seconds(col("occurred_at")).divide(86_400)).cast("int")))
-            .where(
-                col("day")
-                    .geq(lit(first))
-                    .and(col("day").leq(lit(runDate))));
+            .where(col("day").geq(lit(first)).and(col("day").leq(lit(runDate))));
     Column inPeriod = col("day").geq(col("start")).and(col("day").leq(col("end")));
     Dataset<Row> inScope = dated.join(periodFrame, inPeriod);
     Dataset<Row> hours =
@@ -160,8 +160,7 @@ public final class PeriodComparison {
 
     List<Row> bounds = new ArrayList<>();
     for (Period p : periods) {
-      Column inThis =
-          col("day").geq(lit(p.start())).and(col("day").leq(lit(p.end())));
+      Column inThis = col("day").geq(lit(p.start())).and(col("day").leq(lit(p.end())));
       Row interval =
           LiftInterval.intervals(
                   dated.where(inThis), creditDays.where(inThis), List.of(model), resamples, seed)

@@ -26,11 +26,10 @@ import org.apache.spark.sql.Column;
  * every row, and a {@code decimal(38,0)} sum keeps its buffer as a byte array, so every row's
  * addition went through {@code BigInteger}; together they were most of the stage's CPU. Here the
  * rounding is double arithmetic, and the units r are summed as three longs, r = (top x 2^31 + mid)
- * x 2^31 + lo with 0 <= mid, lo < 2^31 and |top| < 2^29, each part exact in double arithmetic
- * since r is a whole number. Every sum fits a long for more than 2^31 rows, and only the one
- * result per group becomes a decimal: exactly the sum of the units, whatever the order.
- * Values up to 10^15 in magnitude are supported; a larger one stops the run with a clear error
- * rather than losing digits.
+ * x 2^31 + lo with 0 <= mid, lo < 2^31 and |top| < 2^29, each part exact in double arithmetic since
+ * r is a whole number. Every sum fits a long for more than 2^31 rows, and only the one result per
+ * group becomes a decimal: exactly the sum of the units, whatever the order. Values up to 10^15 in
+ * magnitude are supported; a larger one stops the run with a clear error rather than losing digits.
  */
 final class Sums {
   /** A sum of units: exact, and safe to add up again across groups. */
@@ -62,9 +61,7 @@ final class Sums {
     Column a = abs(x);
     Column whole = floor(a).cast("double");
     Column up =
-        when(a.geq(WHOLE), a)
-            .when(a.minus(whole).geq(0.5), whole.plus(1.0))
-            .otherwise(whole);
+        when(a.geq(WHOLE), a).when(a.minus(whole).geq(0.5), whole.plus(1.0)).otherwise(whole);
     return when(x.lt(0), negate(up)).otherwise(up);
   }
 
@@ -77,7 +74,10 @@ final class Sums {
     return when(
             abs(value).gt(MAX_VALUE),
             raise_error(
-                lit("a value above " + (long) MAX_VALUE + " in magnitude cannot be summed exactly")))
+                lit(
+                    "a value above "
+                        + (long) MAX_VALUE
+                        + " in magnitude cannot be summed exactly")))
         .otherwise(value);
   }
 

@@ -97,7 +97,9 @@ public final class WellBuilding {
     return Tables.conform(all, Tables.WELL_BUILDING_SCHEMA);
   }
 
-  /** The (class, month) of the touch struct in column {@code touch}, with the two counts it adds. */
+  /**
+   * The (class, month) of the touch struct in column {@code touch}, with the two counts it adds.
+   */
   private static Column counted(String touch, long fresh, long strong) {
     return struct(
         col(touch + ".class").as("class"),

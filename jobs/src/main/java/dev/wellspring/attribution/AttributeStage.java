@@ -1,7 +1,5 @@
 package dev.wellspring.attribution;
 
-import static org.apache.spark.sql.functions.col;
-
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.io.Warehouse;
 import dev.wellspring.pipeline.RunContext;
@@ -33,10 +31,10 @@ public final class AttributeStage implements SparkStage {
     Dataset<Row> outcomes = wh.read(spark, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA, date);
 
     Candidates.Selection selection =
-        Candidates.select(
-            touchpoints, outcomes, config.lookbackDays(), config.channelDimension());
+        Candidates.select(touchpoints, outcomes, config.lookbackDays(), config.channelDimension());
     // The data-driven solve and the credits both read the candidates; compute the join once. The
-    // cached rows are the narrow ones; the outcome columns are joined where the credits are written.
+    // cached rows are the narrow ones; the outcome columns are joined where the credits are
+    // written.
     Dataset<Row> candidates = selection.narrow().persist(StorageLevel.MEMORY_AND_DISK());
     long candidateRows;
     try {
@@ -67,7 +65,8 @@ public final class AttributeStage implements SparkStage {
       double creditSecs = (System.nanoTime() - t2) / 1e9;
       ctx.manifest().stage("attribute.candidates", candidateSecs, -1, candidateRows);
       ctx.manifest().stage("attribute.data_driven_solve", solveSecs, candidateRows, -1);
-      ctx.manifest().stage("attribute.credits_all_models", creditSecs, candidateRows, candidateRows);
+      ctx.manifest()
+          .stage("attribute.credits_all_models", creditSecs, candidateRows, candidateRows);
       // repartition(1), not coalesce(1): the distinct outcome ids need no shuffle of their own (the
       // cached candidates are partitioned by outcome), so coalesce(1) would scan all candidate
       // rows in one task; the shuffle of the few unattributed rows is what goes to one task here.
@@ -82,5 +81,4 @@ public final class AttributeStage implements SparkStage {
     long in = outcomes.count();
     return new StageResult(in, candidateRows);
   }
-
 }

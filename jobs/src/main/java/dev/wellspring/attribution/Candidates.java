@@ -90,10 +90,10 @@ public final class Candidates {
   }
 
   /**
-   * {@link #select(Dataset, Dataset, int)} for the data-driven models of one channel dimension:
-   * the narrow rows carry the candidate's channel under it as {@link Paths#PATH_CHANNEL} instead of
-   * type, channel and goal_category, so the candidates shuffled, sorted and cached are three
-   * string columns narrower ({@link Selection#candidates} then needs the three-argument form).
+   * {@link #select(Dataset, Dataset, int)} for the data-driven models of one channel dimension: the
+   * narrow rows carry the candidate's channel under it as {@link Paths#PATH_CHANNEL} instead of
+   * type, channel and goal_category, so the candidates shuffled, sorted and cached are three string
+   * columns narrower ({@link Selection#candidates} then needs the three-argument form).
    *
    * @param channelDimension a dimension of {@link Paths#DIMENSIONS}, or null for the three columns
    * @throws WellspringException (exit 2) for an unknown dimension
@@ -225,15 +225,14 @@ public final class Candidates {
             struct(lit("contact").as("link_kind"), col("introduced_contact_id").as("link_key")));
     Column byGoal =
         when(
-            col("class")
-                .equalTo(Classification.DIRECTED)
-                .and(col("directed_goal_id").isNotNull()),
+            col("class").equalTo(Classification.DIRECTED).and(col("directed_goal_id").isNotNull()),
             struct(lit("goal").as("link_kind"), col("directed_goal_id").as("link_key")));
     return touchpoints
         .select(
             col("*"),
             explode(filter(array(byContact, byIntro, byGoal), l -> l.isNotNull())).as("link"))
-        .select(col("*"), col("link.link_kind").as("link_kind"), col("link.link_key").as("link_key"))
+        .select(
+            col("*"), col("link.link_kind").as("link_kind"), col("link.link_key").as("link_key"))
         .drop("link");
   }
 }

@@ -49,8 +49,7 @@ public final class DataDrivenAttribution {
       String channelDimension) {
     /**
      * {@code frame} (candidate rows, with outcome_id, n and the channel dimension's columns or
-     * {@link Paths#PATH_CHANNEL}) plus
-     * the weight columns {@value #MARKOV} and {@value #SHAPLEY}.
+     * {@link Paths#PATH_CHANNEL}) plus the weight columns {@value #MARKOV} and {@value #SHAPLEY}.
      */
     public Dataset<Row> withWeights(Dataset<Row> frame) {
       return DataDrivenAttribution.withWeights(frame, scores, channelDimension, List.of());
@@ -201,8 +200,7 @@ public final class DataDrivenAttribution {
       String channelDimension,
       List<Column> alsoPerOutcome) {
     Column channel = Paths.channelIn(frame, channelDimension);
-    List<String> channels =
-        scores.stream().map(ChannelScore::channel).distinct().sorted().toList();
+    List<String> channels = scores.stream().map(ChannelScore::channel).distinct().sorted().toList();
     // The candidates' own order (Candidates.wholeOutcome): no second sort. The counts are window
     // expressions over the frame's own columns in one select, so they are evaluated in one pass
     // (and Spark folds them into the rule-based models' window, which has the same spec).

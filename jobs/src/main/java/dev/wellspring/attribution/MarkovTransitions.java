@@ -39,11 +39,11 @@ public final class MarkovTransitions {
 
   /**
    * The transitions of the converting paths straight from the candidates, one converting path per
-   * outcome (the candidate rows in path order): a candidate at position 1
-   * contributes start -> its channel, any other the previous candidate's channel -> its own, and
-   * the last (position = n) also its channel -> conversion. The candidates come out of {@link
-   * Candidates#select} partitioned by outcome and sorted in path order, so the window here neither
-   * shuffles nor sorts them (a path array per outcome would shuffle every candidate once more).
+   * outcome (the candidate rows in path order): a candidate at position 1 contributes start -> its
+   * channel, any other the previous candidate's channel -> its own, and the last (position = n)
+   * also its channel -> conversion. The candidates come out of {@link Candidates#select}
+   * partitioned by outcome and sorted in path order, so the window here neither shuffles nor sorts
+   * them (a path array per outcome would shuffle every candidate once more).
    *
    * @param candidates rows in {@link dev.wellspring.schema.Tables#CANDIDATES_SCHEMA}
    * @param channel the channel of a candidate row ({@link Paths#channelOf})
@@ -53,17 +53,14 @@ public final class MarkovTransitions {
         Window.partitionBy(col("outcome_id")).orderBy(col("occurred_at"), col("activity_id"));
     Dataset<Row> steps =
         candidates.select(
-            col("position"),
-            col("n"),
-            channel.as("ch"),
-            lag(channel, 1).over(path).as("prev"));
+            col("position"), col("n"), channel.as("ch"), lag(channel, 1).over(path).as("prev"));
     return transitionsOfOrdered(steps, lit(TO_CONVERSION));
   }
 
   /**
    * The transitions of the paths made of steps ({@link Paths#nonConverting}): for each path in step
-   * order, start -> its first channel, each consecutive pair, and its last channel -> conversion
-   * or null. One sort of the steps by path and step order and a lag window over it, instead of
+   * order, start -> its first channel, each consecutive pair, and its last channel -> conversion or
+   * null. One sort of the steps by path and step order and a lag window over it, instead of
    * gathering each path into an array (collect_list and sort_array over every step; the tests keep
    * that form as the reference, PathArrays).
    */
@@ -73,8 +70,7 @@ public final class MarkovTransitions {
     WindowSpec path = Window.partitionBy(pathKey).orderBy(stepOrder);
     // The whole path as one frame in the same order: its count is computed by a second window
     // operator over the same sorted rows.
-    WindowSpec whole =
-        path.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
+    WindowSpec whole = path.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     Dataset<Row> ordered =
         steps.select(
             col("converting"),
@@ -88,8 +84,8 @@ public final class MarkovTransitions {
 
   /**
    * The transitions of steps already numbered in path order (columns position 1..n, n, ch, and
-   * prev, the previous step's channel): start -> ch at position 1, prev -> ch at the others, and
-   * ch -> the end (kind {@code endKind}) at position n.
+   * prev, the previous step's channel): start -> ch at position 1, prev -> ch at the others, and ch
+   * -> the end (kind {@code endKind}) at position n.
    */
   private static Dataset<Row> transitionsOfOrdered(Dataset<Row> steps, Column endKind) {
     Column first = col("position").equalTo(lit(1));
@@ -107,7 +103,9 @@ public final class MarkovTransitions {
             lit(null).cast("string").as("to_channel"));
     return steps
         .select(
-            explode(when(col("position").equalTo(col("n")), array(into, out)).otherwise(array(into)))
+            explode(
+                    when(col("position").equalTo(col("n")), array(into, out))
+                        .otherwise(array(into)))
                 .as("t"))
         .select("t.*");
   }

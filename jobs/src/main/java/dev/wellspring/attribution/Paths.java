@@ -56,7 +56,7 @@ public final class Paths {
       case "class" -> col("class");
       case "type" -> col("type");
       case "channel" -> coalesce(nullif(trim(col("channel")), lit("")), lit(NO_CHANNEL));
-        // A DIRECTED touch always has a goal; the class fallback keeps the column total anyway.
+      // A DIRECTED touch always has a goal; the class fallback keeps the column total anyway.
       case "goal_category" ->
           when(col("class").equalTo("DIRECTED"), coalesce(col("goal_category"), col("class")))
               .otherwise(col("class"));

@@ -65,10 +65,10 @@ public final class RuleModels {
 
   /**
    * The one per-outcome value the weights need beyond position and n: the sum of the outcome's
-   * time-decay terms ({@value #DECAY_SUM}), as a window column over {@link
-   * Candidates#wholeOutcome} for a select over candidates that have {@link #MIN_DAYS_BEFORE}. A
-   * caller may put it in the same select as other per-outcome windows (the data-driven models'),
-   * so all are one window operator; {@link #fromWindowColumns} then makes the weights.
+   * time-decay terms ({@value #DECAY_SUM}), as a window column over {@link Candidates#wholeOutcome}
+   * for a select over candidates that have {@link #MIN_DAYS_BEFORE}. A caller may put it in the
+   * same select as other per-outcome windows (the data-driven models'), so all are one window
+   * operator; {@link #fromWindowColumns} then makes the weights.
    *
    * @throws WellspringException (exit 2) when the half-life is not a positive number
    */

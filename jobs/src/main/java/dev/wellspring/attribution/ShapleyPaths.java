@@ -1,11 +1,11 @@
 package dev.wellspring.attribution;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.bit_or;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -32,8 +32,9 @@ public final class ShapleyPaths {
   /**
    * The total value of the converting paths per channel set, straight from the candidates (one
    * converting path per outcome): each outcome's channel set as a bitmask over {@code channels},
-   * then the values summed per mask. The candidates are already partitioned by outcome, so the first aggregation
-   * moves no candidate row; what is shuffled is one (mask, value) per outcome at most.
+   * then the values summed per mask. The candidates are already partitioned by outcome, so the
+   * first aggregation moves no candidate row; what is shuffled is one (mask, value) per outcome at
+   * most.
    *
    * @param candidates rows in {@link dev.wellspring.schema.Tables#CANDIDATES_SCHEMA}
    * @param channel the channel of a candidate row ({@link Paths#channelOf})
@@ -44,7 +45,8 @@ public final class ShapleyPaths {
   public static List<SetValue> valueBySetOfCandidates(
       Dataset<Row> candidates, Column channel, List<String> channels) {
     if (channels.size() > 31) {
-      throw new IllegalArgumentException("at most 31 channels fit a set mask, got " + channels.size());
+      throw new IllegalArgumentException(
+          "at most 31 channels fit a set mask, got " + channels.size());
     }
     Column bit = null;
     for (int i = 0; i < channels.size(); i++) {

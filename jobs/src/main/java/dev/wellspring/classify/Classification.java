@@ -163,8 +163,8 @@ public final class Classification {
   }
 
   /**
-   * The category rule 3 looks for: the inference map's category of the activity's relationship,
-   * for an activity with a contact; null otherwise (no inference).
+   * The category rule 3 looks for: the inference map's category of the activity's relationship, for
+   * an activity with a contact; null otherwise (no inference).
    */
   static Column inferredCategory(Map<String, String> inferenceMap) {
     Column chain = null;
@@ -259,6 +259,7 @@ public final class Classification {
           .add("i_goal_id", DataTypes.StringType, false);
 
   private static Row soleRow(String[] parts, long from, long to, String goalId) {
-    return RowFactory.create(parts[0], parts[1], Math.toIntExact(from), Math.toIntExact(to), goalId);
+    return RowFactory.create(
+        parts[0], parts[1], Math.toIntExact(from), Math.toIntExact(to), goalId);
   }
 }

@@ -74,7 +74,9 @@ public final class Main implements Callable<Integer> {
     return cl.execute(args);
   }
 
-  /** The command line with each stage command's help cut to its own options, and the help footer. */
+  /**
+   * The command line with each stage command's help cut to its own options, and the help footer.
+   */
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.getCommandSpec().usageMessage().footer(FOOTER);
@@ -97,19 +99,28 @@ public final class Main implements Callable<Integer> {
     return cl;
   }
 
-  /** One line for a bad invocation: the unknown option and the nearest known one, or picocli's message. */
+  /**
+   * One line for a bad invocation: the unknown option and the nearest known one, or picocli's
+   * message.
+   */
   static String usageError(CommandLine.ParameterException ex) {
     String cmd = ex.getCommandLine().getCommandSpec().qualifiedName();
     if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String arg = u.getUnmatched().get(0);
-      String what = arg.startsWith("-") ? "option"
-          : ex.getCommandLine().getSubcommands().isEmpty() ? "argument" : "command";
+      String what =
+          arg.startsWith("-")
+              ? "option"
+              : ex.getCommandLine().getSubcommands().isEmpty() ? "argument" : "command";
       List<String> suggestions = u.getSuggestions();
       if (arg.startsWith("-")) {
         // The nearest option by edit distance (picocli suggests by prefix only).
         suggestions = nearest(arg, ex.getCommandLine().getCommandSpec().optionsMap().keySet());
       }
-      return "wellspring: unknown " + what + " '" + arg + "'"
+      return "wellspring: unknown "
+          + what
+          + " '"
+          + arg
+          + "'"
           + (suggestions.isEmpty()
               ? " (see '" + cmd + " --help')"
               : " (did you mean '" + suggestions.get(0) + "'?)");
@@ -119,7 +130,9 @@ public final class Main implements Callable<Integer> {
     return "wellspring: " + (nl < 0 ? m : m.substring(0, nl)) + " (see '" + cmd + " --help')";
   }
 
-  /** The option name closest to {@code arg} (edit distance at most a third of its length), if any. */
+  /**
+   * The option name closest to {@code arg} (edit distance at most a third of its length), if any.
+   */
   static List<String> nearest(String arg, java.util.Collection<String> names) {
     String key = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
     String best = null;
@@ -134,7 +147,9 @@ public final class Main implements Callable<Integer> {
         bestDistance = d;
       }
     }
-    return best != null && bestDistance <= Math.max(2, key.length() / 3) ? List.of(best) : List.of();
+    return best != null && bestDistance <= Math.max(2, key.length() / 3)
+        ? List.of(best)
+        : List.of();
   }
 
   @Override
@@ -165,7 +180,9 @@ public final class Main implements Callable<Integer> {
         return 0;
       }
       Progress.Level level =
-          options.quiet ? Progress.Level.QUIET : options.verbose ? Progress.Level.VERBOSE : Progress.Level.NORMAL;
+          options.quiet
+              ? Progress.Level.QUIET
+              : options.verbose ? Progress.Level.VERBOSE : Progress.Level.NORMAL;
       return Pipeline.run(config, stages(), Progress.toStderr(level, options.format()));
     }
   }
@@ -182,10 +199,15 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "nightly", mixinStandardHelpOptions = true,
-      description = "ingest -> classify -> attribute -> aggregate -> incrementality -> report for one run date.")
+  @Command(
+      name = "nightly",
+      mixinStandardHelpOptions = true,
+      description =
+          "ingest -> classify -> attribute -> aggregate -> incrementality -> report for one run date.")
   static final class Nightly extends StageCommand {
-    @CommandLine.Option(names = "--no-report", description = "Skip the PDF (the CSV exports are still written).")
+    @CommandLine.Option(
+        names = "--no-report",
+        description = "Skip the PDF (the CSV exports are still written).")
     boolean noReport;
 
     @Override
@@ -198,7 +220,9 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "ingest", mixinStandardHelpOptions = true,
+  @Command(
+      name = "ingest",
+      mixinStandardHelpOptions = true,
       description = "Validate the exports into the warehouse; bad rows to rejects/.")
   static final class Ingest extends StageCommand {
     @Override
@@ -207,7 +231,9 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "classify", mixinStandardHelpOptions = true,
+  @Command(
+      name = "classify",
+      mixinStandardHelpOptions = true,
       description = "Classify every activity as DIRECTED, EMBEDDED or UNDIRECTED.")
   static final class Classify extends StageCommand {
     @Override
@@ -216,7 +242,9 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "attribute", mixinStandardHelpOptions = true,
+  @Command(
+      name = "attribute",
+      mixinStandardHelpOptions = true,
       description = "Attribute outcomes to touchpoints under every model.")
   static final class Attribute extends StageCommand {
     @Override
@@ -225,7 +253,9 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "aggregate", mixinStandardHelpOptions = true,
+  @Command(
+      name = "aggregate",
+      mixinStandardHelpOptions = true,
       description = "Compute the aggregates and write the CSV exports.")
   static final class Aggregate extends StageCommand {
     @Override
@@ -234,8 +264,11 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "incrementality", mixinStandardHelpOptions = true,
-      description = "Estimate what each class's hours add (a mix model beside attribution; after aggregate).")
+  @Command(
+      name = "incrementality",
+      mixinStandardHelpOptions = true,
+      description =
+          "Estimate what each class's hours add (a mix model beside attribution; after aggregate).")
   static final class Incrementality extends StageCommand {
     @Override
     List<String> stages() {
@@ -243,7 +276,9 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "report", mixinStandardHelpOptions = true,
+  @Command(
+      name = "report",
+      mixinStandardHelpOptions = true,
       description = "Render the PDF report from one run's CSV exports.")
   static final class Report extends StageCommand {
     @Override
@@ -256,8 +291,11 @@ public final class Main implements Callable<Integer> {
     @Override
     public String[] getVersion() {
       return new String[] {
-        "wellspring " + dev.wellspring.pipeline.Version.wellspring()
-            + " (commit " + dev.wellspring.pipeline.Version.commit() + ")"
+        "wellspring "
+            + dev.wellspring.pipeline.Version.wellspring()
+            + " (commit "
+            + dev.wellspring.pipeline.Version.commit()
+            + ")"
       };
     }
   }

@@ -12,7 +12,10 @@ public final class RunOptions {
   @Option(names = "--input", paramLabel = "DIR", description = "Folder with the exports.")
   String input;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Output folder (warehouse, reports, runs).")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Output folder (warehouse, reports, runs).")
   String output;
 
   @Option(
@@ -24,49 +27,83 @@ public final class RunOptions {
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
   Path config;
 
-  @Option(names = "--lookback-days", paramLabel = "N", description = "Attribution lookback (default 180).")
+  @Option(
+      names = "--lookback-days",
+      paramLabel = "N",
+      description = "Attribution lookback (default 180).")
   String lookbackDays;
 
-  @Option(names = "--half-life-days", paramLabel = "N", description = "Time-decay half-life (default 30).")
+  @Option(
+      names = "--half-life-days",
+      paramLabel = "N",
+      description = "Time-decay half-life (default 30).")
   String halfLifeDays;
 
   @Option(
       names = "--channel-dimension",
       paramLabel = "D",
-      description = "Channels of markov/shapley paths: class, type, channel, goal_category (default class).")
+      description =
+          "Channels of markov/shapley paths: class, type, channel, goal_category (default class).")
   String channelDimension;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
   String master;
 
-  @Option(names = "--owner", paramLabel = "NAME", description = "Whose single-person exports these are.")
+  @Option(
+      names = "--owner",
+      paramLabel = "NAME",
+      description = "Whose single-person exports these are.")
   String owner;
 
-  @Option(names = "--reject-max", paramLabel = "RATIO", description = "Largest tolerated reject ratio (default 0.05).")
+  @Option(
+      names = "--reject-max",
+      paramLabel = "RATIO",
+      description = "Largest tolerated reject ratio (default 0.05).")
   String rejectMax;
 
-  @Option(names = "--report-model", paramLabel = "MODEL", description = "Model of the report's headline (default linear).")
+  @Option(
+      names = "--report-model",
+      paramLabel = "MODEL",
+      description = "Model of the report's headline (default linear).")
   String reportModel;
 
-  @Option(names = "--paper", paramLabel = "SIZE", description = "Report paper: A4 (default) or Letter.")
+  @Option(
+      names = "--paper",
+      paramLabel = "SIZE",
+      description = "Report paper: A4 (default) or Letter.")
   String paper;
 
-  @Option(names = "--names", paramLabel = "HOW", description = "People's names in the report: full (default), initials or none.")
+  @Option(
+      names = "--names",
+      paramLabel = "HOW",
+      description = "People's names in the report: full (default), initials or none.")
   String names;
 
-  @Option(names = "--value-unit", paramLabel = "UNIT", description = "Unit written beside values in the report, e.g. EUR or points (default none).")
+  @Option(
+      names = "--value-unit",
+      paramLabel = "UNIT",
+      description = "Unit written beside values in the report, e.g. EUR or points (default none).")
   String valueUnit;
 
-  @Option(names = "--report-period-days", paramLabel = "N", description = "The report's period: the N days to the run date, against the N before (default 90).")
+  @Option(
+      names = "--report-period-days",
+      paramLabel = "N",
+      description =
+          "The report's period: the N days to the run date, against the N before (default 90).")
   String reportPeriodDays;
 
-  @Option(names = "--shuffle-partitions", paramLabel = "N", description = "Spark shuffle partitions (default: one per 24 MB of input, 8 to 512).")
+  @Option(
+      names = "--shuffle-partitions",
+      paramLabel = "N",
+      description = "Spark shuffle partitions (default: one per 24 MB of input, 8 to 512).")
   String shufflePartitions;
 
   @Option(names = "--quiet", description = "Print errors only.")
   boolean quiet;
 
-  @Option(names = "--verbose", description = "Print more detail, and stack traces on internal errors.")
+  @Option(
+      names = "--verbose",
+      description = "Print more detail, and stack traces on internal errors.")
   boolean verbose;
 
   @Option(names = "--print-config", description = "Print the effective configuration and exit.")
@@ -75,13 +112,15 @@ public final class RunOptions {
   @Option(
       names = "--log-format",
       paramLabel = "FORMAT",
-      description = "Progress lines: plain (default; a bar on a terminal) or json (one object a line, for schedulers).")
+      description =
+          "Progress lines: plain (default; a bar on a terminal) or json (one object a line, for schedulers).")
   String logFormat;
 
   @Option(
       names = "--keep-runs",
       paramLabel = "N",
-      description = "Published run dates to keep after a successful run; older ones are pruned (default 30; 0 keeps all).")
+      description =
+          "Published run dates to keep after a successful run; older ones are pruned (default 30; 0 keeps all).")
   String keepRuns;
 
   /**
@@ -91,18 +130,35 @@ public final class RunOptions {
    */
   static final java.util.Map<String, java.util.List<String>> STAGE_OPTIONS =
       java.util.Map.of(
-          "ingest", java.util.List.of("--input", "--owner", "--reject-max", "--master", "--shuffle-partitions"),
-          "classify", java.util.List.of("--master", "--shuffle-partitions"),
+          "ingest",
+          java.util.List.of(
+              "--input", "--owner", "--reject-max", "--master", "--shuffle-partitions"),
+          "classify",
+          java.util.List.of("--master", "--shuffle-partitions"),
           "attribute",
-          java.util.List.of("--lookback-days", "--half-life-days", "--channel-dimension", "--master",
+          java.util.List.of(
+              "--lookback-days",
+              "--half-life-days",
+              "--channel-dimension",
+              "--master",
               "--shuffle-partitions"),
-          "aggregate", java.util.List.of("--master", "--shuffle-partitions"),
-          "report", java.util.List.of("--report-model", "--paper"));
+          "aggregate",
+          java.util.List.of("--master", "--shuffle-partitions"),
+          "report",
+          java.util.List.of("--report-model", "--paper"));
 
   /** Options every pipeline command has. */
   static final java.util.List<String> COMMON =
-      java.util.List.of("--output", "--run-date", "--config", "--quiet", "--verbose", "--print-config",
-          "--log-format", "--help", "--version");
+      java.util.List.of(
+          "--output",
+          "--run-date",
+          "--config",
+          "--quiet",
+          "--verbose",
+          "--print-config",
+          "--log-format",
+          "--help",
+          "--version");
 
   /** The progress format named by --log-format. */
   dev.wellspring.pipeline.Progress.Format format() {
@@ -137,10 +193,12 @@ public final class RunOptions {
     flags.put("keep_runs", keepRuns);
     WellspringConfig c = ConfigLoader.load(config, flags);
     if (c.output() == null || c.output().isBlank()) {
-      throw dev.wellspring.WellspringException.unusable("cli", "missing --output DIR (or output: in the configuration file)");
+      throw dev.wellspring.WellspringException.unusable(
+          "cli", "missing --output DIR (or output: in the configuration file)");
     }
     if (needsInput && (c.input() == null || c.input().isBlank())) {
-      throw dev.wellspring.WellspringException.unusable("cli", "missing --input DIR (or input: in the configuration file)");
+      throw dev.wellspring.WellspringException.unusable(
+          "cli", "missing --input DIR (or input: in the configuration file)");
     }
     return c;
   }

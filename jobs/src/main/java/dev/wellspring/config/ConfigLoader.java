@@ -19,19 +19,37 @@ import java.util.TreeMap;
 
 /**
  * Builds a {@link WellspringConfig} from defaults, a YAML file and command-line flags, in that
- * order of increasing precedence. Every value passes through one validating setter, so a bad
- * value gets the same message wherever it came from: the key, the value and what was expected.
+ * order of increasing precedence. Every value passes through one validating setter, so a bad value
+ * gets the same message wherever it came from: the key, the value and what was expected.
  */
 public final class ConfigLoader {
 
   /** Scalar keys accepted at the top level of the configuration file. */
   public static final List<String> KEYS =
       List.of(
-          "input", "output", "run_date", "master", "owner", "lookback_days", "half_life_days",
-          "channel_dimension", "reject_max", "report_model", "bootstrap_resamples",
-          "bootstrap_seed", "shuffle_partitions", "paper", "names", "value_unit",
-          "report_period_days", "secret", "salesforce_date_format", "carryover",
-          "incrementality_resamples", "incrementality_seed", "keep_runs");
+          "input",
+          "output",
+          "run_date",
+          "master",
+          "owner",
+          "lookback_days",
+          "half_life_days",
+          "channel_dimension",
+          "reject_max",
+          "report_model",
+          "bootstrap_resamples",
+          "bootstrap_seed",
+          "shuffle_partitions",
+          "paper",
+          "names",
+          "value_unit",
+          "report_period_days",
+          "secret",
+          "salesforce_date_format",
+          "carryover",
+          "incrementality_resamples",
+          "incrementality_seed",
+          "keep_runs");
 
   /** The team's own e-mail addresses: a list (of --owner's) or a mapping owner -> list. */
   public static final String OWNER_EMAILS = "owner_emails";
@@ -48,27 +66,50 @@ public final class ConfigLoader {
 
   public static final Set<String> ACTIVITY_TYPES =
       Set.of(
-          "meeting", "call", "email", "message", "event", "intro_received", "intro_made",
-          "invitation", "endorsement", "recommendation", "social_post", "answer", "other");
+          "meeting",
+          "call",
+          "email",
+          "message",
+          "event",
+          "intro_received",
+          "intro_made",
+          "invitation",
+          "endorsement",
+          "recommendation",
+          "social_post",
+          "answer",
+          "other");
   public static final Set<String> RELATIONSHIPS =
       Set.of("customer", "prospect", "partner", "media", "peer", "other");
   public static final Set<String> GOAL_CATEGORIES =
       Set.of("speaking", "readership", "launch", "partners", "publicity", "other");
   public static final Set<String> MODELS =
       Set.of(
-          "first_touch", "last_touch", "linear", "time_decay", "position_based", "markov",
+          "first_touch",
+          "last_touch",
+          "linear",
+          "time_decay",
+          "position_based",
+          "markov",
           "shapley");
   public static final Set<String> CHANNEL_DIMENSIONS =
       Set.of("class", "type", "channel", "goal_category");
 
   private static final Map<String, Double> DEFAULT_DURATIONS =
       Map.ofEntries(
-          Map.entry("meeting", 60.0), Map.entry("call", 30.0), Map.entry("email", 5.0),
-          Map.entry("message", 5.0), Map.entry("event", 120.0),
-          Map.entry("intro_received", 10.0), Map.entry("intro_made", 10.0),
-          Map.entry("invitation", 5.0), Map.entry("endorsement", 5.0),
-          Map.entry("recommendation", 20.0), Map.entry("social_post", 15.0),
-          Map.entry("answer", 15.0), Map.entry("other", 30.0));
+          Map.entry("meeting", 60.0),
+          Map.entry("call", 30.0),
+          Map.entry("email", 5.0),
+          Map.entry("message", 5.0),
+          Map.entry("event", 120.0),
+          Map.entry("intro_received", 10.0),
+          Map.entry("intro_made", 10.0),
+          Map.entry("invitation", 5.0),
+          Map.entry("endorsement", 5.0),
+          Map.entry("recommendation", 20.0),
+          Map.entry("social_post", 15.0),
+          Map.entry("answer", 15.0),
+          Map.entry("other", 30.0));
 
   private String input;
   private String output;
@@ -143,9 +184,11 @@ public final class ConfigLoader {
       root = new ObjectMapper(new YAMLFactory()).readTree(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
-      String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+      String where =
+          at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
       throw WellspringException.unusable(
-          "config", where + ": not valid YAML: " + oneLine(new IOException(e.getOriginalMessage())));
+          "config",
+          where + ": not valid YAML: " + oneLine(new IOException(e.getOriginalMessage())));
     } catch (IOException e) {
       throw WellspringException.unusable(
           "config", "cannot read configuration file " + file + ": " + oneLine(e));
@@ -170,13 +213,16 @@ public final class ConfigLoader {
       for (var t = p.nextToken(); t != null; t = p.nextToken()) {
         if (t == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
           List<String> path = new java.util.ArrayList<>();
-          for (var c = p.getParsingContext(); c != null && c.getParent() != null; c = c.getParent()) {
+          for (var c = p.getParsingContext();
+              c != null && c.getParent() != null;
+              c = c.getParent()) {
             if (c.getCurrentName() != null) {
               path.add(0, c.getCurrentName());
             }
           }
           var loc = p.currentTokenLocation();
-          m.putIfAbsent(String.join(".", path), file + ":" + loc.getLineNr() + ":" + loc.getColumnNr());
+          m.putIfAbsent(
+              String.join(".", path), file + ":" + loc.getLineNr() + ":" + loc.getColumnNr());
         }
       }
     } catch (IOException e) {
@@ -220,9 +266,17 @@ public final class ConfigLoader {
       } else {
         throw WellspringException.unusable(
             "config",
-            "unknown configuration key '" + key + "'" + suggestion(key) + " (known keys: "
-                + String.join(", ", KEYS) + ", " + String.join(", ", MAP_KEYS) + ", "
-                + OWNER_EMAILS + ")");
+            "unknown configuration key '"
+                + key
+                + "'"
+                + suggestion(key)
+                + " (known keys: "
+                + String.join(", ", KEYS)
+                + ", "
+                + String.join(", ", MAP_KEYS)
+                + ", "
+                + OWNER_EMAILS
+                + ")");
       }
     }
   }
@@ -261,7 +315,8 @@ public final class ConfigLoader {
           }
           ownerMap.put(sub.trim(), nonEmpty(key, raw));
         }
-        default -> throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
+        default ->
+            throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
       }
       return;
     }
@@ -293,7 +348,8 @@ public final class ConfigLoader {
       }
       case "report_model" -> reportModel = oneOf(key, raw, MODELS);
       case "bootstrap_resamples" -> bootstrapResamples = (int) wholeNumber(key, raw, 1, 1_000_000);
-      case "bootstrap_seed" -> bootstrapSeed = wholeNumber(key, raw, Long.MIN_VALUE, Long.MAX_VALUE);
+      case "bootstrap_seed" ->
+          bootstrapSeed = wholeNumber(key, raw, Long.MIN_VALUE, Long.MAX_VALUE);
       case "shuffle_partitions" -> shufflePartitions = (int) wholeNumber(key, raw, 0, 100_000);
       case "paper" -> {
         if (v.equalsIgnoreCase("a4")) {
@@ -330,18 +386,38 @@ public final class ConfigLoader {
       case "incrementality_seed" ->
           incrementalitySeed = wholeNumber(key, raw, Long.MIN_VALUE, Long.MAX_VALUE);
       case "keep_runs" -> keepRuns = (int) wholeNumber(key, raw, 0, 100_000);
-      default -> throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
+      default ->
+          throw WellspringException.unusable("config", "unknown configuration key '" + key + "'");
     }
   }
 
   private WellspringConfig build() {
     return new WellspringConfig(
-        input, output, runDate, master, owner, lookbackDays, halfLifeDays, channelDimension,
-        rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit, reportPeriodDays,
-        secret, ownerEmails, salesforceDateFormat,
-        new WellspringConfig.Incrementality(
-            carryover, incrementalityResamples, incrementalitySeed),
+        input,
+        output,
+        runDate,
+        master,
+        owner,
+        lookbackDays,
+        halfLifeDays,
+        channelDimension,
+        rejectMax,
+        reportModel,
+        durations,
+        inferenceMap,
+        bootstrapResamples,
+        bootstrapSeed,
+        shufflePartitions,
+        sparkConf,
+        paper,
+        names,
+        ownerMap,
+        valueUnit,
+        reportPeriodDays,
+        secret,
+        ownerEmails,
+        salesforceDateFormat,
+        new WellspringConfig.Incrementality(carryover, incrementalityResamples, incrementalitySeed),
         keepRuns);
   }
 
@@ -384,7 +460,8 @@ public final class ConfigLoader {
   private static String suggestion(String key) {
     String best = null;
     int bestDistance = 3;
-    for (String k : java.util.stream.Stream.concat(KEYS.stream(), MAP_KEYS.stream()).sorted().toList()) {
+    for (String k :
+        java.util.stream.Stream.concat(KEYS.stream(), MAP_KEYS.stream()).sorted().toList()) {
       int d = editDistance(key.toLowerCase(), k);
       if (d < bestDistance) {
         best = k;
@@ -405,8 +482,10 @@ public final class ConfigLoader {
     }
     for (int i = 1; i <= a.length(); i++) {
       for (int j = 1; j <= b.length(); j++) {
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
-            d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        d[i][j] =
+            Math.min(
+                Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+                d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
       }
     }
     return d[a.length()][b.length()];

@@ -7,9 +7,9 @@ import java.util.TreeMap;
 /**
  * The effective configuration of one run: one immutable, validated value.
  *
- * <p>Precedence, highest first: command-line flag, configuration file ({@code --config}, YAML),
- * the defaults documented here and in DESIGN.md. Keys in the file use the snake_case names given
- * in {@link ConfigLoader#KEYS}.
+ * <p>Precedence, highest first: command-line flag, configuration file ({@code --config}, YAML), the
+ * defaults documented here and in DESIGN.md. Keys in the file use the snake_case names given in
+ * {@link ConfigLoader#KEYS}.
  *
  * @param input folder with the exports (canonical files and vendor exports)
  * @param output folder that receives warehouse/, rejects/, reports/ and runs/
@@ -45,12 +45,12 @@ import java.util.TreeMap;
  *     owner's. With {@code owner_map} keys and the --owner name they are the owner's own
  *     identities: never a contact, never a touch. Never written to the manifest
  * @param salesforceDateFormat how Salesforce slash dates are read (key {@code
- *     salesforce_date_format}): {@code auto} (default: US month/day only when the file settles
- *     it), {@code mdy}, {@code dmy} or {@code iso} (slash dates are bad timestamps)
+ *     salesforce_date_format}): {@code auto} (default: US month/day only when the file settles it),
+ *     {@code mdy}, {@code dmy} or {@code iso} (slash dates are bad timestamps)
  * @param incrementality settings of the incrementality estimate (keys {@code carryover}, {@code
  *     incrementality_resamples}, {@code incrementality_seed})
- * @param keepRuns how many published run dates stay after a successful run (older ones are
- *     pruned, {@code dev.wellspring.io.History}); 0 keeps all. Default 30
+ * @param keepRuns how many published run dates stay after a successful run (older ones are pruned,
+ *     {@code dev.wellspring.io.History}); 0 keeps all. Default 30
  */
 public record WellspringConfig(
     String input,
@@ -83,8 +83,8 @@ public record WellspringConfig(
   /**
    * Settings of the incrementality estimate (DESIGN.md "Incrementality").
    *
-   * @param carryover the carry-over lambda in [0, 0.9]; null (the default) = chosen by
-   *     time-ordered cross-validation
+   * @param carryover the carry-over lambda in [0, 0.9]; null (the default) = chosen by time-ordered
+   *     cross-validation
    * @param resamples bootstrap resamples over owners, default 200 (at least 200)
    * @param seed bootstrap seed, default 20260101
    */
@@ -103,8 +103,11 @@ public record WellspringConfig(
   /** Like the record's, but never shows the secret (configurations end up in logs). */
   @Override
   public String toString() {
-    return "WellspringConfig[" + dev.wellspring.pipeline.Pipeline.describe(this)
-        + ", secret=" + (secret == null ? "none" : "(set)") + "]";
+    return "WellspringConfig["
+        + dev.wellspring.pipeline.Pipeline.describe(this)
+        + ", secret="
+        + (secret == null ? "none" : "(set)")
+        + "]";
   }
 
   /** Default minutes for an activity type whose duration is empty. */
@@ -116,20 +119,62 @@ public record WellspringConfig(
   /** This configuration with another run date (the stages of one run share everything else). */
   public WellspringConfig withRunDate(LocalDate date) {
     return new WellspringConfig(
-        input, output, date, master, owner, lookbackDays, halfLifeDays, channelDimension,
-        rejectMax, reportModel, durations, inferenceMap, bootstrapResamples, bootstrapSeed,
-        shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit, reportPeriodDays, secret,
+        input,
+        output,
+        date,
+        master,
+        owner,
+        lookbackDays,
+        halfLifeDays,
+        channelDimension,
+        rejectMax,
+        reportModel,
+        durations,
+        inferenceMap,
+        bootstrapResamples,
+        bootstrapSeed,
+        shufflePartitions,
+        sparkConf,
+        paper,
+        names,
+        ownerMap,
+        valueUnit,
+        reportPeriodDays,
+        secret,
         ownerEmails,
-        salesforceDateFormat, incrementality, keepRuns);
+        salesforceDateFormat,
+        incrementality,
+        keepRuns);
   }
 
   /** This configuration with other input and output folders. */
   public WellspringConfig withFolders(String newInput, String newOutput) {
     return new WellspringConfig(
-        newInput, newOutput, runDate, master, owner, lookbackDays, halfLifeDays,
-        channelDimension, rejectMax, reportModel, durations, inferenceMap, bootstrapResamples,
-        bootstrapSeed, shufflePartitions, sparkConf, paper, names, ownerMap, valueUnit,
-        reportPeriodDays, secret, ownerEmails,
-        salesforceDateFormat, incrementality, keepRuns);
+        newInput,
+        newOutput,
+        runDate,
+        master,
+        owner,
+        lookbackDays,
+        halfLifeDays,
+        channelDimension,
+        rejectMax,
+        reportModel,
+        durations,
+        inferenceMap,
+        bootstrapResamples,
+        bootstrapSeed,
+        shufflePartitions,
+        sparkConf,
+        paper,
+        names,
+        ownerMap,
+        valueUnit,
+        reportPeriodDays,
+        secret,
+        ownerEmails,
+        salesforceDateFormat,
+        incrementality,
+        keepRuns);
   }
 }

@@ -159,8 +159,10 @@ public final class Generator {
   private final double[] rates;
   private final double[] means;
   private final GeneratorSpec.Planting planting;
+
   /** With planting: the period's calendar month of each day, and each month's bounds (epoch s). */
   private final int[] monthOfDay;
+
   private final long[] monthFrom;
   private final long[] monthTo;
 
@@ -184,10 +186,18 @@ public final class Generator {
     this.means = spec.rates().meanValue();
     this.planting = spec.planting();
     java.time.YearMonth first = java.time.YearMonth.from(spec.start());
-    int months = (int) first.until(java.time.YearMonth.from(spec.end()), java.time.temporal.ChronoUnit.MONTHS) + 1;
+    int months =
+        (int)
+                first.until(
+                    java.time.YearMonth.from(spec.end()), java.time.temporal.ChronoUnit.MONTHS)
+            + 1;
     this.monthOfDay = new int[spec.days()];
     for (int d = 0; d < monthOfDay.length; d++) {
-      monthOfDay[d] = (int) first.until(java.time.YearMonth.from(spec.start().plusDays(d)), java.time.temporal.ChronoUnit.MONTHS);
+      monthOfDay[d] =
+          (int)
+              first.until(
+                  java.time.YearMonth.from(spec.start().plusDays(d)),
+                  java.time.temporal.ChronoUnit.MONTHS);
     }
     this.monthFrom = new long[months];
     this.monthTo = new long[months];
@@ -534,7 +544,11 @@ public final class Generator {
       }
     }
     if (planting != null && planting.baselineShare() > 0) {
-      baseline(new SplittableRandom(mix(spec.seed() ^ 0xBA5E1E7EL, o)), ownerBytes, touches, causedInPeriod[0]);
+      baseline(
+          new SplittableRandom(mix(spec.seed() ^ 0xBA5E1E7EL, o)),
+          ownerBytes,
+          touches,
+          causedInPeriod[0]);
     }
   }
 
@@ -588,7 +602,8 @@ public final class Generator {
     double mean = (means[0] + means[1] + means[2]) / 3;
     double periodSeconds = endExclusive - startEpoch;
     for (int m = 0; m < monthFrom.length; m++) {
-      double mu = share / (1 - share) * caused * ((monthTo[m] - monthFrom[m]) / periodSeconds) / mean;
+      double mu =
+          share / (1 - share) * caused * ((monthTo[m] - monthFrom[m]) / periodSeconds) / mean;
       int count = poisson(r, mu);
       for (int k = 0; k < count; k++) {
         long at = monthFrom[m] + (long) (r.nextDouble() * (monthTo[m] - monthFrom[m]));
@@ -615,7 +630,8 @@ public final class Generator {
 
   private static int poisson(SplittableRandom r, double mu) {
     if (mu > 30) {
-      double g = Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+      double g =
+          Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
       return (int) Math.max(0, Math.round(mu + Math.sqrt(mu) * g));
     }
     double limit = Math.exp(-mu);
@@ -655,8 +671,7 @@ public final class Generator {
     } else {
       long remaining = endExclusive - 1 - t;
       long maxDelay = Math.min(150L * 86_400, remaining);
-      long delay =
-          maxDelay <= 3600 ? maxDelay : 3600 + (long) (r.nextDouble() * (maxDelay - 3600));
+      long delay = maxDelay <= 3600 ? maxDelay : 3600 + (long) (r.nextDouble() * (maxDelay - 3600));
       at = t + delay;
     }
     int form = 0;
@@ -900,8 +915,8 @@ public final class Generator {
   }
 
   /**
-   * goals.csv's target_unit: readership and launch targets count readers and pre-orders, the sum
-   * of their outcomes' values ({@code value}); other targets count outcomes (empty, the default).
+   * goals.csv's target_unit: readership and launch targets count readers and pre-orders, the sum of
+   * their outcomes' values ({@code value}); other targets count outcomes (empty, the default).
    */
   static String targetUnit(OwnerPlan.Goal g) {
     boolean sums =

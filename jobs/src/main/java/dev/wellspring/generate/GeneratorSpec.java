@@ -79,7 +79,18 @@ public record GeneratorSpec(
       LocalDate start,
       LocalDate end,
       PlantedRates rates) {
-    this(output, profile, owners, activities, contacts, seed, partSizeBytes, start, end, rates, null);
+    this(
+        output,
+        profile,
+        owners,
+        activities,
+        contacts,
+        seed,
+        partSizeBytes,
+        start,
+        end,
+        rates,
+        null);
   }
 
   /** Which world to generate. */

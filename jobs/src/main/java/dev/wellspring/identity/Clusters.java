@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 
 /**
- * The clustering of {@link IdentityResolution}, on the driver: union-find over source keys
- * linked by shared identity keys, then name-only clusters attached to the single cluster of
- * their name. Deterministic: the result depends only on the set of rows, not their order.
+ * The clustering of {@link IdentityResolution}, on the driver: union-find over source keys linked
+ * by shared identity keys, then name-only clusters attached to the single cluster of their name.
+ * Deterministic: the result depends only on the set of rows, not their order.
  */
 final class Clusters {
   private Clusters() {}
@@ -41,7 +41,10 @@ final class Clusters {
       String company = r.getString(4);
       link(parent, firstWithKey, node, email.isEmpty() ? null : "email:" + email);
       link(parent, firstWithKey, node, url.isEmpty() ? null : "profile_url:" + url);
-      link(parent, firstWithKey, node,
+      link(
+          parent,
+          firstWithKey,
+          node,
           name.isEmpty() || company.isEmpty() ? null : "name_company:" + name + "|" + company);
       link(parent, firstWithKey, node, r.getBoolean(5) ? "name:" + name : null);
     }
@@ -59,8 +62,8 @@ final class Clusters {
   }
 
   /**
-   * A cluster of name-only records joins the one other cluster whose records carry the same
-   * folded name; with none or several (two Sam Lees at different companies) it stays alone.
+   * A cluster of name-only records joins the one other cluster whose records carry the same folded
+   * name; with none or several (two Sam Lees at different companies) it stays alone.
    */
   private static void attachNameOnly(
       Map<String, String> parent, Map<String, Boolean> nameOnly, Map<String, String> nameOf) {

@@ -27,10 +27,10 @@ import dev.wellspring.schema.Tables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.Metadata;
@@ -38,28 +38,26 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Identity resolution: the same person met through several files and sources becomes one
- * contact.
+ * Identity resolution: the same person met through several files and sources becomes one contact.
  *
  * <p>Keys, strongest first: normalised e-mail; normalised LinkedIn profile URL; folded full name
  * together with folded company (both non-empty). Records sharing any key are one person
- * (transitively: connected components). A record with only a name (no e-mail, URL or company:
- * an old LinkedIn message, say) joins the one person of that name when exactly one exists, and
- * stays alone when several do, so two same-named people at different companies are never merged
- * through it; name-only records of one name are one person.
+ * (transitively: connected components). A record with only a name (no e-mail, URL or company: an
+ * old LinkedIn message, say) joins the one person of that name when exactly one exists, and stays
+ * alone when several do, so two same-named people at different companies are never merged through
+ * it; name-only records of one name are one person.
  *
  * <p>The resolved contact_id is the canonical contact_id when the cluster holds a canonical
  * contacts.csv row (priority 0; the smallest when several), else a minted id: {@code c-} + the
- * first 16 hex digits of the keyed HMAC ({@link Keys}) of {@code contact:} + the cluster's
- * smallest source key. Keyed, because source keys embed e-mail addresses and names ({@code
- * email:ann@x.org}, {@code linkedin:name:ann lee|}): an unkeyed hash of them could be reversed by
- * hashing guesses. The same secret gives the same ids, so reruns into one output agree. In {@code
- * identities}, a source key holding an e-mail address is shown as {@code hmac:} + 16 hex digits
- * of its keyed HMAC, for the same reason. A merged contact takes each attribute
- * from the first record that has it, by (priority, source_file, line): canonical first, then
- * vendor sources in their priority; relationship {@code other} counts as empty, and first_met_on
- * is the earliest date any source gives. E-mail addresses are used only inside this computation:
- * no output carries them.
+ * first 16 hex digits of the keyed HMAC ({@link Keys}) of {@code contact:} + the cluster's smallest
+ * source key. Keyed, because source keys embed e-mail addresses and names ({@code email:ann@x.org},
+ * {@code linkedin:name:ann lee|}): an unkeyed hash of them could be reversed by hashing guesses.
+ * The same secret gives the same ids, so reruns into one output agree. In {@code identities}, a
+ * source key holding an e-mail address is shown as {@code hmac:} + 16 hex digits of its keyed HMAC,
+ * for the same reason. A merged contact takes each attribute from the first record that has it, by
+ * (priority, source_file, line): canonical first, then vendor sources in their priority;
+ * relationship {@code other} counts as empty, and first_met_on is the earliest date any source
+ * gives. E-mail addresses are used only inside this computation: no output carries them.
  */
 public final class IdentityResolution {
   private IdentityResolution() {}
@@ -88,9 +86,9 @@ public final class IdentityResolution {
           });
 
   /**
-   * The result: {@code contacts} in {@link Tables#CONTACTS_SCHEMA} (one row per resolved
-   * contact), {@code mapping} (source_contact_id, contact_id) for {@link #applyMapping}, and
-   * {@code identities} in {@link Tables#CONTACT_IDENTITIES_SCHEMA}.
+   * The result: {@code contacts} in {@link Tables#CONTACTS_SCHEMA} (one row per resolved contact),
+   * {@code mapping} (source_contact_id, contact_id) for {@link #applyMapping}, and {@code
+   * identities} in {@link Tables#CONTACT_IDENTITIES_SCHEMA}.
    */
   public record Resolution(Dataset<Row> contacts, Dataset<Row> mapping, Dataset<Row> identities) {}
 
@@ -100,10 +98,11 @@ public final class IdentityResolution {
       udf((UDF1<String, String>) Names::fold, StringType);
   private static final UserDefinedFunction FOLD_COMPANY =
       udf((UDF1<String, String>) Names::foldCompany, StringType);
+
   /**
    * The e-mail key: the keyed tag {@code <email:h16>} of the normalised address. Ingest masks
-   * addresses in every field with the same tag (see {@link Scrub}), so a raw
-   * address and an already-masked one meet; the raw address never leaves this computation.
+   * addresses in every field with the same tag (see {@link Scrub}), so a raw address and an
+   * already-masked one meet; the raw address never leaves this computation.
    */
   static String emailKey(String email, Scrub scrub) {
     if (email == null) {
@@ -116,6 +115,7 @@ public final class IdentityResolution {
     String n = Emails.normalize(s);
     return n.isEmpty() ? "" : scrub.text(n);
   }
+
   private static final UserDefinedFunction NORMALIZE_URL =
       udf((UDF1<String, String>) ProfileUrls::normalize, StringType);
 
@@ -166,22 +166,18 @@ public final class IdentityResolution {
     Dataset<Row> recordKeys = recordKeys(recs);
     Dataset<Row> labels = clusterLabels(recs, keys);
     Dataset<Row> clustered =
-        recs.join(labels, recs.col("source_contact_id").equalTo(labels.col("node")))
-            .drop("node");
+        recs.join(labels, recs.col("source_contact_id").equalTo(labels.col("node"))).drop("node");
     Dataset<Row> ids =
         clustered
             .groupBy(col("label"))
             .agg(
                 min(when(col("priority").equalTo(0), col("source_contact_id"))).as("canonical_id"),
                 min(col("minted_id")).as("minted_id"))
-            .select(
-                col("label"),
-                coalesce(col("canonical_id"), col("minted_id")).as("contact_id"));
+            .select(col("label"), coalesce(col("canonical_id"), col("minted_id")).as("contact_id"));
     // The minted id only chooses the contact_id; merge() needs no such column.
     Dataset<Row> resolved = clustered.drop("minted_id").join(ids, "label");
 
-    Dataset<Row> mapping =
-        resolved.select(col("source_contact_id"), col("contact_id")).distinct();
+    Dataset<Row> mapping = resolved.select(col("source_contact_id"), col("contact_id")).distinct();
     return new Resolution(merge(resolved), mapping, identities(resolved, recordKeys, keys));
   }
 
@@ -192,7 +188,9 @@ public final class IdentityResolution {
 
   /** A source key as the identities table shows it: see the class comment. */
   static String shownSourceKey(Keys keys, String sourceKey) {
-    return sourceKey.indexOf('@') < 0 ? sourceKey : "hmac:" + keys.hex("source_key:" + sourceKey).substring(0, 16);
+    return sourceKey.indexOf('@') < 0
+        ? sourceKey
+        : "hmac:" + keys.hex("source_key:" + sourceKey).substring(0, 16);
   }
 
   /**
@@ -243,19 +241,23 @@ public final class IdentityResolution {
   }
 
   /**
-   * (node, label, minted_id): every source key, the smallest source key of its cluster, and the
-   * id minted from that label.
+   * (node, label, minted_id): every source key, the smallest source key of its cluster, and the id
+   * minted from that label.
    *
-   * <p>Clusters are found on the driver with union-find over the records' keys rather than by
-   * label propagation in Spark: contact records are bounded by people's networks (tens of
-   * thousands for a team, each a few short strings), so they fit the driver easily, and one
-   * collect replaces a round of shuffles per link in the longest chain of records.
+   * <p>Clusters are found on the driver with union-find over the records' keys rather than by label
+   * propagation in Spark: contact records are bounded by people's networks (tens of thousands for a
+   * team, each a few short strings), so they fit the driver easily, and one collect replaces a
+   * round of shuffles per link in the longest chain of records.
    */
   private static Dataset<Row> clusterLabels(Dataset<Row> recs, Keys keys) {
     List<Row> rows =
         recs.select(
-                col("source_contact_id"), col("k_email"), col("k_url"), col("k_name"),
-                col("k_company"), col("name_only"))
+                col("source_contact_id"),
+                col("k_email"),
+                col("k_url"),
+                col("k_name"),
+                col("k_company"),
+                col("name_only"))
             .distinct()
             .collectAsList();
     List<Row> labels = new ArrayList<>();
@@ -283,13 +285,15 @@ public final class IdentityResolution {
             first("title"),
             first("location"),
             first("source"),
-            min(
-                    when(
-                        trim(coalesce(col("relationship"), lit(""))).notEqual("")
-                            .and(lower(trim(col("relationship"))).notEqual("other")),
-                        struct(
-                            col("priority"), col("source_file"), col("line"),
-                            lower(trim(col("relationship"))).as("v"))))
+            min(when(
+                    trim(coalesce(col("relationship"), lit("")))
+                        .notEqual("")
+                        .and(lower(trim(col("relationship"))).notEqual("other")),
+                    struct(
+                        col("priority"),
+                        col("source_file"),
+                        col("line"),
+                        lower(trim(col("relationship"))).as("v"))))
                 .getField("v")
                 .as("relationship"),
             min(col("first_met_on")).as("first_met_on"),
@@ -309,10 +313,9 @@ public final class IdentityResolution {
 
   /** The first non-empty value of a column by (priority, source_file, line). */
   private static Column first(String c) {
-    return min(
-            when(
-                trim(coalesce(col(c), lit(""))).notEqual(""),
-                struct(col("priority"), col("source_file"), col("line"), col(c).as("v"))))
+    return min(when(
+            trim(coalesce(col(c), lit(""))).notEqual(""),
+            struct(col("priority"), col("source_file"), col("line"), col(c).as("v"))))
         .getField("v")
         .as(c);
   }
@@ -329,7 +332,8 @@ public final class IdentityResolution {
     Dataset<Row> shared =
         keys.groupBy(col("key")).agg(count(lit(1)).as("records")).where(col("records").gt(1));
     Dataset<Row> best =
-        keys.join(shared, "key").groupBy(record[0], record[1], record[2])
+        keys.join(shared, "key")
+            .groupBy(record[0], record[1], record[2])
             .agg(min(col("rank")).as("rank"));
     Dataset<Row> sizes = resolved.groupBy(col("contact_id")).agg(count(lit(1)).as("size"));
     return resolved
@@ -348,7 +352,8 @@ public final class IdentityResolution {
             col("contact_id"));
   }
 
-  private static StructField field(String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
+  private static StructField field(
+      String name, org.apache.spark.sql.types.DataType type, boolean nullable) {
     return new StructField(name, type, nullable, Metadata.empty());
   }
 }

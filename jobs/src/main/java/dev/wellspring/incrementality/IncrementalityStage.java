@@ -82,8 +82,7 @@ public final class IncrementalityStage implements SparkStage {
       exports.put(t.getKey(), warehouse.read(spark, t.getKey(), schemaOf(t.getKey()), date));
     }
     Map<String, Long> written =
-        CsvExports.replace(
-            warehouse, date, CsvExports.INCREMENTALITY_EXPORTS, exports, name());
+        CsvExports.replace(warehouse, date, CsvExports.INCREMENTALITY_EXPORTS, exports, name());
     for (CsvExports.Export export : CsvExports.INCREMENTALITY_EXPORTS) {
       ctx.output(warehouse.reportsDir(date).resolve(export.fileName()));
     }

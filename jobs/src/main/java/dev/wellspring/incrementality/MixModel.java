@@ -16,8 +16,8 @@ import java.util.SplittableRandom;
  * transformation (each owner's rows minus the owner's means), which leaves a three-variable
  * non-negative least-squares problem solved exactly by {@link Nnls}.
  *
- * <p>Everything the fit needs is a sum over owners of small per-owner statistics (cross products
- * of the demeaned carries and values), one set per candidate lambda and per cross-validation fold.
+ * <p>Everything the fit needs is a sum over owners of small per-owner statistics (cross products of
+ * the demeaned carries and values), one set per candidate lambda and per cross-validation fold.
  * They are computed once; a bootstrap resample only weights each owner by how often it was drawn
  * and adds them up, so 200 resamples x 10 lambdas x 4 folds are a few hundred thousand additions.
  *
@@ -133,8 +133,24 @@ public final class MixModel {
     }
     if (reason != null) {
       return new Estimate(
-          reason, rows.size(), owners.size(), hours, null, null, null, new Double[K],
-          new Double[K], new Double[K], new Double[K], null, null, null, null, null, null, 0,
+          reason,
+          rows.size(),
+          owners.size(),
+          hours,
+          null,
+          null,
+          null,
+          new Double[K],
+          new Double[K],
+          new Double[K],
+          new Double[K],
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          0,
           List.of());
     }
 
@@ -247,9 +263,25 @@ public final class MixModel {
     }
     Double baselineShare = total > 0 ? (total - explained) / total : null;
     return new Estimate(
-        null, rows.size(), n, hours, full.lambda, source, full.beta, incremental, perHour, low,
-        high, lift, liftLow, liftHigh, finite(full.cvRmse), finite(full.cvRmseBaseline),
-        baselineShare, resamples, whatIf);
+        null,
+        rows.size(),
+        n,
+        hours,
+        full.lambda,
+        source,
+        full.beta,
+        incremental,
+        perHour,
+        low,
+        high,
+        lift,
+        liftLow,
+        liftHigh,
+        finite(full.cvRmse),
+        finite(full.cvRmseBaseline),
+        baselineShare,
+        resamples,
+        whatIf);
   }
 
   /** A fit of the weighted owners: lambda by cross-validation over the grid, then beta. */
@@ -332,9 +364,9 @@ public final class MixModel {
       double cvRmse,
       double cvRmseBaseline) {
     /**
-     * Monthly value change at the owner's average month when {@code share} of its average UNDIRECTED
-     * hours move to class {@code to}, kept up month after month: the carries settle at hours / (1 -
-     * lambda), so the change is (beta_to - beta_U) x moved / (1 - lambda).
+     * Monthly value change at the owner's average month when {@code share} of its average
+     * UNDIRECTED hours move to class {@code to}, kept up month after month: the carries settle at
+     * hours / (1 - lambda), so the change is (beta_to - beta_U) x moved / (1 - lambda).
      */
     double valueChange(Owner o, int to, double share) {
       double moved = share * o.meanHours[U];
@@ -561,8 +593,8 @@ public final class MixModel {
   }
 
   /**
-   * The first {@code n} draws without NaN (undefined), sorted; +infinity (a ratio over an
-   * estimate of 0) stays and sorts last.
+   * The first {@code n} draws without NaN (undefined), sorted; +infinity (a ratio over an estimate
+   * of 0) stays and sorts last.
    */
   private static double[] definedSorted(double[] draws, int n) {
     double[] out = Arrays.stream(draws, 0, n).filter(d -> !Double.isNaN(d)).toArray();

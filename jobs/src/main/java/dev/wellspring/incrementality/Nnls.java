@@ -14,9 +14,9 @@ final class Nnls {
   private Nnls() {}
 
   /**
-   * The non-negative b minimising {@code b'Gb - 2c'b}. A support whose sub-matrix is singular
-   * (a variable with no variation, or two that move together exactly) is skipped, so such a
-   * variable gets 0 unless another support needs it.
+   * The non-negative b minimising {@code b'Gb - 2c'b}. A support whose sub-matrix is singular (a
+   * variable with no variation, or two that move together exactly) is skipped, so such a variable
+   * gets 0 unless another support needs it.
    */
   static double[] solve(double[][] g, double[] c) {
     int k = c.length;

@@ -36,8 +36,7 @@ public final class Panel {
    */
   public static Dataset<Row> panel(Dataset<Row> effectiveness, Dataset<Row> outcomes) {
     // effectiveness repeats the same hours for every model: one model's rows carry them all.
-    Dataset<Row> effort =
-        effectiveness.filter(col("model").equalTo(Tables.MODELS.get(0)));
+    Dataset<Row> effort = effectiveness.filter(col("model").equalTo(Tables.MODELS.get(0)));
     List<Column> byClass = new ArrayList<>();
     for (String c : MixModel.CLASSES) {
       // One row per (owner, class, month), so max picks that row's hours exactly.
@@ -81,7 +80,8 @@ public final class Panel {
   /** A panel row as the model takes it; month "YYYY-MM" becomes a running month number. */
   public static MixModel.PanelRow row(Row r) {
     String month = r.getString(1);
-    int index = Integer.parseInt(month.substring(0, 4)) * 12 + Integer.parseInt(month.substring(5, 7)) - 1;
+    int index =
+        Integer.parseInt(month.substring(0, 4)) * 12 + Integer.parseInt(month.substring(5, 7)) - 1;
     return new MixModel.PanelRow(
         r.getString(0),
         index,

@@ -27,16 +27,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Streams one canonical file into staging rows ({@link StagingRows}): one row per record after
- * the header, then one summary row with the file's SHA-256 and byte count, all in a single pass.
- * Rows are produced lazily, so a file of millions of records needs memory for one record only.
+ * Streams one canonical file into staging rows ({@link StagingRows}): one row per record after the
+ * header, then one summary row with the file's SHA-256 and byte count, all in a single pass. Rows
+ * are produced lazily, so a file of millions of records needs memory for one record only.
  *
  * <p>Physical lines: the reader keeps the text read so far (trimmed as it goes) and uses each
- * record's character position to find the line it starts on (counting {@code \n}, {@code \r\n}
- * and a lone {@code \r} as one line end each) and its raw text (up to the next record's start,
- * without the final line ending). Blank lines are skipped and not counted as rows. A record left
- * open by an unterminated quote at end of file is rejected as {@code missing_required} at the
- * line where it starts, its raw text being the rest of the file.
+ * record's character position to find the line it starts on (counting {@code \n}, {@code \r\n} and
+ * a lone {@code \r} as one line end each) and its raw text (up to the next record's start, without
+ * the final line ending). Blank lines are skipped and not counted as rows. A record left open by an
+ * unterminated quote at end of file is rejected as {@code missing_required} at the line where it
+ * starts, its raw text being the rest of the file.
  */
 final class CanonicalFileReader implements Iterator<Row>, Closeable {
   private final InputFile file;
@@ -55,8 +55,10 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
   private long lineAtCounted = 1;
   private Row next;
   private boolean summaryDone;
+
   /** Record rows given so far (the summary row's {@code records}). */
   private long recordRows;
+
   private boolean closed;
 
   CanonicalFileReader(InputFile file, RecordValidator validator) {
@@ -72,7 +74,8 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
    * @param sha256 the file's SHA-256 when known (then no digest is computed here), else null
    * @param bytes the file's size when sha256 is given
    */
-  record Chunk(InputFile file, FileSplits.Range range, List<String> header, String sha256, long bytes)
+  record Chunk(
+      InputFile file, FileSplits.Range range, List<String> header, String sha256, long bytes)
       implements java.io.Serializable {
     boolean first() {
       return range == null || range.start() == 0;
@@ -211,7 +214,8 @@ final class CanonicalFileReader implements Iterator<Row>, Closeable {
     cells[n + 1] = StagingRows.SUMMARY_LINE;
     cells[n + 2] = file.order();
     if (chunk.first()) {
-      cells[n + 5] = chunk.sha256() != null ? chunk.sha256() : HexFormat.of().formatHex(digest.digest());
+      cells[n + 5] =
+          chunk.sha256() != null ? chunk.sha256() : HexFormat.of().formatHex(digest.digest());
       cells[n + 6] = chunk.sha256() != null ? chunk.bytes() : bytes.count;
     }
     cells[n + 7] = recordRows;

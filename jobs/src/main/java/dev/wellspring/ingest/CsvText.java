@@ -28,8 +28,7 @@ final class CsvText {
           .setLenientEof(true)
           .get();
 
-  private static final CSVFormat STRICT_EOF =
-      FORMAT.builder().setLenientEof(false).get();
+  private static final CSVFormat STRICT_EOF = FORMAT.builder().setLenientEof(false).get();
 
   static final char BOM = '\uFEFF';
 
@@ -72,7 +71,8 @@ final class CsvText {
     if (recordText.indexOf('"') < 0) {
       return false;
     }
-    try (CSVParser p = CSVParser.builder().setReader(new StringReader(recordText)).setFormat(STRICT_EOF).get()) {
+    try (CSVParser p =
+        CSVParser.builder().setReader(new StringReader(recordText)).setFormat(STRICT_EOF).get()) {
       for (CSVRecord ignored : p) {
         // Reading through is the check.
       }

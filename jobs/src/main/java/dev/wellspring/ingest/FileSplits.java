@@ -17,13 +17,13 @@ import java.util.List;
  * tasks can parse one large file, and computes the file's SHA-256 and size in the same pass.
  *
  * <p>The scan follows the record syntax of {@link CsvText#FORMAT} (RFC 4180 with trailing data)
- * byte by byte: a double quote opens a quoted field only as a field's first character; inside
- * one, {@code ""} is a quote and a lone {@code "} closes it; after the closing quote anything up
- * to the next comma or line end is trailing data, where quotes are literal; a line end ({@code
- * \n}, {@code \r\n} or a lone {@code \r}) outside quotes ends the record. The bytes that matter
- * are ASCII and never occur inside a multi-byte UTF-8 sequence, so no decoding is needed. Physical
- * lines are counted the same way as {@link CanonicalFileReader} counts them, so every range knows
- * the line it starts on.
+ * byte by byte: a double quote opens a quoted field only as a field's first character; inside one,
+ * {@code ""} is a quote and a lone {@code "} closes it; after the closing quote anything up to the
+ * next comma or line end is trailing data, where quotes are literal; a line end ({@code \n}, {@code
+ * \r\n} or a lone {@code \r}) outside quotes ends the record. The bytes that matter are ASCII and
+ * never occur inside a multi-byte UTF-8 sequence, so no decoding is needed. Physical lines are
+ * counted the same way as {@link CanonicalFileReader} counts them, so every range knows the line it
+ * starts on.
  */
 public final class FileSplits {
   /** Ranges are cut at the first record start at or after every multiple of this many bytes. */
@@ -65,7 +65,11 @@ public final class FileSplits {
       while ((n = in.read(buf)) > 0) {
         digest.update(buf, 0, n);
         int i = 0;
-        if (first && n >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+        if (first
+            && n >= 3
+            && buf[0] == (byte) 0xEF
+            && buf[1] == (byte) 0xBB
+            && buf[2] == (byte) 0xBF) {
           // The reader drops a BOM before the parser sees it: the first field starts after it.
           i = 3;
           pos = 3;

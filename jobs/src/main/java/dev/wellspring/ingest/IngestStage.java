@@ -49,11 +49,10 @@ import org.slf4j.LoggerFactory;
  * after rejects.csv and the manifest entries are written and before any table is published.
  *
  * <p>Steps: the driver classifies files by their first record; Spark tasks parse one file, or one
- * byte range of a large file, each
- * ({@link ParseFiles}) into staging Parquet; set-wide rules (duplicates, future dates) run on
- * that as Spark transformations ({@link IngestTransforms}), a narrow view the counts, the rejects
- * and the tables are read from. No record is collected to the driver;
- * rejects reach the file through {@code toLocalIterator()}, one partition at a time.
+ * byte range of a large file, each ({@link ParseFiles}) into staging Parquet; set-wide rules
+ * (duplicates, future dates) run on that as Spark transformations ({@link IngestTransforms}), a
+ * narrow view the counts, the rejects and the tables are read from. No record is collected to the
+ * driver; rejects reach the file through {@code toLocalIterator()}, one partition at a time.
  *
  * <p>Vendor exports (files the catalog hands to an {@link ExportAdapter}) take their own path,
  * {@link VendorIngest}: parsed in Spark tasks, counted into the same manifest, rejects and reject
@@ -86,18 +85,23 @@ public final class IngestStage implements SparkStage {
       throw e;
     }
     LOG.info(
-        "ingest: {} input files, {} unrecognised", catalog.files().size(), catalog.unrecognised().size());
+        "ingest: {} input files, {} unrecognised",
+        catalog.files().size(),
+        catalog.unrecognised().size());
     for (String warning : catalog.warnings()) {
       ctx.progress().warn("ingest: " + warning);
       ctx.manifest().warn(warning);
     }
     if (!catalog.unrecognised().isEmpty()) {
       // A CRM export dropped beside the canonical files would otherwise be left out unnoticed.
-      ctx.progress().warn(
-          "ingest: " + catalog.unrecognised().size() + " file(s) not recognised and not read: "
-              + String.join(", ", catalog.unrecognised().stream().limit(10).toList())
-              + (catalog.unrecognised().size() > 10 ? ", ..." : "")
-              + " (listed in the manifest and the report's appendix)");
+      ctx.progress()
+          .warn(
+              "ingest: "
+                  + catalog.unrecognised().size()
+                  + " file(s) not recognised and not read: "
+                  + String.join(", ", catalog.unrecognised().stream().limit(10).toList())
+                  + (catalog.unrecognised().size() > 10 ? ", ..." : "")
+                  + " (listed in the manifest and the report's appendix)");
     }
     List<Dataset<Row>> cached = new ArrayList<>();
     List<InputFile> canonical = new ArrayList<>();
@@ -115,8 +119,7 @@ public final class IngestStage implements SparkStage {
           continue;
         }
         Path parsedDir = staging.resolve(kind.table() + "-parsed");
-        Staging.write(
-            parse(spark, files, scans, config.durations(), config.ownerMap()), parsedDir);
+        Staging.write(parse(spark, files, scans, config.durations(), config.ownerMap()), parsedDir);
         Dataset<Row> parsed = Staging.read(spark, parsedDir, StagingRows.schema(kind));
         // The set-wide rules are a narrow view over the one staging copy: duplicates are found by
         // an aggregation whose (small) result is kept, so rejects (with the counts) and the table
@@ -154,9 +157,14 @@ public final class IngestStage implements SparkStage {
         throw WellspringException.unusable(
             STAGE,
             (catalog.filesOf(Kind.ACTIVITIES).isEmpty()
-                    ? "vendor exports " + String.join(", ", catalog.vendorFiles().stream().map(VendorFile::name).toList())
-                    : String.join(", ", catalog.filesOf(Kind.ACTIVITIES).stream().map(InputFile::name).toList()))
-                + ": no activity rows" + (catalog.filesOf(Kind.ACTIVITIES).isEmpty() ? "" : " (header only)"));
+                    ? "vendor exports "
+                        + String.join(
+                            ", ", catalog.vendorFiles().stream().map(VendorFile::name).toList())
+                    : String.join(
+                        ", ",
+                        catalog.filesOf(Kind.ACTIVITIES).stream().map(InputFile::name).toList()))
+                + ": no activity rows"
+                + (catalog.filesOf(Kind.ACTIVITIES).isEmpty() ? "" : " (header only)"));
       }
       long read = total.read + vendor.rowsRead();
       long rejected = total.rejected() + vendor.rowsRejected();
@@ -183,8 +191,10 @@ public final class IngestStage implements SparkStage {
               ? IngestTransforms.accepted(resolved.get(Kind.CONTACTS), Kind.CONTACTS)
                   .select(col("contact_id"))
                   .join(
-                      resolved.get(Kind.CONTACTS)
-                          .filter(col(StagingRows.REJECT_REASON).isNull().and(col("email").isNotNull()))
+                      resolved
+                          .get(Kind.CONTACTS)
+                          .filter(
+                              col(StagingRows.REJECT_REASON).isNull().and(col("email").isNotNull()))
                           .select(col("contact_id"), col("email")),
                       "contact_id")
                   .dropDuplicates("contact_id")
@@ -214,7 +224,8 @@ public final class IngestStage implements SparkStage {
               t.setDaemon(true);
               return t;
             });
-    private final Map<String, java.util.concurrent.Future<FileSplits.Splits>> scans = new HashMap<>();
+    private final Map<String, java.util.concurrent.Future<FileSplits.Splits>> scans =
+        new HashMap<>();
 
     AheadScans(List<InputFile> files) {
       for (InputFile f : files) {
@@ -249,9 +260,9 @@ public final class IngestStage implements SparkStage {
   }
 
   /**
-   * One Spark partition per file, or per byte range of a large file, so one big export keeps
-   * every core busy; each task streams its part (see {@link ParseFiles}). The driver reads each
-   * file once first to cut it at record starts and hash it ({@link FileSplits}).
+   * One Spark partition per file, or per byte range of a large file, so one big export keeps every
+   * core busy; each task streams its part (see {@link ParseFiles}). The driver reads each file once
+   * first to cut it at record starts and hash it ({@link FileSplits}).
    */
   private static Dataset<Row> parse(
       SparkSession spark,
@@ -262,7 +273,8 @@ public final class IngestStage implements SparkStage {
     List<CanonicalFileReader.Chunk> chunks = new ArrayList<>();
     for (InputFile f : files) {
       FileSplits.Splits splits = scans.splits(f);
-      List<String> header = splits.ranges().size() > 1 ? CsvText.headerNames(Path.of(f.path())) : null;
+      List<String> header =
+          splits.ranges().size() > 1 ? CsvText.headerNames(Path.of(f.path())) : null;
       for (FileSplits.Range r : splits.ranges()) {
         chunks.add(new CanonicalFileReader.Chunk(f, r, header, splits.sha256(), splits.bytes()));
       }
@@ -288,7 +300,9 @@ public final class IngestStage implements SparkStage {
       total += c.range().end() - c.range().start();
     }
     long target =
-        Math.max(1L << 20, Math.min(FileSplits.DEFAULT_SPLIT_BYTES, total / Math.max(1, parallelism) + 1));
+        Math.max(
+            1L << 20,
+            Math.min(FileSplits.DEFAULT_SPLIT_BYTES, total / Math.max(1, parallelism) + 1));
     List<List<CanonicalFileReader.Chunk>> groups = new ArrayList<>();
     List<CanonicalFileReader.Chunk> current = new ArrayList<>();
     long bytes = 0;
@@ -309,22 +323,22 @@ public final class IngestStage implements SparkStage {
   }
 
   /**
-   * At most about this many rejects reach the driver at a time (one sorted partition). Not final:
-   * a test lowers it to sort a handful of rejects across several partitions.
+   * At most about this many rejects reach the driver at a time (one sorted partition). Not final: a
+   * test lowers it to sort a handful of rejects across several partitions.
    */
   static long rejectsPerPartition = 100_000;
 
   /**
-   * Writes rejects.csv and counts, per canonical file in {@code stats}, its rejected rows by
-   * reason and its future-dated ones; then accepted = read - rejected (future rows are accepted
-   * rows that no table receives, as the manifest reports them).
+   * Writes rejects.csv and counts, per canonical file in {@code stats}, its rejected rows by reason
+   * and its future-dated ones; then accepted = read - rejected (future rows are accepted rows that
+   * no table receives, as the manifest reports them).
    *
-   * <p>The rejected and future rows are found in one pass over the staging rows and kept in
-   * staging Parquet; only that (usually small) set is sorted, in as many range partitions as keep
-   * one partition's rows small on the driver. Sorting the staging view directly scanned every
-   * staging row twice (the range partitioner's sample, then the sort) and ran a job for each of
-   * the shuffle's partitions, most of them empty. (At 10 M activities with no reject the section
-   * takes as long as before, 15-16 s: its cost is the duplicate-id aggregation, not the sort.)
+   * <p>The rejected and future rows are found in one pass over the staging rows and kept in staging
+   * Parquet; only that (usually small) set is sorted, in as many range partitions as keep one
+   * partition's rows small on the driver. Sorting the staging view directly scanned every staging
+   * row twice (the range partitioner's sample, then the sort) and ran a job for each of the
+   * shuffle's partitions, most of them empty. (At 10 M activities with no reject the section takes
+   * as long as before, 15-16 s: its cost is the duplicate-id aggregation, not the sort.)
    */
   private static Path writeRejects(
       SparkSession spark,
@@ -335,7 +349,9 @@ public final class IngestStage implements SparkStage {
       Map<String, FileStats> stats,
       Path staging) {
     Dataset<Row> all =
-        vendorRejects == null ? null : vendorRejects.withColumn(IngestTransforms.FUTURE, lit(false));
+        vendorRejects == null
+            ? null
+            : vendorRejects.withColumn(IngestTransforms.FUTURE, lit(false));
     for (Dataset<Row> res : resolved.values()) {
       Dataset<Row> r = IngestTransforms.rejectsAndFuture(res);
       all = all == null ? r : all.unionByName(r);
@@ -409,7 +425,8 @@ public final class IngestStage implements SparkStage {
   }
 
   /** Fills inputs, unrecognised_files and totals; returns the totals. */
-  private static FileStats writeManifest(Manifest manifest, InputCatalog catalog, Map<String, FileStats> stats) {
+  private static FileStats writeManifest(
+      Manifest manifest, InputCatalog catalog, Map<String, FileStats> stats) {
     ArrayNode inputs = manifest.array("inputs");
     inputs.removeAll();
     FileStats total = new FileStats();
@@ -447,9 +464,9 @@ public final class IngestStage implements SparkStage {
   }
 
   /**
-   * Counts of one file (or of all files): read from the summary rows, rejected by reason and
-   * future from the rejects pass, accepted = read - rejected (future-dated rows included, as
-   * before they are ignored).
+   * Counts of one file (or of all files): read from the summary rows, rejected by reason and future
+   * from the rejects pass, accepted = read - rejected (future-dated rows included, as before they
+   * are ignored).
    */
   private static final class FileStats {
     long read;

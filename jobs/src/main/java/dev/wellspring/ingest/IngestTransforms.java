@@ -1,17 +1,17 @@
 package dev.wellspring.ingest;
 
-import dev.wellspring.schema.Tables;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.shiftright;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
+import dev.wellspring.schema.Tables;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -45,13 +45,13 @@ public final class IngestTransforms {
 
   /**
    * Marks duplicate ids: among the rows with no other reject reason, the first by (file order,
-   * line) of each id is kept and the others get {@code duplicate_id}. Rows already rejected take
-   * no part, so a bad row never hides a later good one.
+   * line) of each id is kept and the others get {@code duplicate_id}. Rows already rejected take no
+   * part, so a bad row never hides a later good one.
    *
    * <p>How: an aggregation over the narrow (id, file order, line) of the valid rows finds the ids
    * that occur more than once and the position of their first row; only those few ids are joined
-   * back (broadcast). Sorting every wide staging row by id, as a window would, costs a full
-   * shuffle of the raw text for what is usually no duplicate at all.
+   * back (broadcast). Sorting every wide staging row by id, as a window would, costs a full shuffle
+   * of the raw text for what is usually no duplicate at all.
    */
   public static Dataset<Row> markDuplicates(Dataset<Row> records, String idColumn) {
     return markDuplicates(records, idColumn, repeatedIds(records, idColumn));
@@ -107,9 +107,9 @@ public final class IngestTransforms {
   }
 
   /**
-   * Adds {@link #FUTURE}: true for a valid row dated after the run date (activities and outcomes
-   * at or after 00:00 UTC of the next day, goals starting after it; contacts never). Run after
-   * {@link #markDuplicates}, so a duplicate of a future row is still a duplicate.
+   * Adds {@link #FUTURE}: true for a valid row dated after the run date (activities and outcomes at
+   * or after 00:00 UTC of the next day, goals starting after it; contacts never). Run after {@link
+   * #markDuplicates}, so a duplicate of a future row is still a duplicate.
    */
   public static Dataset<Row> markFuture(Dataset<Row> records, Kind kind, LocalDate runDate) {
     // Compared as epoch numbers: a date or timestamp literal would be pushed into the Parquet scan
@@ -123,8 +123,7 @@ public final class IngestTransforms {
           case GOALS -> unix_date(col("starts_on")).gt(lit((int) runDate.toEpochDay()));
           case CONTACTS -> lit(false);
         };
-    return records.withColumn(
-        FUTURE, col(StagingRows.REJECT_REASON).isNull().and(late));
+    return records.withColumn(FUTURE, col(StagingRows.REJECT_REASON).isNull().and(late));
   }
 
   /**
@@ -141,13 +140,12 @@ public final class IngestTransforms {
     Dataset<Row> marked =
         markFuture(markDuplicates(records(staged), kind.idColumn(), repeated), kind, runDate);
     return marked.withColumn(
-        StagingRows.RAW,
-        when(col(StagingRows.REJECT_REASON).isNotNull(), col(StagingRows.RAW)));
+        StagingRows.RAW, when(col(StagingRows.REJECT_REASON).isNotNull(), col(StagingRows.RAW)));
   }
 
   /**
-   * The rows a warehouse table receives: valid, not future-dated, in the table's columns and
-   * types (schema/Tables).
+   * The rows a warehouse table receives: valid, not future-dated, in the table's columns and types
+   * (schema/Tables).
    */
   public static Dataset<Row> accepted(Dataset<Row> resolved, Kind kind) {
     return Tables.conform(

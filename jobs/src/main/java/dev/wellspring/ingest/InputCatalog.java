@@ -18,19 +18,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * What the input folder holds: the files to read as each canonical kind, in a deterministic
- * order, and the files nothing recognises. Built on the driver from each file's first record
- * only; the records themselves are read inside Spark tasks.
+ * What the input folder holds: the files to read as each canonical kind, in a deterministic order,
+ * and the files nothing recognises. Built on the driver from each file's first record only; the
+ * records themselves are read inside Spark tasks.
  *
- * <p>A file that is neither named as a canonical kind nor carries a canonical header is offered
- * to the vendor adapters by its first {@value #VENDOR_SNIFF_LINES} lines (BOM removed, UTF-8 or
- * else Windows-1252, see {@link VendorCsv#firstLines}); the first adapter that recognises it
- * reads it. A {@code .ics} file goes the same way.
+ * <p>A file that is neither named as a canonical kind nor carries a canonical header is offered to
+ * the vendor adapters by its first {@value #VENDOR_SNIFF_LINES} lines (BOM removed, UTF-8 or else
+ * Windows-1252, see {@link VendorCsv#firstLines}); the first adapter that recognises it reads it. A
+ * {@code .ics} file goes the same way.
  *
  * @param files the canonical files to read, in file order ({@link InputFile#order()} is the index
  *     here)
@@ -41,7 +40,10 @@ import org.apache.commons.csv.CSVRecord;
  *     folder named like a canonical file), for stderr and the manifest
  */
 public record InputCatalog(
-    List<InputFile> files, List<VendorFile> vendorFiles, List<String> unrecognised, List<String> warnings) {
+    List<InputFile> files,
+    List<VendorFile> vendorFiles,
+    List<String> unrecognised,
+    List<String> warnings) {
 
   /** How many first lines an adapter sees to recognise its export. */
   public static final int VENDOR_SNIFF_LINES = 20;
@@ -57,7 +59,8 @@ public record InputCatalog(
     warnings = List.copyOf(warnings);
   }
 
-  public InputCatalog(List<InputFile> files, List<VendorFile> vendorFiles, List<String> unrecognised) {
+  public InputCatalog(
+      List<InputFile> files, List<VendorFile> vendorFiles, List<String> unrecognised) {
     this(files, vendorFiles, unrecognised, List.of());
   }
 
@@ -80,8 +83,8 @@ public record InputCatalog(
 
   /**
    * Like {@link #scan(Path, List)}, and a {@code .zip} is opened like a folder of its name: its
-   * entries are extracted under {@code archives} (a staging folder; null leaves archives as
-   * files) and classified like the folder's files ({@link ZipInputs}).
+   * entries are extracted under {@code archives} (a staging folder; null leaves archives as files)
+   * and classified like the folder's files ({@link ZipInputs}).
    */
   public static InputCatalog scan(Path inputDir, List<ExportAdapter> adapters, Path archives) {
     if (!Files.isDirectory(inputDir)) {
@@ -128,7 +131,9 @@ public record InputCatalog(
         if (!missing.isEmpty()) {
           throw WellspringException.unusable(
               STAGE,
-              name + ": missing required column" + (missing.size() > 1 ? "s " : " ")
+              name
+                  + ": missing required column"
+                  + (missing.size() > 1 ? "s " : " ")
                   + String.join(", ", missing));
         }
         files.add(new InputFile(path.toAbsolutePath().toString(), name, named, files.size()));
@@ -154,16 +159,18 @@ public record InputCatalog(
     if (vendorFiles.isEmpty() && files.stream().noneMatch(f -> f.kind() == Kind.ACTIVITIES)) {
       throw WellspringException.unusable(
           STAGE,
-          inputDir + ": no activities (expected activities.csv or a CSV file with columns "
-              + String.join(", ", Kind.ACTIVITIES.requiredColumns()) + ")");
+          inputDir
+              + ": no activities (expected activities.csv or a CSV file with columns "
+              + String.join(", ", Kind.ACTIVITIES.requiredColumns())
+              + ")");
     }
     return new InputCatalog(files, vendorFiles, unrecognised, warnings);
   }
 
   /**
    * Every regular file under {@code inputDir}, relative, in file order. Symbolic links are followed
-   * (to files and to folders, and {@code inputDir} itself may be one); a link that leads back into a
-   * folder being listed is a loop, skipped with a warning. FIFOs, sockets and devices are refused
+   * (to files and to folders, and {@code inputDir} itself may be one); a link that leads back into
+   * a folder being listed is a loop, skipped with a warning. FIFOs, sockets and devices are refused
    * with a warning: reading a FIFO would block the run, and none of them is an export. A folder
    * named like a canonical file ({@code activities.csv/}) is listed like any folder, with a
    * warning, since the user probably meant the file.
@@ -181,7 +188,8 @@ public record InputCatalog(
                 Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
               if (!dir.equals(inputDir) && Kind.byFileName(dir.getFileName().toString()) != null) {
                 warnings.add(
-                    relative(inputDir, dir) + ": a folder named like a canonical file; its files are read by their"
+                    relative(inputDir, dir)
+                        + ": a folder named like a canonical file; its files are read by their"
                         + " headers like any other");
               }
               return java.nio.file.FileVisitResult.CONTINUE;
@@ -193,7 +201,9 @@ public record InputCatalog(
               if (attrs.isRegularFile()) {
                 names.add(relative(inputDir, file));
               } else if (attrs.isOther()) {
-                warnings.add(relative(inputDir, file) + ": skipped, not a regular file (a FIFO, socket or device)");
+                warnings.add(
+                    relative(inputDir, file)
+                        + ": skipped, not a regular file (a FIFO, socket or device)");
               }
               return java.nio.file.FileVisitResult.CONTINUE;
             }
@@ -201,11 +211,17 @@ public record InputCatalog(
             @Override
             public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
               if (e instanceof java.nio.file.FileSystemLoopException) {
-                warnings.add(relative(inputDir, file) + ": skipped, a link that loops back to a folder it is in");
+                warnings.add(
+                    relative(inputDir, file)
+                        + ": skipped, a link that loops back to a folder it is in");
               } else if (Files.isSymbolicLink(file) && !Files.exists(file)) {
                 warnings.add(relative(inputDir, file) + ": skipped, a link to nothing");
               } else {
-                warnings.add(relative(inputDir, file) + ": skipped, cannot be read (" + e.getMessage() + ")");
+                warnings.add(
+                    relative(inputDir, file)
+                        + ": skipped, cannot be read ("
+                        + e.getMessage()
+                        + ")");
               }
               return java.nio.file.FileVisitResult.CONTINUE;
             }
@@ -245,9 +261,9 @@ public record InputCatalog(
   }
 
   /**
-   * File order: by path, except that the parts of a file follow it: {@code activities.csv},
-   * {@code activities-0001.csv}, {@code activities-0002.csv} (plain string order would put the
-   * parts first, since '-' sorts before '.').
+   * File order: by path, except that the parts of a file follow it: {@code activities.csv}, {@code
+   * activities-0001.csv}, {@code activities-0002.csv} (plain string order would put the parts
+   * first, since '-' sorts before '.').
    */
   static final Comparator<String> FILE_ORDER =
       Comparator.comparing(InputCatalog::partBase)
@@ -312,7 +328,8 @@ public record InputCatalog(
         }
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot stage a copy of " + from + ": " + e.getMessage(), e);
+      throw new java.io.UncheckedIOException(
+          "cannot stage a copy of " + from + ": " + e.getMessage(), e);
     }
   }
 
@@ -331,8 +348,10 @@ public record InputCatalog(
     }
     int len = head.length;
     if (len >= 2
-        && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
-      return new Header(List.of(), "not a CSV text file (UTF-16 with a byte-order mark; save it as UTF-8)");
+        && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE)
+            || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF))) {
+      return new Header(
+          List.of(), "not a CSV text file (UTF-16 with a byte-order mark; save it as UTF-8)");
     }
     boolean lf = false;
     boolean cr = false;

@@ -124,7 +124,8 @@ public enum Kind {
 
   // activities.csv, activities-0001.csv, ... in any letter case.
   private static final Pattern CANONICAL_NAME =
-      Pattern.compile("(contacts|activities|goals|outcomes)(-\\d+)?\\.csv", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "(contacts|activities|goals|outcomes)(-\\d+)?\\.csv", Pattern.CASE_INSENSITIVE);
 
   private final String table;
   private final StructType schema;
@@ -154,9 +155,8 @@ public enum Kind {
   }
 
   /**
-   * The fields read from a file, in table column order; contacts also read {@code email}, which
-   * is no table column (identity resolution matches vendor records by it; see {@link
-   * #tableType}).
+   * The fields read from a file, in table column order; contacts also read {@code email}, which is
+   * no table column (identity resolution matches vendor records by it; see {@link #tableType}).
    */
   public List<Field> fields() {
     return fields;

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns the trimmed text values of one record into the typed values of its kind's fields, and
- * finds the reject reason that applies first (all reasons but duplicate_id, which needs every
- * row). Defaults of DESIGN.md: empty relationship = other, empty duration = the per-type default,
- * empty cost = 0, empty outcome value = 1, other empty optional values = null.
+ * Turns the trimmed text values of one record into the typed values of its kind's fields, and finds
+ * the reject reason that applies first (all reasons but duplicate_id, which needs every row).
+ * Defaults of DESIGN.md: empty relationship = other, empty duration = the per-type default, empty
+ * cost = 0, empty outcome value = 1, other empty optional values = null.
  */
 final class RecordValidator implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -25,10 +25,10 @@ final class RecordValidator implements Serializable {
   private final OwnerNames owners;
 
   /**
-   * @param durations per activity type default duration in minutes; types missing from it take
-   *     the {@code other} entry (as {@code WellspringConfig.defaultDuration})
-   * @param ownerMap the configuration's owner_map: an owner given as an e-mail address is stored
-   *     as its name there, else as the address's local part ({@link OwnerNames})
+   * @param durations per activity type default duration in minutes; types missing from it take the
+   *     {@code other} entry (as {@code WellspringConfig.defaultDuration})
+   * @param ownerMap the configuration's owner_map: an owner given as an e-mail address is stored as
+   *     its name there, else as the address's local part ({@link OwnerNames})
    */
   RecordValidator(Kind kind, Map<String, Double> durations, Map<String, String> ownerMap) {
     this.kind = kind;
@@ -54,7 +54,9 @@ final class RecordValidator implements Serializable {
   /** Typed values in field order, and the first reject reason (null when the row is valid). */
   record Result(Object[] values, RejectReason reason) {}
 
-  /** @param text one trimmed value per field of the kind, "" when empty or absent */
+  /**
+   * @param text one trimmed value per field of the kind, "" when empty or absent
+   */
   Result validate(List<String> text) {
     List<Kind.Field> fields = kind.fields();
     Object[] out = new Object[fields.size()];
@@ -65,8 +67,10 @@ final class RecordValidator implements Serializable {
       if (f.type() == Kind.FieldType.TEXT) {
         // No e-mail address or phone number reaches a table; ids also lose invisible characters.
         // Owners are the team's own people: an owner's address becomes their name instead.
-        v = f.name().equals("owner") ? owners.owner(v)
-            : isIdentifier(f) ? scrub.identifier(v) : scrub.text(v);
+        v =
+            f.name().equals("owner")
+                ? owners.owner(v)
+                : isIdentifier(f) ? scrub.identifier(v) : scrub.text(v);
       }
       if (v.isEmpty()) {
         if (f.required()) {

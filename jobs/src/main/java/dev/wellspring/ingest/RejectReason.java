@@ -3,8 +3,8 @@ package dev.wellspring.ingest;
 import java.util.Locale;
 
 /**
- * Why a row was rejected. Declaration order is the precedence of DESIGN.md "Precise rules": a
- * row with several defects is rejected for the first one in this order.
+ * Why a row was rejected. Declaration order is the precedence of DESIGN.md "Precise rules": a row
+ * with several defects is rejected for the first one in this order.
  */
 public enum RejectReason {
   MISSING_REQUIRED,

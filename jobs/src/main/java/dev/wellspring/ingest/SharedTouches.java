@@ -19,8 +19,8 @@ import java.util.Optional;
  * gives none) is counted in millionths of a minute, each of the k touches gets the whole quotient
  * and the first r of them in the row's order (r = the remainder) one millionth more. So 60 minutes
  * with 4 people is 15 each, 60 with 7 is 8.571429 four times and 8.571428 three times, and the
- * touches always add up to the meeting's length (the exports sum in units of 10^-12, exactly).
- * A duration that is not a plain non-negative number is left alone: validation rejects it.
+ * touches always add up to the meeting's length (the exports sum in units of 10^-12, exactly). A
+ * duration that is not a plain non-negative number is left alone: validation rejects it.
  */
 final class SharedTouches {
   private SharedTouches() {}
@@ -34,7 +34,9 @@ final class SharedTouches {
       CanonicalRecord r = records.get(i);
       if (r.kind().equals(Kind.ACTIVITIES.table())) {
         String key =
-            r.fields().getOrDefault("occurred_at", "") + "\u001F" + r.fields().getOrDefault("type", "");
+            r.fields().getOrDefault("occurred_at", "")
+                + "\u001F"
+                + r.fields().getOrDefault("type", "");
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
       }
     }
@@ -52,7 +54,10 @@ final class SharedTouches {
           group.stream()
               .allMatch(
                   i ->
-                      records.get(i).fields().getOrDefault("duration_minutes", "")
+                      records
+                          .get(i)
+                          .fields()
+                          .getOrDefault("duration_minutes", "")
                           .equals(first.fields().getOrDefault("duration_minutes", "")));
       if (total.isEmpty() || !same) {
         continue;
@@ -87,6 +92,7 @@ final class SharedTouches {
       Double d = durations.containsKey(type) ? durations.get(type) : durations.get("other");
       return d == null ? Optional.empty() : Optional.of(new BigDecimal(Double.toString(d)));
     }
-    return Numbers.parse(text).filter(v -> v.signum() >= 0 && v.abs().compareTo(BigDecimal.valueOf(1e12)) < 0);
+    return Numbers.parse(text)
+        .filter(v -> v.signum() >= 0 && v.abs().compareTo(BigDecimal.valueOf(1e12)) < 0);
   }
 }

@@ -11,18 +11,18 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Layout of the staging rows the parsing tasks emit, one schema per kind: the kind's table
- * columns (all nullable, since rejected rows may lack any of them), then
+ * Layout of the staging rows the parsing tasks emit, one schema per kind: the kind's table columns
+ * (all nullable, since rejected rows may lack any of them), then
  *
  * <ul>
  *   <li>{@code source_file}, {@code line}: where the record starts (header = line 1);
  *   <li>{@code file_order}: the file's position in the file order, for "first one wins";
  *   <li>{@code reject_reason}: null when the row passed every per-row rule;
  *   <li>{@code raw}: the record's text without its final line ending;
- *   <li>{@code sha256}, {@code bytes}, {@code records}: set only on summary rows, which have
- *       {@code line = 0} and no record (the header is line 1, so no record has line 0). Each
- *       part of a file (a byte range, or the whole file) ends with one summary row holding the
- *       number of record rows it gave; the first part's also holds the file's SHA-256 and size.
+ *   <li>{@code sha256}, {@code bytes}, {@code records}: set only on summary rows, which have {@code
+ *       line = 0} and no record (the header is line 1, so no record has line 0). Each part of a
+ *       file (a byte range, or the whole file) ends with one summary row holding the number of
+ *       record rows it gave; the first part's also holds the file's SHA-256 and size.
  * </ul>
  */
 public final class StagingRows {

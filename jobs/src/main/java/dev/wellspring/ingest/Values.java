@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 
 /**
  * Parsing of single field values by the reading rules of DESIGN.md ("Precise rules / Reading").
- * Every method takes an already trimmed, non-empty value and returns null when the value breaks
- * the rule, so the caller decides the reject reason.
+ * Every method takes an already trimmed, non-empty value and returns null when the value breaks the
+ * rule, so the caller decides the reject reason.
  */
 public final class Values {
   private Values() {}

@@ -51,23 +51,23 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>Vendor contacts are never {@code duplicate_id}: the same person legitimately appears in
  *       many files. All contacts, canonical ones at priority 0, go through {@link
  *       IdentityResolution}, which yields the contacts table and {@code contact_identities}; the
- *       mapping then rewrites activities' {@code contact_id} and {@code introduced_contact_id}
- *       and outcomes' {@code contact_id}. An e-mail-scoped contact key ({@code email:...}, from
+ *       mapping then rewrites activities' {@code contact_id} and {@code introduced_contact_id} and
+ *       outcomes' {@code contact_id}. An e-mail-scoped contact key ({@code email:...}, from
  *       calendar invites and CRM e-mail activities) with no contact record of its own gets one
  *       holding only that e-mail, so it resolves to the person with that address, or to a contact
  *       of its own: no raw address reaches a table.
- *   <li>Vendor activity ids are deterministic hashes of the facts, so one fact exported twice
- *       (the same invitation in Invitations.csv and an older archive) has one id: the first by
- *       (file order, line) is kept and the others are dropped and counted as {@code
- *       records_duplicate} — not rejects, since nothing is wrong with the row (its row still
- *       counts as mapped). A vendor activity whose id a canonical activity already has is dropped
- *       the same way: canonical files win.
+ *   <li>Vendor activity ids are deterministic hashes of the facts, so one fact exported twice (the
+ *       same invitation in Invitations.csv and an older archive) has one id: the first by (file
+ *       order, line) is kept and the others are dropped and counted as {@code records_duplicate} —
+ *       not rejects, since nothing is wrong with the row (its row still counts as mapped). A vendor
+ *       activity whose id a canonical activity already has is dropped the same way: canonical files
+ *       win.
  *   <li>Records dated after the run date are dropped like canonical rows and counted per file as
  *       {@code records_ignored_future}.
  * </ul>
  *
- * <p>Without vendor files nothing changes for canonical input: no resolution runs and
- * {@code contact_identities} is empty.
+ * <p>Without vendor files nothing changes for canonical input: no resolution runs and {@code
+ * contact_identities} is empty.
  */
 final class VendorIngest {
   private static final String STAGE = "ingest";
@@ -79,7 +79,8 @@ final class VendorIngest {
   private final Dataset<Row> marked;
   private final Map<String, FileCounts> counts;
 
-  private VendorIngest(List<VendorFile> files, Dataset<Row> marked, Map<String, FileCounts> counts) {
+  private VendorIngest(
+      List<VendorFile> files, Dataset<Row> marked, Map<String, FileCounts> counts) {
     this.files = files;
     this.marked = marked;
     this.counts = counts;
@@ -102,8 +103,8 @@ final class VendorIngest {
   /**
    * Parses the vendor files into {@code staging} and counts them.
    *
-   * @throws WellspringException exit 2 when a file needs --owner and none was given, or an
-   *     adapter could not read a file at all
+   * @throws WellspringException exit 2 when a file needs --owner and none was given, or an adapter
+   *     could not read a file at all
    */
   static VendorIngest parse(
       SparkSession spark, List<VendorFile> files, WellspringConfig config, Path staging) {
@@ -115,7 +116,8 @@ final class VendorIngest {
       if (owner.isEmpty() && ExportAdapters.needsOwner(f.adapter().name())) {
         throw WellspringException.unusable(
             STAGE,
-            f.name() + ": a LinkedIn archive needs --owner NAME (whose archive it is: its"
+            f.name()
+                + ": a LinkedIn archive needs --owner NAME (whose archive it is: its"
                 + " activities belong to that person)");
       }
     }
@@ -144,15 +146,15 @@ final class VendorIngest {
   private static Dataset<Row> mark(Dataset<Row> staged, LocalDate runDate) {
     Column isRecord = col(VendorRows.EVENT).equalTo(VendorRows.RECORD);
     Column kind = col(VendorRows.KIND);
-    Timestamp cutoff =
-        Timestamp.from(runDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    Timestamp cutoff = Timestamp.from(runDate.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
     Column future =
         isRecord.and(
             when(kind.equalTo(Tables.ACTIVITIES), col("activity.occurred_at").geq(lit(cutoff)))
                 .when(kind.equalTo(Tables.OUTCOMES), col("outcome.occurred_at").geq(lit(cutoff)))
                 .when(kind.equalTo(Tables.GOALS), col("goal.starts_on").gt(lit(runDate)))
                 .otherwise(lit(false)));
-    Column activityId = when(isRecord.and(kind.equalTo(Tables.ACTIVITIES)), col("activity.activity_id"));
+    Column activityId =
+        when(isRecord.and(kind.equalTo(Tables.ACTIVITIES)), col("activity.activity_id"));
     Column duplicate =
         activityId
             .isNotNull()
@@ -169,8 +171,13 @@ final class VendorIngest {
     List<Row> rows =
         marked
             .groupBy(
-                col(StagingRows.SOURCE_FILE), col(VendorRows.EVENT), col(VendorRows.STATUS),
-                col(VendorRows.REASON), col(VendorRows.KIND), col(FUTURE), col(DUPLICATE))
+                col(StagingRows.SOURCE_FILE),
+                col(VendorRows.EVENT),
+                col(VendorRows.STATUS),
+                col(VendorRows.REASON),
+                col(VendorRows.KIND),
+                col(FUTURE),
+                col(DUPLICATE))
             .agg(
                 count(lit(1)).as("n"),
                 min(col(VendorRows.DETAIL)).as("detail"),
@@ -234,7 +241,9 @@ final class VendorIngest {
 
   /** Activity records the vendor files yielded (valid ones, any date). */
   long activityRecords() {
-    return counts.values().stream().mapToLong(c -> c.records.getOrDefault(Tables.ACTIVITIES, 0L)).sum();
+    return counts.values().stream()
+        .mapToLong(c -> c.records.getOrDefault(Tables.ACTIVITIES, 0L))
+        .sum();
   }
 
   /**
@@ -275,7 +284,12 @@ final class VendorIngest {
       c.warnings.forEach(
           (reason, k) ->
               manifest.warn(
-                  f.name() + ": " + reason + " (" + k + "x"
+                  f.name()
+                      + ": "
+                      + reason
+                      + " ("
+                      + k
+                      + "x"
                       + (c.warningDetail.get(reason).isEmpty()
                           ? ""
                           : ", e.g. " + c.warningDetail.get(reason))
@@ -288,7 +302,8 @@ final class VendorIngest {
     totals.put("rows_read", read);
     totals.put("rows_accepted", accepted);
     totals.put("rows_rejected", rejected);
-    totals.put("rows_excluded", counts.values().stream().mapToLong(FileCounts::excludedTotal).sum());
+    totals.put(
+        "rows_excluded", counts.values().stream().mapToLong(FileCounts::excludedTotal).sum());
     totals.put("reject_ratio", read == 0 ? 0.0 : (double) rejected / read);
   }
 
@@ -310,10 +325,10 @@ final class VendorIngest {
   }
 
   /**
-   * The final tables: the canonical ones (in their table schemas) with the vendor records
-   * merged in and contacts resolved (canonical contacts keyed by {@code contactEmails}, their
-   * contacts.csv e-mails as keyed tags, contact_id -> email, when given), plus {@code contact_identities} under {@code
-   * Tables.CONTACT_IDENTITIES}.
+   * The final tables: the canonical ones (in their table schemas) with the vendor records merged in
+   * and contacts resolved (canonical contacts keyed by {@code contactEmails}, their contacts.csv
+   * e-mails as keyed tags, contact_id -> email, when given), plus {@code contact_identities} under
+   * {@code Tables.CONTACT_IDENTITIES}.
    */
   Map<String, Dataset<Row>> tables(
       SparkSession spark, Map<Kind, Dataset<Row>> canonical, Dataset<Row> contactEmails) {
@@ -356,9 +371,9 @@ final class VendorIngest {
   }
 
   /**
-   * Source keys of address books and e-mail activities embed the address ({@code
-   * email:ann@x.org}, {@code google:ann lee|ann@x.org}); in the identities table such a key is
-   * replaced by its hash, {@code sha256:} + 16 hex digits, still stable across runs.
+   * Source keys of address books and e-mail activities embed the address ({@code email:ann@x.org},
+   * {@code google:ann lee|ann@x.org}); in the identities table such a key is replaced by its hash,
+   * {@code sha256:} + 16 hex digits, still stable across runs.
    */
   private static Dataset<Row> scrubKeys(Dataset<Row> identities) {
     Column key = col("source_contact_id");
@@ -396,7 +411,6 @@ final class VendorIngest {
             .and(not(col(DUPLICATE))));
   }
 
-
   // The adapter's priority needs its name; a tiny lookup the optimizer cannot see into, on a
   // column of a few distinct values.
   private static final UserDefinedFunction PRIORITY_OF =
@@ -404,30 +418,34 @@ final class VendorIngest {
           (UDF1<String, Integer>) ExportAdapters::priority, DataTypes.IntegerType);
 
   /** Identity-resolution input: canonical contacts (priority 0), vendor contacts, e-mail keys. */
-  private Dataset<Row> contactRecords(Map<Kind, Dataset<Row>> canonical, Dataset<Row> contactEmails) {
+  private Dataset<Row> contactRecords(
+      Map<Kind, Dataset<Row>> canonical, Dataset<Row> contactEmails) {
     Dataset<Row> contacts = canonical.get(Kind.CONTACTS);
     // contacts.csv's optional e-mail column (already a keyed tag) keys canonical contacts too.
     Dataset<Row> withEmail =
         contactEmails == null
             ? contacts.withColumn("email", lit(null).cast("string"))
-            : contacts.join(contactEmails, contacts.col("contact_id").equalTo(contactEmails.col("contact_id")), "left")
+            : contacts
+                .join(
+                    contactEmails,
+                    contacts.col("contact_id").equalTo(contactEmails.col("contact_id")),
+                    "left")
                 .select(contacts.col("*"), contactEmails.col("email"));
     Dataset<Row> canon =
-        withEmail
-            .select(
-                col("contact_id"),
-                col("full_name"),
-                col("email"),
-                lit(null).cast("string").as("profile_url"),
-                col("company"),
-                col("title"),
-                col("location"),
-                col("source"),
-                col("relationship"),
-                col("first_met_on"),
-                col("source_file"),
-                col("line"),
-                lit(0).as(PRIORITY));
+        withEmail.select(
+            col("contact_id"),
+            col("full_name"),
+            col("email"),
+            lit(null).cast("string").as("profile_url"),
+            col("company"),
+            col("title"),
+            col("location"),
+            col("source"),
+            col("relationship"),
+            col("first_met_on"),
+            col("source_file"),
+            col("line"),
+            lit(0).as(PRIORITY));
     Dataset<Row> vendor =
         kept(Kind.CONTACTS)
             .select(
@@ -446,19 +464,35 @@ final class VendorIngest {
                 PRIORITY_OF.apply(col(VendorRows.ADAPTER)).as(PRIORITY));
     Dataset<Row> keys =
         kept(Kind.ACTIVITIES)
-            .select(col("activity.contact_id").as("k"), col(StagingRows.SOURCE_FILE), col(StagingRows.LINE), col(VendorRows.ADAPTER))
+            .select(
+                col("activity.contact_id").as("k"),
+                col(StagingRows.SOURCE_FILE),
+                col(StagingRows.LINE),
+                col(VendorRows.ADAPTER))
             .unionByName(
                 kept(Kind.ACTIVITIES)
-                    .select(col("activity.introduced_contact_id").as("k"), col(StagingRows.SOURCE_FILE), col(StagingRows.LINE), col(VendorRows.ADAPTER)))
+                    .select(
+                        col("activity.introduced_contact_id").as("k"),
+                        col(StagingRows.SOURCE_FILE),
+                        col(StagingRows.LINE),
+                        col(VendorRows.ADAPTER)))
             .unionByName(
                 kept(Kind.OUTCOMES)
-                    .select(col("outcome.contact_id").as("k"), col(StagingRows.SOURCE_FILE), col(StagingRows.LINE), col(VendorRows.ADAPTER)))
+                    .select(
+                        col("outcome.contact_id").as("k"),
+                        col(StagingRows.SOURCE_FILE),
+                        col(StagingRows.LINE),
+                        col(VendorRows.ADAPTER)))
             .filter(col("k").startsWith("email:"));
     Dataset<Row> emailOnly =
         keys.join(vendor.select(col("contact_id").as("k")), "k", "left_anti")
             .groupBy(col("k"))
-            .agg(min(org.apache.spark.sql.functions.struct(
-                    col(StagingRows.SOURCE_FILE), col(StagingRows.LINE), col(VendorRows.ADAPTER))).as("o"))
+            .agg(
+                min(org.apache.spark.sql.functions.struct(
+                        col(StagingRows.SOURCE_FILE),
+                        col(StagingRows.LINE),
+                        col(VendorRows.ADAPTER)))
+                    .as("o"))
             .select(
                 col("k").as("contact_id"),
                 lit(null).cast("string").as("full_name"),
@@ -467,13 +501,20 @@ final class VendorIngest {
                 lit(null).cast("string").as("company"),
                 lit(null).cast("string").as("title"),
                 lit(null).cast("string").as("location"),
-                org.apache.spark.sql.functions.substring_index(col("o.adapter"), ".", 1).as("source"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .substring_index(col("o.adapter"), ".", 1)
+                    .as("source"),
                 lit(null).cast("string").as("relationship"),
                 lit(null).cast("date").as("first_met_on"),
                 col("o.source_file").as(StagingRows.SOURCE_FILE),
                 col("o.line").as(StagingRows.LINE),
                 lit(9).as(PRIORITY));
-    return canon.unionByName(vendor).unionByName(emailOnly)
+    return canon
+        .unionByName(vendor)
+        .unionByName(emailOnly)
         .transform(df -> Tables.conform(df, IdentityResolution.INPUT_SCHEMA));
   }
 

@@ -23,22 +23,22 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * The Spark task body of the vendor path: one vendor file in, its {@link VendorRows} out. The
- * file's adapter reads it; every canonical record it yields passes the same {@link
- * RecordValidator} as a canonical row of its kind, so reject reasons are uniform.
+ * file's adapter reads it; every canonical record it yields passes the same {@link RecordValidator}
+ * as a canonical row of its kind, so reject reasons are uniform.
  *
- * <p>Counting a source row that maps to several records: the row is {@code rejected} (for the
- * first reason by DESIGN.md precedence among its records) when any of its records fails
- * validation, else {@code mapped}; its valid records still go through. A LinkedIn message row
- * yields the contact and the message: a bad date on the message must not lose the contact, which
- * the file emits only once. So {@code rows_read = rows_mapped + rows_excluded + rows_rejected}
- * per file, while a rejected row may still have contributed records.
+ * <p>Counting a source row that maps to several records: the row is {@code rejected} (for the first
+ * reason by DESIGN.md precedence among its records) when any of its records fails validation, else
+ * {@code mapped}; its valid records still go through. A LinkedIn message row yields the contact and
+ * the message: a bad date on the message must not lose the contact, which the file emits only once.
+ * So {@code rows_read = rows_mapped + rows_excluded + rows_rejected} per file, while a rejected row
+ * may still have contributed records.
  *
- * <p>Before validation, a row's records lose the owner's own identities ({@link
- * OwnerIdentities}: a row left with none is excluded as {@value #OWNER_SELF}), and a row that
- * touches several people at once shares its duration among them ({@link SharedTouches}).
+ * <p>Before validation, a row's records lose the owner's own identities ({@link OwnerIdentities}: a
+ * row left with none is excluded as {@value #OWNER_SELF}), and a row that touches several people at
+ * once shares its duration among them ({@link SharedTouches}).
  *
- * <p>A typed function because the adapters are plain Java readers; the rows are collected per
- * file (adapters read their file whole anyway).
+ * <p>A typed function because the adapters are plain Java readers; the rows are collected per file
+ * (adapters read their file whole anyway).
  */
 final class VendorParse implements FlatMapFunction<VendorFile, Row> {
   private static final long serialVersionUID = 1L;

@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.StructType;
  *       resolution only: staging is deleted at the end of the stage);
  *   <li>{@code warning}: a {@code RecordSink.warning} ({@code reason}, {@code detail});
  *   <li>{@code summary}: the file's SHA-256 and bytes, once per file;
- *   <li>{@code fatal}: the file could not be read at all ({@code detail} says why); the stage
- *       stops with exit 2.
+ *   <li>{@code fatal}: the file could not be read at all ({@code detail} says why); the stage stops
+ *       with exit 2.
  * </ul>
  */
 final class VendorRows {

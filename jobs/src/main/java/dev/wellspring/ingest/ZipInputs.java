@@ -15,16 +15,16 @@ import java.util.zip.ZipFile;
 
 /**
  * A {@code .zip} in the input folder (LinkedIn's "Get a copy of your data" archive, Salesforce's
- * Data Export) is read like a folder of that name: its entries are extracted into the run's
- * staging folder and classified like any other file, named {@code <zip path>/<entry path>}.
+ * Data Export) is read like a folder of that name: its entries are extracted into the run's staging
+ * folder and classified like any other file, named {@code <zip path>/<entry path>}.
  *
  * <p>Bounds, so a hostile or broken archive cannot fill the disk or hang the run: at most {@value
  * #MAX_ENTRIES} entries and {@value #MAX_TOTAL_BYTES} bytes uncompressed in all (counted while
- * extracting, not taken from the archive's own claims). Anything else stops the run with exit 2
- * and one line naming the archive: more entries or bytes than that (a zip bomb), an encrypted
+ * extracting, not taken from the archive's own claims). Anything else stops the run with exit 2 and
+ * one line naming the archive: more entries or bytes than that (a zip bomb), an encrypted
  * (password-protected) archive, a corrupt one, or an entry whose path leaves the archive ({@code
- * ../}, an absolute path). A zip inside the zip is extracted as a file and not opened (it is
- * listed as unrecognised).
+ * ../}, an absolute path). A zip inside the zip is extracted as a file and not opened (it is listed
+ * as unrecognised).
  */
 final class ZipInputs {
   private ZipInputs() {}
@@ -57,7 +57,8 @@ final class ZipInputs {
     List<String> out = new ArrayList<>();
     try (ZipFile file = new ZipFile(zip.toFile())) {
       if (file.size() > maxEntries) {
-        throw refuse(name, "holds " + file.size() + " entries, more than the " + maxEntries + " allowed");
+        throw refuse(
+            name, "holds " + file.size() + " entries, more than the " + maxEntries + " allowed");
       }
       Path root = target.toAbsolutePath().normalize();
       Files.createDirectories(root);
@@ -85,7 +86,10 @@ final class ZipInputs {
             total += n;
             if (total > maxBytes) {
               throw refuse(
-                  name, "expands to more than " + maxBytes + " bytes (a zip bomb?); unzip it yourself if it is genuine");
+                  name,
+                  "expands to more than "
+                      + maxBytes
+                      + " bytes (a zip bomb?); unzip it yourself if it is genuine");
             }
             os.write(buffer, 0, n);
           }

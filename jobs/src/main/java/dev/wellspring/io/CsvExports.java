@@ -97,8 +97,7 @@ public final class CsvExports {
               Tables.PERIOD_COMPARISON,
               Tables.PERIOD_COMPARISON_SCHEMA,
               List.of("period", "class")),
-          new Export(
-              Tables.LIFT_HISTORY, Tables.LIFT_HISTORY_SCHEMA, List.of("run_date", "model")),
+          new Export(Tables.LIFT_HISTORY, Tables.LIFT_HISTORY_SCHEMA, List.of("run_date", "model")),
           new Export(
               Tables.FOLLOW_UP,
               Tables.FOLLOW_UP_SCHEMA,
@@ -110,8 +109,7 @@ public final class CsvExports {
    */
   public static final List<Export> INCREMENTALITY_EXPORTS =
       List.of(
-          new Export(
-              Tables.INCREMENTALITY, Tables.INCREMENTALITY_SCHEMA, List.of("class")),
+          new Export(Tables.INCREMENTALITY, Tables.INCREMENTALITY_SCHEMA, List.of("class")),
           new Export(
               Tables.WHATIF,
               Tables.WHATIF_SCHEMA,
@@ -215,7 +213,9 @@ public final class CsvExports {
       // Dates leave Spark as ISO text: a java.sql.Date decoded on the driver needs JVM module
       // access (sun.util.calendar) that a plain java or spark-submit driver lacks.
       columns.add(
-          f.dataType() instanceof DateType ? col(f.name()).cast("string").as(f.name()) : col(f.name()));
+          f.dataType() instanceof DateType
+              ? col(f.name()).cast("string").as(f.name())
+              : col(f.name()));
     }
     // One partition sorted locally: a global orderBy would cost a sampling job per export, and
     // the rows are few.

@@ -1,14 +1,14 @@
 package dev.wellspring.io;
 
 /**
- * Fault injection for the crash-safety tests: when the system property {@value #PROPERTY} names
- * a point, the run prints {@code PAUSED <point>} to stderr there and sleeps until it is killed.
+ * Fault injection for the crash-safety tests: when the system property {@value #PROPERTY} names a
+ * point, the run prints {@code PAUSED <point>} to stderr there and sleeps until it is killed.
  * Points: {@code before:<stage>} (the pipeline, before each stage), {@code ingest:staged} (after
- * ingest wrote its staging copy), {@code publish:parked} (inside {@link Warehouse#publish} outside a
- * generation, between moving the old version away and moving the new one in), {@code before:publish}
- * (the pipeline, after the last stage), {@code publish:switch} and {@code publish:switched} (inside
- * {@link Warehouse#commit}, just before and just after the rename that publishes the run date).
- * Unset, it does nothing.
+ * ingest wrote its staging copy), {@code publish:parked} (inside {@link Warehouse#publish} outside
+ * a generation, between moving the old version away and moving the new one in), {@code
+ * before:publish} (the pipeline, after the last stage), {@code publish:switch} and {@code
+ * publish:switched} (inside {@link Warehouse#commit}, just before and just after the rename that
+ * publishes the run date). Unset, it does nothing.
  */
 public final class FaultPoints {
   /** The system property naming the point to fail at (tests of the failure paths). */

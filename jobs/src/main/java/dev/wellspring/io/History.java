@@ -21,19 +21,19 @@ import java.util.stream.Stream;
  * The history of an output folder after a successful publish: which run dates stay ({@code
  * keep_runs}) and which one is "latest".
  *
- * <p>A published run date is one whose manifest {@code runs/D.json} says {@code "status": "ok"}
- * and whose {@code reports/D} folder exists. After a successful run:
+ * <p>A published run date is one whose manifest {@code runs/D.json} says {@code "status": "ok"} and
+ * whose {@code reports/D} folder exists. After a successful run:
  *
  * <ul>
  *   <li>{@code runs/latest.json} and the symbolic link {@code reports/latest} point at the newest
  *       published run date. Both switch atomically: the JSON is written to a temporary file and
- *       renamed over the old one; the link is created under a temporary name and renamed over
- *       the old link, so a reader sees the old target or the new one.
- *   <li>With {@code keep_runs = N > 0}, the N newest published run dates stay; every run date
- *       older than the oldest of them (published or left behind by a failed run) loses its
- *       warehouse partitions, rejects, reports folder and manifest. The date of the current run is
- *       never pruned (a backfill of an old date keeps its outputs until the next night), and
- *       nothing is pruned when a run fails (the caller only calls this after exit 0).
+ *       renamed over the old one; the link is created under a temporary name and renamed over the
+ *       old link, so a reader sees the old target or the new one.
+ *   <li>With {@code keep_runs = N > 0}, the N newest published run dates stay; every run date older
+ *       than the oldest of them (published or left behind by a failed run) loses its warehouse
+ *       partitions, rejects, reports folder and manifest. The date of the current run is never
+ *       pruned (a backfill of an old date keeps its outputs until the next night), and nothing is
+ *       pruned when a run fails (the caller only calls this after exit 0).
  * </ul>
  *
  * <p>Each pruned folder is first renamed into {@code .staging/} (which {@link Warehouse#recover()}
@@ -54,8 +54,8 @@ public final class History {
   public record Outcome(Optional<LocalDate> latest, List<LocalDate> pruned) {}
 
   /**
-   * Points latest at the newest published run date and prunes run dates beyond {@code keepRuns}
-   * (0 keeps every date).
+   * Points latest at the newest published run date and prunes run dates beyond {@code keepRuns} (0
+   * keeps every date).
    *
    * @param current the run date of the run that just succeeded; never pruned
    */
@@ -63,7 +63,8 @@ public final class History {
     TreeSet<LocalDate> published = publishedDates();
     List<LocalDate> pruned = new ArrayList<>();
     if (keepRuns > 0 && published.size() > keepRuns) {
-      LocalDate oldestKept = published.descendingSet().stream().skip(keepRuns - 1L).findFirst().orElseThrow();
+      LocalDate oldestKept =
+          published.descendingSet().stream().skip(keepRuns - 1L).findFirst().orElseThrow();
       for (LocalDate d : allDates()) {
         if (d.isBefore(oldestKept) && !d.equals(current)) {
           prune(d);
@@ -72,7 +73,8 @@ public final class History {
       }
       published.removeAll(pruned);
     }
-    Optional<LocalDate> latest = published.isEmpty() ? Optional.empty() : Optional.of(published.last());
+    Optional<LocalDate> latest =
+        published.isEmpty() ? Optional.empty() : Optional.of(published.last());
     latest.ifPresent(this::pointLatestAt);
     return new Outcome(latest, pruned);
   }
@@ -130,7 +132,8 @@ public final class History {
     ObjectNode tables = json.putObject("warehouse");
     for (Path table : children(wh.root().resolve("warehouse"))) {
       if (Files.isDirectory(table.resolve("run_date=" + d))) {
-        tables.put(table.getFileName().toString(), "warehouse/" + table.getFileName() + "/run_date=" + d);
+        tables.put(
+            table.getFileName().toString(), "warehouse/" + table.getFileName() + "/run_date=" + d);
       }
     }
     Path rejects = wh.rejectsDir(d).resolve("rejects.csv");
@@ -141,17 +144,23 @@ public final class History {
       Files.createDirectories(runs);
       Path tmp = runs.resolve("." + LATEST_JSON + "." + UUID.randomUUID() + ".tmp");
       Manifest.JSON.writeValue(tmp.toFile(), json);
-      Files.move(tmp, runs.resolve(LATEST_JSON), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmp,
+          runs.resolve(LATEST_JSON),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
 
       Path reports = wh.root().resolve("reports");
       Path link = reports.resolve(LATEST);
-      if (Files.isSymbolicLink(link) && Files.readSymbolicLink(link).toString().equals(d.toString())) {
+      if (Files.isSymbolicLink(link)
+          && Files.readSymbolicLink(link).toString().equals(d.toString())) {
         return;
       }
       Path tmpLink = reports.resolve("." + LATEST + "." + UUID.randomUUID() + ".tmp");
       Files.createSymbolicLink(tmpLink, Path.of(d.toString()));
       // rename(2) replaces a link atomically, as it does a file.
-      Files.move(tmpLink, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          tmpLink, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot point latest at " + d + ": " + e.getMessage(), e);
     }
@@ -161,7 +170,8 @@ public final class History {
   public Optional<LocalDate> latest() {
     Path file = wh.root().resolve("runs").resolve(LATEST_JSON);
     try {
-      return Optional.of(LocalDate.parse(Manifest.JSON.readTree(file.toFile()).path("run_date").asText()));
+      return Optional.of(
+          LocalDate.parse(Manifest.JSON.readTree(file.toFile()).path("run_date").asText()));
     } catch (IOException | DateTimeParseException e) {
       return Optional.empty();
     }

@@ -15,10 +15,10 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.spark.sql.Row;
 
 /**
- * Writes {@code rejects/run_date=D/rejects.csv} (DESIGN.md "Outputs"): columns source_file,
- * line, reason, raw; RFC 4180 quoting (raw may hold commas, quotes and line ends) and {@code \n}
- * between rows; the header is written even when there are no rejects. The folder is written
- * under {@code .staging/} and published atomically.
+ * Writes {@code rejects/run_date=D/rejects.csv} (DESIGN.md "Outputs"): columns source_file, line,
+ * reason, raw; RFC 4180 quoting (raw may hold commas, quotes and line ends) and {@code \n} between
+ * rows; the header is written even when there are no rejects. The folder is written under {@code
+ * .staging/} and published atomically.
  *
  * <p>Though it is for debugging, rejects.csv is an output like any other: in {@code raw}, e-mail
  * addresses and phone numbers are masked ({@link Scrub#text}, e.g. {@code <email:0123abcd...>}),
@@ -33,14 +33,18 @@ public final class RejectsCsv {
   private static final String FORMULA_STARTS = "=+-@\t\r";
 
   private static final CSVFormat FORMAT =
-      CSVFormat.RFC4180.builder().setRecordSeparator("\n").setHeader(COLUMNS.toArray(new String[0])).get();
+      CSVFormat.RFC4180
+          .builder()
+          .setRecordSeparator("\n")
+          .setHeader(COLUMNS.toArray(new String[0]))
+          .get();
 
   /**
    * Writes the rejects and publishes the file; returns its path.
    *
-   * @param rows rows of (source_file string, line long, reason string, raw string), already in
-   *     file order; consumed one at a time, so a driver-side {@code toLocalIterator()} keeps only
-   *     one partition in memory
+   * @param rows rows of (source_file string, line long, reason string, raw string), already in file
+   *     order; consumed one at a time, so a driver-side {@code toLocalIterator()} keeps only one
+   *     partition in memory
    */
   public static Path write(Warehouse warehouse, LocalDate runDate, Iterator<Row> rows) {
     Path staging = warehouse.newStagingDir("rejects");

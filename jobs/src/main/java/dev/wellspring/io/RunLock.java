@@ -14,9 +14,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 /**
- * One run at a time per output folder. The lock is an OS file lock on {@code .wellspring.lock},
- * so it dies with its process (even on SIGKILL); the file's text (pid, host, start time) only
- * serves the messages. A lock file left by a dead run is "stale" and is taken over.
+ * One run at a time per output folder. The lock is an OS file lock on {@code .wellspring.lock}, so
+ * it dies with its process (even on SIGKILL); the file's text (pid, host, start time) only serves
+ * the messages. A lock file left by a dead run is "stale" and is taken over.
  */
 public final class RunLock implements AutoCloseable {
   public static final String FILE = ".wellspring.lock";
@@ -54,7 +54,9 @@ public final class RunLock implements AutoCloseable {
         ch.close();
         throw WellspringException.unusable(
             "lock",
-            "another Wellspring run is writing to " + outputDir + " ("
+            "another Wellspring run is writing to "
+                + outputDir
+                + " ("
                 + (before.isBlank() ? "holder unknown" : before.strip())
                 + "); wait for it to finish or use another --output");
       }

@@ -18,9 +18,9 @@ public final class Staging {
    * Writes {@code df} as Parquet into {@code dir} (replacing it) and returns the path.
    *
    * <p>Written for one reader, this run: no dictionaries and no column statistics. Both serve
-   * readers that scan a file many times or skip row groups; here they cost the write (hashing
-   * every value of every string column, min/max of each) and nothing is skipped, since every read
-   * of staging data scans it all.
+   * readers that scan a file many times or skip row groups; here they cost the write (hashing every
+   * value of every string column, min/max of each) and nothing is skipped, since every read of
+   * staging data scans it all.
    */
   public static Path write(Dataset<Row> df, Path dir) {
     df.write()

@@ -24,22 +24,22 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The output folder: where every table, export, reject file and manifest of a run date lives,
- * and the only place that publishes them.
+ * The output folder: where every table, export, reject file and manifest of a run date lives, and
+ * the only place that publishes them.
  *
- * <p>Publishing is write-then-move: a table or report folder is written under {@code .staging/}
- * and moved into place with a rename, so a reader sees the previous version or the new one. The
- * replaced version is first moved to {@code .trash/}; {@link #recover()} puts it back if a run
- * died between the two moves.
+ * <p>Publishing is write-then-move: a table or report folder is written under {@code .staging/} and
+ * moved into place with a rename, so a reader sees the previous version or the new one. The
+ * replaced version is first moved to {@code .trash/}; {@link #recover()} puts it back if a run died
+ * between the two moves.
  *
  * <p>A pipeline run publishes its run date as one unit ({@link #begin}, {@link #commit}): every
  * table, the rejects and the reports folder of the date are written into a new <em>generation</em>
  * {@code .generations/<date>/g-<id>/} (a mirror of the public layout), and one rename of the
  * symbolic link {@code .generations/<date>/current} publishes them all at once. The public paths
  * ({@code warehouse/<table>/run_date=D}, {@code rejects/run_date=D}, {@code reports/D}) are
- * relative symbolic links through {@code current}, so a reader that opens one of them sees the
- * old generation or the new one, never a mix of tables from two runs. Units the run did not
- * rewrite (a stage run alone) are carried over into the new generation by hard links.
+ * relative symbolic links through {@code current}, so a reader that opens one of them sees the old
+ * generation or the new one, never a mix of tables from two runs. Units the run did not rewrite (a
+ * stage run alone) are carried over into the new generation by hard links.
  */
 public final class Warehouse {
   /** The folder of the generations, under the output folder. */
@@ -97,8 +97,8 @@ public final class Warehouse {
   }
 
   /**
-   * Where a published path of the run date (a table, the rejects, the reports folder) is read
-   * from now: this run's staged version when the run wrote one, else the published one.
+   * Where a published path of the run date (a table, the rejects, the reports folder) is read from
+   * now: this run's staged version when the run wrote one, else the published one.
    */
   public Path currentView(Path published) {
     Path staged = staged(published);
@@ -111,7 +111,12 @@ public final class Warehouse {
     if (!Files.isDirectory(dir)) {
       throw WellspringException.unusable(
           "read",
-          "table " + table + " for run date " + runDate + " not found at " + dir
+          "table "
+              + table
+              + " for run date "
+              + runDate
+              + " not found at "
+              + dir
               + " (run the earlier stages first, or `nightly`)");
     }
     return spark.read().schema(schema).parquet(dir.toString());
@@ -132,8 +137,8 @@ public final class Warehouse {
   }
 
   /**
-   * Moves a finished folder or file into place, replacing what was there. Both paths must be on
-   * the output's file system.
+   * Moves a finished folder or file into place, replacing what was there. Both paths must be on the
+   * output's file system.
    */
   public void publish(Path staged, Path target) {
     Path inGeneration = staged(target);
@@ -184,7 +189,11 @@ public final class Warehouse {
     Path dir =
         root.resolve(GENERATIONS)
             .resolve(runDate.toString())
-            .resolve("g-" + System.currentTimeMillis() + "-" + UUID.randomUUID().toString().substring(0, 8));
+            .resolve(
+                "g-"
+                    + System.currentTimeMillis()
+                    + "-"
+                    + UUID.randomUUID().toString().substring(0, 8));
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -201,8 +210,8 @@ public final class Warehouse {
 
   /**
    * The open generation's copy of the published unit {@code unit} of the run date (a {@code
-   * reports/D} folder, say), made by copying the published one when the run has not written it:
-   * a stage that adds to a unit (the report adds the PDF to the exports) works on its own copy.
+   * reports/D} folder, say), made by copying the published one when the run has not written it: a
+   * stage that adds to a unit (the report adds the PDF to the exports) works on its own copy.
    */
   public Path stageCopy(Path unit) {
     Path staged = staged(unit);
@@ -272,7 +281,9 @@ public final class Warehouse {
       }
       FaultPoints.pauseAt("publish:switch");
       Path previous =
-          Files.isSymbolicLink(current) ? current.resolveSibling(Files.readSymbolicLink(current)) : null;
+          Files.isSymbolicLink(current)
+              ? current.resolveSibling(Files.readSymbolicLink(current))
+              : null;
       Path next = current.resolveSibling("current.tmp-" + UUID.randomUUID());
       Files.createSymbolicLink(next, gen.getFileName());
       // rename(2) replaces the old link in one step: readers resolve the old or the new target.
@@ -374,8 +385,8 @@ public final class Warehouse {
   }
 
   /**
-   * Undoes a publish that died between its two moves: a parked version whose target is missing
-   * goes back; anything else in .trash and .staging is removed.
+   * Undoes a publish that died between its two moves: a parked version whose target is missing goes
+   * back; anything else in .trash and .staging is removed.
    */
   public void recover() {
     Path trashRoot = root.resolve(".trash");
@@ -394,9 +405,9 @@ public final class Warehouse {
   }
 
   /**
-   * Removes what a run that died left of its generations: every generation of a date other than
-   * the one {@code current} names, half-made {@code current.tmp-*} links, and public links whose
-   * unit the published generation does not have.
+   * Removes what a run that died left of its generations: every generation of a date other than the
+   * one {@code current} names, half-made {@code current.tmp-*} links, and public links whose unit
+   * the published generation does not have.
    */
   private void recoverGenerations() {
     Path all = root.resolve(GENERATIONS);
@@ -407,7 +418,9 @@ public final class Warehouse {
       for (Path dateDir : dates.toList()) {
         Path current = dateDir.resolve("current");
         Path keep =
-            Files.isSymbolicLink(current) ? dateDir.resolve(Files.readSymbolicLink(current)).normalize() : null;
+            Files.isSymbolicLink(current)
+                ? dateDir.resolve(Files.readSymbolicLink(current)).normalize()
+                : null;
         try (Stream<Path> entries = Files.list(dateDir)) {
           for (Path e : entries.toList()) {
             if (e.equals(current) || e.normalize().equals(keep)) {

@@ -25,8 +25,8 @@ import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs a sequence of stages for one run date: opens the session once, times each stage, keeps
- * the manifest, and turns failures into the documented exit codes.
+ * Runs a sequence of stages for one run date: opens the session once, times each stage, keeps the
+ * manifest, and turns failures into the documented exit codes.
  */
 public final class Pipeline {
   /** The Spark stages in pipeline order. */
@@ -57,7 +57,9 @@ public final class Pipeline {
       return e.exitCode();
     }
     Manifest manifest =
-        stages.contains("ingest") ? new Manifest() : Manifest.readOrNew(wh.manifestFile(config.runDate()));
+        stages.contains("ingest")
+            ? new Manifest()
+            : Manifest.readOrNew(wh.manifestFile(config.runDate()));
     ObjectNode root = manifest.root();
     root.put("run_date", config.runDate().toString());
     root.put("started_at", Instant.now().toString());
@@ -93,7 +95,8 @@ public final class Pipeline {
     RunLog log = RunLog.open(wh.root().resolve("runs").resolve(config.runDate() + ".log"));
     // SIGTERM, or System.exit from a library: the manifest still says the run failed (SIGKILL
     // cannot be caught; the OS lock dies with the process and the next run cleans up).
-    java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicBoolean finished =
+        new java.util.concurrent.atomic.AtomicBoolean();
     Thread hook =
         new Thread(
             () -> {
@@ -101,7 +104,9 @@ public final class Pipeline {
                 root.put("finished_at", Instant.now().toString());
                 root.put("exit_code", WellspringException.INTERNAL);
                 root.put("status", "failed");
-                root.put("message", "the run was stopped (the JVM was told to exit: a signal or System.exit)");
+                root.put(
+                    "message",
+                    "the run was stopped (the JVM was told to exit: a signal or System.exit)");
                 try {
                   manifest.writeTo(wh.manifestFile(config.runDate()));
                 } catch (Throwable e) {
@@ -113,7 +118,8 @@ public final class Pipeline {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       if (lock.tookOverStaleLock() != null) {
-        progress.info("took over a stale lock left by a run that died (" + lock.tookOverStaleLock() + ")");
+        progress.info(
+            "took over a stale lock left by a run that died (" + lock.tookOverStaleLock() + ")");
         manifest.warn("took over a stale lock: " + lock.tookOverStaleLock());
       }
       wh.recover();
@@ -142,7 +148,8 @@ public final class Pipeline {
             // A session that already existed (an embedding application, the test suite) is
             // reused by Sessions.open and must outlive this run.
             ownSession =
-                SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+                SparkSession.getActiveSession().isEmpty()
+                    && SparkSession.getDefaultSession().isEmpty();
             spark = Sessions.open(config);
             heartbeat = SparkProgress.attach(spark.sparkContext(), progress);
           }
@@ -217,16 +224,19 @@ public final class Pipeline {
     } catch (IllegalStateException e) {
       // Shutting down already.
     }
-    exit = finish(manifest, wh, config, exit, message, runStart, progress, lock, log, errorLine, failure);
+    exit =
+        finish(
+            manifest, wh, config, exit, message, runStart, progress, lock, log, errorLine, failure);
     if (exit == 0) {
       Path pdf = wh.reportsDir(config.runDate()).resolve("effectiveness.pdf");
       progress.info(
-          "done; outputs in " + wh.root() + (java.nio.file.Files.exists(pdf) ? ", report " + pdf : ""));
+          "done; outputs in "
+              + wh.root()
+              + (java.nio.file.Files.exists(pdf) ? ", report " + pdf : ""));
     }
     progress.manifest(wh.manifestFile(config.runDate()), exit);
     return exit;
   }
-
 
   /** The final manifest and the lock, on every way out of a run; returns the exit code. */
   private static int finish(
@@ -251,7 +261,9 @@ public final class Pipeline {
       root.put("exit_code", exit);
       root.put(
           "status",
-          exit == 0 ? "ok" : exit == WellspringException.TOO_MANY_REJECTS ? "rejects_above_maximum" : "failed");
+          exit == 0
+              ? "ok"
+              : exit == WellspringException.TOO_MANY_REJECTS ? "rejects_above_maximum" : "failed");
       root.put("message", message);
       // The manifest before the trace: on a full disk the freed generation's space goes to it.
       manifest.writeTo(wh.manifestFile(config.runDate()));
@@ -262,7 +274,9 @@ public final class Pipeline {
       ResourceFault fault = ResourceFault.of(e, wh.manifestFile(config.runDate()));
       progress.error(
           "cannot write the manifest "
-              + (fault != null ? fault.message() : wh.manifestFile(config.runDate()) + ": " + firstLine(String.valueOf(e))));
+              + (fault != null
+                  ? fault.message()
+                  : wh.manifestFile(config.runDate()) + ": " + firstLine(String.valueOf(e))));
       log.trace("cannot write the manifest", e);
       exit = exit == 0 ? (fault != null ? fault.exitCode() : WellspringException.INTERNAL) : exit;
     } finally {
@@ -277,8 +291,8 @@ public final class Pipeline {
   }
 
   /**
-   * After the final manifest write of a successful run only, still holding the lock: {@code
-   * latest} and {@code keep_runs} (io.History). Returns the run's exit code.
+   * After the final manifest write of a successful run only, still holding the lock: {@code latest}
+   * and {@code keep_runs} (io.History). Returns the run's exit code.
    */
   private static int afterPublish(Warehouse wh, WellspringConfig config, Progress progress) {
     try {
@@ -289,7 +303,8 @@ public final class Pipeline {
       return 0;
     } catch (RuntimeException e) {
       progress.error(
-          "cannot update latest or prune old run dates: " + firstLine(String.valueOf(e.getMessage())));
+          "cannot update latest or prune old run dates: "
+              + firstLine(String.valueOf(e.getMessage())));
       return WellspringException.INTERNAL;
     }
   }
@@ -310,7 +325,9 @@ public final class Pipeline {
     m.put("inference_map", c.inferenceMap());
     m.put("bootstrap_resamples", c.bootstrapResamples());
     m.put("bootstrap_seed", c.bootstrapSeed());
-    m.put("carryover", c.incrementality().carryover() == null ? "auto" : c.incrementality().carryover());
+    m.put(
+        "carryover",
+        c.incrementality().carryover() == null ? "auto" : c.incrementality().carryover());
     m.put("incrementality_resamples", c.incrementality().resamples());
     m.put("incrementality_seed", c.incrementality().seed());
     m.put("shuffle_partitions", c.shufflePartitions());
@@ -324,8 +341,8 @@ public final class Pipeline {
   }
 
   /**
-   * The effective configuration as plain values for --print-config: the manifest's, plus
-   * owner_map and keep_runs (the secret is never shown).
+   * The effective configuration as plain values for --print-config: the manifest's, plus owner_map
+   * and keep_runs (the secret is never shown).
    */
   public static Map<String, Object> describe(WellspringConfig c) {
     Map<String, Object> m = configForManifest(c);
@@ -335,8 +352,8 @@ public final class Pipeline {
   }
 
   /**
-   * Checks what can be checked before anything is written: the input folder of a run that
-   * ingests, and for a stage run alone an output folder that holds earlier stages' outputs.
+   * Checks what can be checked before anything is written: the input folder of a run that ingests,
+   * and for a stage run alone an output folder that holds earlier stages' outputs.
    */
   static void preflight(WellspringConfig c, List<String> stages, Warehouse wh) {
     if (stages.isEmpty()) {
@@ -346,15 +363,20 @@ public final class Pipeline {
       Path in = Path.of(c.input());
       if (!java.nio.file.Files.isDirectory(in)) {
         throw WellspringException.unusable(
-            "cli", "input folder " + in.toAbsolutePath() + " does not exist or is not a folder (--input)");
+            "cli",
+            "input folder " + in.toAbsolutePath() + " does not exist or is not a folder (--input)");
       }
       if (java.nio.file.Files.exists(wh.root()) && !java.nio.file.Files.isDirectory(wh.root())) {
-        throw WellspringException.unusable("cli", "output " + wh.root() + " is a file, not a folder (--output)");
+        throw WellspringException.unusable(
+            "cli", "output " + wh.root() + " is a file, not a folder (--output)");
       }
     } else if (!java.nio.file.Files.isDirectory(wh.root().resolve("warehouse"))
         && !java.nio.file.Files.isDirectory(wh.root().resolve("reports"))) {
       throw WellspringException.unusable(
-          "cli", "output folder " + wh.root() + " holds no earlier run (no warehouse/ or reports/; --output"
+          "cli",
+          "output folder "
+              + wh.root()
+              + " holds no earlier run (no warehouse/ or reports/; --output"
               + " mistyped? `nightly` or `ingest` starts a new one)");
     }
   }
@@ -376,9 +398,11 @@ public final class Pipeline {
   /** Samples the used heap on a daemon thread; started with the first run of this JVM. */
   static final class HeapSampler implements Runnable {
     static final HeapSampler INSTANCE = new HeapSampler();
-    private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong peak =
+        new java.util.concurrent.atomic.AtomicLong();
 
-    private final java.util.concurrent.atomic.AtomicLong peakLive = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong peakLive =
+        new java.util.concurrent.atomic.AtomicLong();
 
     private HeapSampler() {
       Thread t = new Thread(this, "wellspring-heap-sampler");
@@ -390,7 +414,8 @@ public final class Pipeline {
         if (gc instanceof javax.management.NotificationEmitter emitter) {
           emitter.addNotificationListener(
               (n, handback) -> {
-                if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+                if (!com.sun.management.GarbageCollectionNotificationInfo
+                    .GARBAGE_COLLECTION_NOTIFICATION
                     .equals(n.getType())) {
                   return;
                 }

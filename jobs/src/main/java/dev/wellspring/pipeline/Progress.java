@@ -8,8 +8,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Progress lines on stderr. Every line starts with the UTC time; a stage prints a line when it
- * starts and one when it ends, a long stage a heartbeat ({@link SparkProgress}) in between, and
- * the run ends with the manifest's path. Quiet prints only errors (and the manifest's path).
+ * starts and one when it ends, a long stage a heartbeat ({@link SparkProgress}) in between, and the
+ * run ends with the manifest's path. Quiet prints only errors (and the manifest's path).
  *
  * <p>Formats: {@link Format#PLAIN} ({@code 2026-01-31T02:30:05Z wellspring: ingest started}),
  * {@link Format#JSON} (one object a line, for schedulers: {@code {"time":..., "level":...,
@@ -33,6 +33,7 @@ public final class Progress {
   private final Level level;
   private final Format format;
   private final boolean bar;
+
   /** A progress bar is on screen without its newline. */
   private boolean barOpen;
 
@@ -89,8 +90,10 @@ public final class Progress {
       }
       emit(e);
     } else {
-      line(String.format(
-          "%-9s rows in %s, rows out %s, %.1f s", stage, count(r.rowsIn()), count(r.rowsOut()), seconds));
+      line(
+          String.format(
+              "%-9s rows in %s, rows out %s, %.1f s",
+              stage, count(r.rowsIn()), count(r.rowsOut()), seconds));
     }
   }
 
@@ -98,25 +101,40 @@ public final class Progress {
    * A long stage's heartbeat: Spark tasks finished of those started so far, and the rows its
    * finished tasks read.
    */
-  public synchronized void heartbeat(String stage, long tasksDone, long tasksTotal, long rows, double seconds) {
+  public synchronized void heartbeat(
+      String stage, long tasksDone, long tasksTotal, long rows, double seconds) {
     if (level == Level.QUIET) {
       return;
     }
     if (format == Format.JSON) {
-      emit(event("info", "heartbeat").put("stage", stage).put("tasks_done", tasksDone)
-          .put("tasks_total", tasksTotal).put("rows", rows).put("seconds", round(seconds)));
+      emit(
+          event("info", "heartbeat")
+              .put("stage", stage)
+              .put("tasks_done", tasksDone)
+              .put("tasks_total", tasksTotal)
+              .put("rows", rows)
+              .put("seconds", round(seconds)));
       return;
     }
-    String text = tasksTotal == 0
-        ? String.format("%-9s running %.0f s: no Spark tasks yet (starting Spark, listing files)", stage, seconds)
-        : String.format("%-9s running %.0f s: tasks %,d/%,d, rows %s", stage, seconds, tasksDone, tasksTotal,
-            count(rows));
+    String text =
+        tasksTotal == 0
+            ? String.format(
+                "%-9s running %.0f s: no Spark tasks yet (starting Spark, listing files)",
+                stage, seconds)
+            : String.format(
+                "%-9s running %.0f s: tasks %,d/%,d, rows %s",
+                stage, seconds, tasksDone, tasksTotal, count(rows));
     if (bar) {
       int width = 20;
       int filled = tasksTotal <= 0 ? 0 : (int) Math.min(width, width * tasksDone / tasksTotal);
-      out.print("\r" + stamp() + " wellspring: " + String.format("%-9s [%s%s] ", stage, "#".repeat(filled),
-          ".".repeat(width - filled)) + String.format("%.0f s, tasks %,d/%,d, rows %s   ", seconds, tasksDone,
-          tasksTotal, count(rows)));
+      out.print(
+          "\r"
+              + stamp()
+              + " wellspring: "
+              + String.format("%-9s [%s%s] ", stage, "#".repeat(filled), ".".repeat(width - filled))
+              + String.format(
+                  "%.0f s, tasks %,d/%,d, rows %s   ",
+                  seconds, tasksDone, tasksTotal, count(rows)));
       out.flush();
       barOpen = true;
     } else {
@@ -179,8 +197,10 @@ public final class Progress {
   /** The last line of a run: where its manifest is. Printed at every level. */
   public synchronized void manifest(java.nio.file.Path file, int exitCode) {
     if (format == Format.JSON) {
-      emit(event(exitCode == 0 ? "info" : "error", "finished").put("exit_code", exitCode)
-          .put("manifest", file.toString()));
+      emit(
+          event(exitCode == 0 ? "info" : "error", "finished")
+              .put("exit_code", exitCode)
+              .put("manifest", file.toString()));
     } else {
       line("manifest " + file);
     }

@@ -17,9 +17,10 @@ import java.util.List;
  * classpath, and Spark has none of Jasper's, so neither can break the other's dependencies.
  *
  * <p>The child is {@code java -cp <cp> dev.wellspring.report.ReportMain --output .. --run-date ..
- * --model .. --paper .. --names .. --period-days .. [--value-unit ..]}, where {@code <cp>} is the system property {@value
- * #CLASSPATH_PROPERTY} (run.sh sets it to the reports jar and its lib folder). Without it the
- * report is skipped with a manifest warning: a Spark-only deployment is not an error.
+ * --model .. --paper .. --names .. --period-days .. [--value-unit ..]}, where {@code <cp>} is the
+ * system property {@value #CLASSPATH_PROPERTY} (run.sh sets it to the reports jar and its lib
+ * folder). Without it the report is skipped with a manifest warning: a Spark-only deployment is not
+ * an error.
  */
 public final class ReportLauncher {
   /** The system property holding the report module's classpath. */
@@ -29,16 +30,21 @@ public final class ReportLauncher {
 
   /**
    * The child is short-lived (a few seconds) and mostly runs code once: the C1 compiler alone
-   * halves its CPU time against tiered C2 (measured in reports/README.md), and the serial
-   * collector needs no GC threads on a small heap.
+   * halves its CPU time against tiered C2 (measured in reports/README.md), and the serial collector
+   * needs no GC threads on a small heap.
    */
-  static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g",
-      // The child loads ~4,600 classes: the default first metaspace threshold (~21 MB) cost a
-      // full collection of ~0.25 s halfway through every report.
-      "-XX:MetaspaceSize=128m", "-Djava.awt.headless=true",
-      // Class data sharing messages (an archive that no longer matches, classes it cannot hold)
-      // are not the user's business: the child runs without the archive then.
-      "-Xlog:cds=off,cds+dynamic=off");
+  static final List<String> JVM_FLAGS =
+      List.of(
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-Xmx1g",
+          // The child loads ~4,600 classes: the default first metaspace threshold (~21 MB) cost a
+          // full collection of ~0.25 s halfway through every report.
+          "-XX:MetaspaceSize=128m",
+          "-Djava.awt.headless=true",
+          // Class data sharing messages (an archive that no longer matches, classes it cannot hold)
+          // are not the user's business: the child runs without the archive then.
+          "-Xlog:cds=off,cds+dynamic=off");
 
   /** Where the child's class data sharing archive lives when the installation is read-only. */
   static final String CDS_DIR = ".wellspring";
@@ -49,8 +55,8 @@ public final class ReportLauncher {
 
   /**
    * Runs the report for the context's run date and waits for it. The child's stderr is passed
-   * through; a non-zero exit becomes a {@link WellspringException} with the child's exit code
-   * (1 when it is not one of ours) and its last stderr line as the message.
+   * through; a non-zero exit becomes a {@link WellspringException} with the child's exit code (1
+   * when it is not one of ours) and its last stderr line as the message.
    */
   public static StageResult render(RunContext ctx) {
     return render(ctx, System.getProperty(CLASSPATH_PROPERTY, ""), ctx.progress()::passthrough);
@@ -64,10 +70,14 @@ public final class ReportLauncher {
    * @param stderr receives the child's stderr lines, except the last one of a failed child: that
    *     one becomes the exception's message, which the pipeline prints (once)
    */
-  static StageResult render(RunContext ctx, String classpath, java.util.function.Consumer<String> stderr) {
+  static StageResult render(
+      RunContext ctx, String classpath, java.util.function.Consumer<String> stderr) {
     if (classpath == null || classpath.isBlank()) {
-      ctx.progress().info("report: the report module is not on this installation (no -D"
-          + CLASSPATH_PROPERTY + "); skipped");
+      ctx.progress()
+          .info(
+              "report: the report module is not on this installation (no -D"
+                  + CLASSPATH_PROPERTY
+                  + "); skipped");
       ctx.manifest().warn("report not rendered: report module not available");
       return StageResult.UNKNOWN;
     }
@@ -76,17 +86,21 @@ public final class ReportLauncher {
     // mirror of the output folder's layout.
     Path generation = ctx.warehouse().generation();
     List<String> command =
-        command(ctx.config(), generation == null ? ctx.config().output() : generation.toString(), classpath, cds);
+        command(
+            ctx.config(),
+            generation == null ? ctx.config().output() : generation.toString(),
+            classpath,
+            cds);
     ctx.progress().debug("report: " + String.join(" ", command));
     String last = "";
     String held = null;
     int exit;
     try {
-      Process child = new ProcessBuilder(command)
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      try (BufferedReader err = new BufferedReader(
-          new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+      Process child =
+          new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      try (BufferedReader err =
+          new BufferedReader(
+              new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
         for (String line = err.readLine(); line != null; line = err.readLine()) {
           if (line.isBlank()) {
             continue;
@@ -103,19 +117,23 @@ public final class ReportLauncher {
         stderr.accept(held);
       }
     } catch (IOException e) {
-      throw new WellspringException("report", WellspringException.INTERNAL,
-          "cannot start the report JVM: " + e.getMessage(), e);
+      throw new WellspringException(
+          "report",
+          WellspringException.INTERNAL,
+          "cannot start the report JVM: " + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new WellspringException("report", WellspringException.INTERNAL, "interrupted while rendering the report", e);
+      throw new WellspringException(
+          "report", WellspringException.INTERNAL, "interrupted while rendering the report", e);
     }
     cds.finish(exit == 0);
     if (exit != 0) {
       // The child already says "report: ..."; the pipeline adds the stage name itself.
       String message = last.startsWith("report: ") ? last.substring("report: ".length()) : last;
       int code = exit == WellspringException.UNUSABLE ? exit : WellspringException.INTERNAL;
-      throw new WellspringException("report", code,
-          message.isEmpty() ? "the report JVM exited with code " + exit : message);
+      throw new WellspringException(
+          "report", code, message.isEmpty() ? "the report JVM exited with code " + exit : message);
     }
     return StageResult.UNKNOWN;
   }
@@ -129,19 +147,30 @@ public final class ReportLauncher {
     List<String> command = new java.util.ArrayList<>(List.of(java));
     command.addAll(JVM_FLAGS);
     command.addAll(cds.flags());
-    command.addAll(List.of("-cp", classpath, MAIN_CLASS,
-        "--output", output,
-        "--run-date", c.runDate().toString(),
-        "--model", c.reportModel(),
-        "--paper", c.paper(),
-        "--names", c.names(),
-        "--period-days", Integer.toString(c.reportPeriodDays())));
+    command.addAll(
+        List.of(
+            "-cp",
+            classpath,
+            MAIN_CLASS,
+            "--output",
+            output,
+            "--run-date",
+            c.runDate().toString(),
+            "--model",
+            c.reportModel(),
+            "--paper",
+            c.paper(),
+            "--names",
+            c.names(),
+            "--period-days",
+            Integer.toString(c.reportPeriodDays())));
     // No unit (the default) is no flag: the report then writes bare numbers.
     if (!c.valueUnit().isEmpty()) {
       command.addAll(List.of("--value-unit", c.valueUnit()));
     }
     return List.copyOf(command);
   }
+
   /**
    * Class data sharing (AppCDS) for the child: the first report for an output folder and report
    * installation writes an archive of the classes it loaded ({@code -XX:ArchiveClassesAtExit},
@@ -149,11 +178,11 @@ public final class ReportLauncher {
    * loading, verifying and linking some 4,600 classes from the jars, about 0.5 s of CPU less a
    * report (reports/README.md, "Benchmark"). The archive is {@value #CDS_ARCHIVE} (about 27 MB)
    * beside the first classpath entry, i.e. in {@code reports/target/} for run.sh, so one archive
-   * serves every output folder; when that folder is not writable, in the output folder's
-   * {@value #CDS_DIR}. A key file beside it names the JVM and every jar of the classpath with its
-   * size and time, and an archive whose key differs (a rebuilt jar, another JVM) is written
-   * again. The JVM only archives classes from jars, so a classpath with a folder of classes (an
-   * IDE, the tests) runs without it.
+   * serves every output folder; when that folder is not writable, in the output folder's {@value
+   * #CDS_DIR}. A key file beside it names the JVM and every jar of the classpath with its size and
+   * time, and an archive whose key differs (a rebuilt jar, another JVM) is written again. The JVM
+   * only archives classes from jars, so a classpath with a folder of classes (an IDE, the tests)
+   * runs without it.
    */
   record Cds(Path archive, String key, Path writing) {
     static final Cds NONE = new Cds(null, null, null);
@@ -167,15 +196,24 @@ public final class ReportLauncher {
       Path archive = dir.resolve(CDS_ARCHIVE);
       Path keyFile = dir.resolve(CDS_ARCHIVE + ".key");
       try {
-        if (Files.isRegularFile(archive) && Files.isRegularFile(keyFile)
+        if (Files.isRegularFile(archive)
+            && Files.isRegularFile(keyFile)
             && Files.readString(keyFile, StandardCharsets.UTF_8).equals(key)) {
           return new Cds(archive, key, null);
         }
         Files.createDirectories(dir);
         sweep(dir);
         // Unique per child: two reports may start at once (two output folders, parallel tests).
-        return new Cds(archive, key, dir.resolve(CDS_ARCHIVE + "." + ProcessHandle.current().pid() + "-"
-            + System.nanoTime() + ".tmp"));
+        return new Cds(
+            archive,
+            key,
+            dir.resolve(
+                CDS_ARCHIVE
+                    + "."
+                    + ProcessHandle.current().pid()
+                    + "-"
+                    + System.nanoTime()
+                    + ".tmp"));
       } catch (IOException e) {
         return NONE; // an unwritable output folder: the report itself will say so
       }
@@ -184,11 +222,13 @@ public final class ReportLauncher {
     /** The folder of the first classpath entry if writable, else the output's {@value #CDS_DIR}. */
     static Path archiveDir(Path output, String classpath) {
       String first = classpath.split(java.io.File.pathSeparator)[0];
-      Path install = first.endsWith("*")
-          ? Path.of(first.substring(0, first.length() - 1)).toAbsolutePath()
-          : Path.of(first).toAbsolutePath().getParent();
+      Path install =
+          first.endsWith("*")
+              ? Path.of(first.substring(0, first.length() - 1)).toAbsolutePath()
+              : Path.of(first).toAbsolutePath().getParent();
       return install != null && Files.isDirectory(install) && Files.isWritable(install)
-          ? install : output.resolve(CDS_DIR);
+          ? install
+          : output.resolve(CDS_DIR);
     }
 
     /**
@@ -200,7 +240,8 @@ public final class ReportLauncher {
       try (var files = Files.list(dir)) {
         for (Path p : files.toList()) {
           String name = p.getFileName().toString();
-          if (name.startsWith(CDS_ARCHIVE + ".") && name.endsWith(".tmp")
+          if (name.startsWith(CDS_ARCHIVE + ".")
+              && name.endsWith(".tmp")
               && Files.getLastModifiedTime(p).toMillis() < stale) {
             Files.deleteIfExists(p);
           }
@@ -230,7 +271,11 @@ public final class ReportLauncher {
           Path keyFile = archive.resolveSibling(CDS_ARCHIVE + ".key");
           // The key goes last: an archive without its key is written again next time.
           Files.deleteIfExists(keyFile);
-          Files.move(writing, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              writing,
+              archive,
+              StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.ATOMIC_MOVE);
           Files.writeString(keyFile, key, StandardCharsets.UTF_8);
         }
       } catch (IOException e) {
@@ -249,8 +294,14 @@ public final class ReportLauncher {
      * size and modification time, one per line; null when an entry is a folder or unreadable.
      */
     static String key(String classpath) {
-      StringBuilder key = new StringBuilder(System.getProperty("java.home") + " "
-          + System.getProperty("java.vm.version") + "\n" + classpath + "\n");
+      StringBuilder key =
+          new StringBuilder(
+              System.getProperty("java.home")
+                  + " "
+                  + System.getProperty("java.vm.version")
+                  + "\n"
+                  + classpath
+                  + "\n");
       try {
         for (String entry : classpath.split(java.io.File.pathSeparator)) {
           if (entry.isEmpty()) {
@@ -268,8 +319,12 @@ public final class ReportLauncher {
             if (!Files.isRegularFile(jar)) {
               return null;
             }
-            key.append(jar).append(' ').append(Files.size(jar)).append(' ')
-                .append(Files.getLastModifiedTime(jar).toMillis()).append('\n');
+            key.append(jar)
+                .append(' ')
+                .append(Files.size(jar))
+                .append(' ')
+                .append(Files.getLastModifiedTime(jar).toMillis())
+                .append('\n');
           }
         }
       } catch (IOException | RuntimeException e) {

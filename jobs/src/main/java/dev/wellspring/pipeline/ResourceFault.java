@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * Recognises a failure caused by the machine's resources rather than by a bug: a full disk (or
- * quota), a read-only file system, a denied permission. Spark reports a task's failure as a
- * {@code SparkException} whose message carries the task's exception as text, and Hadoop wraps a
- * full disk in an {@code FSError} (an {@link Error}), so the whole cause chain is searched, by type
- * and by the operating system's wording.
+ * quota), a read-only file system, a denied permission. Spark reports a task's failure as a {@code
+ * SparkException} whose message carries the task's exception as text, and Hadoop wraps a full disk
+ * in an {@code FSError} (an {@link Error}), so the whole cause chain is searched, by type and by
+ * the operating system's wording.
  *
  * <p>Exit codes (README, "Choices where DESIGN.md is silent"): a read-only output or a denied
  * permission is an unusable invocation, 2 (the user named a folder the run cannot write); a full

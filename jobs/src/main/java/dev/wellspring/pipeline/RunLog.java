@@ -76,7 +76,8 @@ final class RunLog implements AutoCloseable {
             public void error(String msg, Throwable t) {}
 
             @Override
-            public void error(String msg, org.apache.logging.log4j.core.LogEvent event, Throwable t) {}
+            public void error(
+                String msg, org.apache.logging.log4j.core.LogEvent event, Throwable t) {}
           });
       appender.start();
       cfg.addAppender(appender);
@@ -111,7 +112,11 @@ final class RunLog implements AutoCloseable {
     }
     try {
       Files.writeString(
-          file, text.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+          file,
+          text.toString(),
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
       return true;
     } catch (IOException | RuntimeException e) {
       return false;

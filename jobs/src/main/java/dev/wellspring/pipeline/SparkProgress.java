@@ -12,9 +12,9 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 /**
  * The heartbeat of a long stage: a Spark listener counts the tasks of the stage's Spark jobs
  * (finished of submitted) and the rows its finished tasks read, and a timer prints them through
- * {@link Progress#heartbeat} once the stage has run for an interval, then at most once an
- * interval. The interval is 10 s; the system property {@value #INTERVAL_PROPERTY} (seconds,
- * decimals allowed) changes it. A progress bar on a terminal is redrawn every second.
+ * {@link Progress#heartbeat} once the stage has run for an interval, then at most once an interval.
+ * The interval is 10 s; the system property {@value #INTERVAL_PROPERTY} (seconds, decimals allowed)
+ * changes it. A progress bar on a terminal is redrawn every second.
  */
 public final class SparkProgress extends SparkListener implements AutoCloseable {
   public static final String INTERVAL_PROPERTY = "wellspring.heartbeat.seconds";
@@ -34,11 +34,13 @@ public final class SparkProgress extends SparkListener implements AutoCloseable 
     this.sc = sc;
     this.progress = progress;
     this.intervalNanos = intervalNanos;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "wellspring-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "wellspring-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
     long tick = Math.max(10_000_000L, Math.min(intervalNanos / 4, 1_000_000_000L));
     timer.scheduleAtFixedRate(this::tick, tick, tick, TimeUnit.NANOSECONDS);
   }

@@ -15,18 +15,18 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Keyed hashes (HMAC-SHA256) for personal data that needs a stable key but must not appear in
- * any output: e-mail addresses and phone numbers found in input text, identity-resolution keys.
+ * Keyed hashes (HMAC-SHA256) for personal data that needs a stable key but must not appear in any
+ * output: e-mail addresses and phone numbers found in input text, identity-resolution keys.
  *
  * <p>The secret, first found wins: the configuration key {@code secret} (file or flag), the
  * environment variable {@value #ENV}, the file {@code <output>/.wellspring-secret}. When none
- * exists a random 256-bit secret is generated on first use and kept in that file, readable by
- * the owner only ({@code rw-------}), so reruns into the same output give the same keys. The
- * secret is never a constant in code and never written to the manifest.
+ * exists a random 256-bit secret is generated on first use and kept in that file, readable by the
+ * owner only ({@code rw-------}), so reruns into the same output give the same keys. The secret is
+ * never a constant in code and never written to the manifest.
  *
  * <p>{@link #use} makes a key the active one of this JVM (the pipeline does so before its first
- * stage); {@link #hmac} uses it. Without {@link #use} (a stage run alone in a test) a random key
- * of this JVM is used: stable within the JVM, different in the next one.
+ * stage); {@link #hmac} uses it. Without {@link #use} (a stage run alone in a test) a random key of
+ * this JVM is used: stable within the JVM, different in the next one.
  */
 public final class Keys implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -48,7 +48,8 @@ public final class Keys implements Serializable {
   /** A key from a secret given as text (its UTF-8 bytes). */
   public static Keys of(String secret) {
     if (secret == null || secret.isBlank()) {
-      throw WellspringException.unusable("config", "bad value for secret: empty (expected a non-empty secret)");
+      throw WellspringException.unusable(
+          "config", "bad value for secret: empty (expected a non-empty secret)");
     }
     return new Keys(secret.strip().getBytes(StandardCharsets.UTF_8));
   }
@@ -114,7 +115,8 @@ public final class Keys implements Serializable {
           // Created with owner-only permissions from the start: never readable by others, not
           // even for a moment.
           Files.createFile(
-              file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
           Files.writeString(file, fresh + "\n", StandardCharsets.UTF_8);
         } catch (UnsupportedOperationException e) {
           Files.writeString(file, fresh + "\n", StandardCharsets.UTF_8);
@@ -124,11 +126,13 @@ public final class Keys implements Serializable {
       }
       String s = Files.readString(file, StandardCharsets.UTF_8).strip();
       if (s.isEmpty()) {
-        throw WellspringException.unusable("config", file + ": the secret file is empty (delete it to get a new one)");
+        throw WellspringException.unusable(
+            "config", file + ": the secret file is empty (delete it to get a new one)");
       }
       return s;
     } catch (IOException e) {
-      throw WellspringException.unusable("config", "cannot read or create the secret " + file + ": " + e.getMessage());
+      throw WellspringException.unusable(
+          "config", "cannot read or create the secret " + file + ": " + e.getMessage());
     }
   }
 

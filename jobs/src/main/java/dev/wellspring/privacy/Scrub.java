@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
  * Masks e-mail addresses and phone numbers in text with a keyed tag, so no output carries them
  * while equal addresses still give equal text: {@code ann@example.com} becomes {@code
  * <email:0123456789abcdef>} (the first 16 hex digits of the HMAC of the lower-cased address),
- * {@code +44 20 7946 0958} becomes {@code <phone:...>} (HMAC of its digits, with a leading
- * {@code +} kept).
+ * {@code +44 20 7946 0958} becomes {@code <phone:...>} (HMAC of its digits, with a leading {@code
+ * +} kept).
  *
  * <p>A phone number is a run of digits with separators (space, {@code . - ( )}) holding 7 to 15
- * digits that starts with {@code +} or {@code 00}, or contains at least one separator; it does
- * not touch letters, digits, {@code - _ / .} on either side (so ids such as {@code act-2026-0001}
+ * digits that starts with {@code +} or {@code 00}, or contains at least one separator; it does not
+ * touch letters, digits, {@code - _ / .} on either side (so ids such as {@code act-2026-0001}
  * stay), and ISO dates and times ({@code 2026-03-04}, {@code 2026-03-04 18:30}) are never phones.
  * Bare digit runs without separators (amounts, order numbers) are left alone.
  *
@@ -28,7 +28,8 @@ public final class Scrub implements Serializable {
   static final Pattern PHONE =
       Pattern.compile("(?<![\\w+\\-/.])(?:\\+|00)?\\(?\\d[\\d ().-]{5,}\\d(?![\\w\\-/]|\\.\\d)");
 
-  private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*|\\d{2}:\\d{2}.*");
+  private static final Pattern DATE_LIKE =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}.*|\\d{2}:\\d{2}.*");
 
   /**
    * Zero-width characters (U+200B..U+200D, U+2060, U+FEFF) and bidirectional marks and controls
@@ -135,7 +136,9 @@ public final class Scrub implements Serializable {
 
   private String tag(String kind, String found) {
     if (kind.equals("email")) {
-      return "<email:" + keys.hex("email:" + found.toLowerCase(java.util.Locale.ROOT)).substring(0, 16) + ">";
+      return "<email:"
+          + keys.hex("email:" + found.toLowerCase(java.util.Locale.ROOT)).substring(0, 16)
+          + ">";
     }
     String digits = found.replaceAll("\\D", "");
     boolean international = found.startsWith("+") || found.startsWith("00");

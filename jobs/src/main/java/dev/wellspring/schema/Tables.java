@@ -13,10 +13,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Schemas of the warehouse tables: the contract between the stages. Every table lives under
- * {@code warehouse/<name>/run_date=YYYY-MM-DD/} as Parquet. Enum values are lower case, classes
- * upper case (DIRECTED, EMBEDDED, UNDIRECTED). Timestamps are UTC instants. {@code source_file}
- * and {@code line} point back to the input record (line = physical line where it starts).
+ * Schemas of the warehouse tables: the contract between the stages. Every table lives under {@code
+ * warehouse/<name>/run_date=YYYY-MM-DD/} as Parquet. Enum values are lower case, classes upper case
+ * (DIRECTED, EMBEDDED, UNDIRECTED). Timestamps are UTC instants. {@code source_file} and {@code
+ * line} point back to the input record (line = physical line where it starts).
  */
 public final class Tables {
   private Tables() {}
@@ -113,9 +113,9 @@ public final class Tables {
   /**
    * touchpoints: every activity in scope with its class. directed_goal_id is the goal a DIRECTED
    * activity counts for; direction is "explicit" (rule 1) or "inferred" (rule 3), null otherwise;
-   * goal_link_invalid is true when goal_id was set but failed rule 1. relationship is the
-   * contact's relationship ("other" for no or unknown contact). month is YYYY-MM of occurred_at
-   * in UTC; hours = duration_minutes / 60. goal_category is the directed goal's category.
+   * goal_link_invalid is true when goal_id was set but failed rule 1. relationship is the contact's
+   * relationship ("other" for no or unknown contact). month is YYYY-MM of occurred_at in UTC; hours
+   * = duration_minutes / 60. goal_category is the directed goal's category.
    */
   public static final StructType TOUCHPOINTS_SCHEMA =
       schema(
@@ -140,12 +140,18 @@ public final class Tables {
           f("month", StringType, false));
 
   /**
-   * The attribution models in the order of their weight columns in {@link #CREDITS_SCHEMA}: the five
-   * rule-based ones, then the two data-driven ones.
+   * The attribution models in the order of their weight columns in {@link #CREDITS_SCHEMA}: the
+   * five rule-based ones, then the two data-driven ones.
    */
   public static final java.util.List<String> MODELS =
       java.util.List.of(
-          "first_touch", "last_touch", "linear", "time_decay", "position_based", "markov", "shapley");
+          "first_touch",
+          "last_touch",
+          "linear",
+          "time_decay",
+          "position_based",
+          "markov",
+          "shapley");
 
   /**
    * credits: one row per (attributed outcome, candidate touchpoint), with the weight of the
@@ -286,8 +292,8 @@ public final class Tables {
           f("intros_received", LongType, false));
 
   /**
-   * period_comparison: per period (current, previous) and class, for the report model; lift,
-   * ci_low and ci_high are the period's, repeated on each of its class rows
+   * period_comparison: per period (current, previous) and class, for the report model; lift, ci_low
+   * and ci_high are the period's, repeated on each of its class rows
    * (dev.wellspring.aggregate.PeriodComparison).
    */
   public static final StructType PERIOD_COMPARISON_SCHEMA =
@@ -361,12 +367,12 @@ public final class Tables {
           f("extrapolated", BooleanType, false));
 
   /**
-   * contact_identities: one row per source contact record (canonical or vendor) with the contact
-   * it resolved to. source_contact_id is the record's own key (a canonical contact_id, or a
-   * vendor key such as {@code linkedin:url:linkedin.com/in/jane-doe}); matched_key_type is the
-   * strongest key it shares with another record of that contact: email, profile_url,
-   * name_company, name (a record with only a name, merged with the one person of that name), or
-   * none. E-mail addresses are never written.
+   * contact_identities: one row per source contact record (canonical or vendor) with the contact it
+   * resolved to. source_contact_id is the record's own key (a canonical contact_id, or a vendor key
+   * such as {@code linkedin:url:linkedin.com/in/jane-doe}); matched_key_type is the strongest key
+   * it shares with another record of that contact: email, profile_url, name_company, name (a record
+   * with only a name, merged with the one person of that name), or none. E-mail addresses are never
+   * written.
    */
   public static final StructType CONTACT_IDENTITIES_SCHEMA =
       schema(
@@ -404,5 +410,4 @@ public final class Tables {
   static StructType schema(StructField... fields) {
     return new StructType(fields);
   }
-
 }

@@ -192,7 +192,8 @@ class AggregateStageTest {
       assertThat(aggregate.rdd().getNumPartitions()).as("the aggregate before").isGreaterThan(1);
       assertThat(cached.rdd().getNumPartitions()).isEqualTo(1);
       assertThat(cached.storageLevel().useMemory()).isTrue();
-      assertThat(cached.collectAsList()).containsExactlyInAnyOrderElementsOf(aggregate.collectAsList());
+      assertThat(cached.collectAsList())
+          .containsExactlyInAnyOrderElementsOf(aggregate.collectAsList());
       assertThat(cached.count()).isEqualTo(6);
     } finally {
       cached.unpersist();

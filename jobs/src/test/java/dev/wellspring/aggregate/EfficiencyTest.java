@@ -24,7 +24,13 @@ import org.junit.jupiter.api.Test;
 class EfficiencyTest {
   private static final List<String> MODELS =
       List.of(
-          "first_touch", "last_touch", "linear", "markov", "position_based", "shapley", "time_decay");
+          "first_touch",
+          "last_touch",
+          "linear",
+          "markov",
+          "position_based",
+          "shapley",
+          "time_decay");
   private static final double EPS = 1e-9;
 
   private static Map<String, Row> byKey(Dataset<Row> df, String... keys) {

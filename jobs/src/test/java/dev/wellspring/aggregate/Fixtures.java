@@ -86,7 +86,12 @@ final class Fixtures {
         pivoted
             .join(
                 touchpoints.select(
-                    "activity_id", "owner", "contact_id", "class", "month", "directed_goal_id",
+                    "activity_id",
+                    "owner",
+                    "contact_id",
+                    "class",
+                    "month",
+                    "directed_goal_id",
                     "occurred_at"),
                 "activity_id")
             .join(
@@ -98,7 +103,11 @@ final class Fixtures {
             .withColumn("position", org.apache.spark.sql.functions.row_number().over(path))
             .withColumn(
                 "n",
-                org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1))
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .count(org.apache.spark.sql.functions.lit(1))
                     .over(org.apache.spark.sql.expressions.Window.partitionBy("outcome_id")));
     return Tables.conform(joined, Tables.CREDITS_SCHEMA);
   }

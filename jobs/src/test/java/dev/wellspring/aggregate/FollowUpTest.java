@@ -145,7 +145,8 @@ class FollowUpTest {
     // one-letter first names ("Q Adams") never count.
     Dataset<Row> contacts =
         Fixtures.frame(
-            Tables.CONTACTS_SCHEMA, List.of(contact("c1", "Ana Pereira"), contact("c2", "Q Adams")));
+            Tables.CONTACTS_SCHEMA,
+            List.of(contact("c1", "Ana Pereira"), contact("c2", "Q Adams")));
     assertThat(FollowUp.goalIdsWithFirstNames(goals, contacts))
         .containsExactlyInAnyOrder("ana-intros", "theo_talks2");
   }

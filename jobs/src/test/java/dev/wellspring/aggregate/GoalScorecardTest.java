@@ -35,8 +35,19 @@ class GoalScorecardTest {
       Double progress,
       String status) {
     return RowFactory.create(
-        goal, owner, category, hours, onTarget, onTargetValue, serendipitous, target, drought,
-        "title of " + goal, unit, progress, status);
+        goal,
+        owner,
+        category,
+        hours,
+        onTarget,
+        onTargetValue,
+        serendipitous,
+        target,
+        drought,
+        "title of " + goal,
+        unit,
+        progress,
+        status);
   }
 
   @Test
@@ -50,11 +61,32 @@ class GoalScorecardTest {
     // g4: nothing directed to it.
     assertThat(card(Sample.credits(), Sample.outcomes(), Sample.RUN_DATE))
         .containsExactly(
-            row("g1", "ann", "speaking", 2.0, 1, 1000.0, 1, 3.0, false, "outcomes", 1 / 3.0,
+            row(
+                "g1",
+                "ann",
+                "speaking",
+                2.0,
+                1,
+                1000.0,
+                1,
+                3.0,
+                false,
+                "outcomes",
+                1 / 3.0,
                 "behind"),
-            row("g2", "ann", "publicity", 10.0, 0, 0.0, 1, null, true, "outcomes", null,
-                "drought"),
-            row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, false, "outcomes", null,
+            row("g2", "ann", "publicity", 10.0, 0, 0.0, 1, null, true, "outcomes", null, "drought"),
+            row(
+                "g3",
+                "bob",
+                "partners",
+                12.5,
+                0,
+                0.0,
+                1,
+                null,
+                false,
+                "outcomes",
+                null,
                 "no_target"),
             row("g4", "ann", "launch", 0.0, 0, 0.0, 0, 5.0, false, "outcomes", 0.0, "behind"));
   }
@@ -67,7 +99,18 @@ class GoalScorecardTest {
             row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, true, "outcomes", null, "drought"));
     assertThat(card(Sample.credits(), Sample.outcomes(), LocalDate.parse("2026-07-28")).get(2))
         .isEqualTo(
-            row("g3", "bob", "partners", 12.5, 0, 0.0, 1, null, false, "outcomes", null,
+            row(
+                "g3",
+                "bob",
+                "partners",
+                12.5,
+                0,
+                0.0,
+                1,
+                null,
+                false,
+                "outcomes",
+                null,
                 "no_target"));
   }
 
@@ -88,7 +131,18 @@ class GoalScorecardTest {
     Dataset<Row> credits = Fixtures.wide(rows, Sample.touchpoints(), outcomes);
     assertThat(card(credits, outcomes, Sample.RUN_DATE).get(1))
         .isEqualTo(
-            row("g2", "ann", "publicity", 10.0, 1, 40.0, 1, null, false, "outcomes", null,
+            row(
+                "g2",
+                "ann",
+                "publicity",
+                10.0,
+                1,
+                40.0,
+                1,
+                null,
+                false,
+                "outcomes",
+                null,
                 "no_target"));
   }
 
@@ -109,12 +163,12 @@ class GoalScorecardTest {
     // g1's work: 1 on-target outcome (o1) worth 1000, run date 2026-06-30.
     // Jun 21..Jul 10 is 20 days, 10 of them elapsed (Jun 21..30): share 0.5.
     List<Row> rows =
-        cardOf(
-            Fixtures.goal("g1", "ann", "speaking", 2000.0, "value", "2026-06-21", "2026-07-10"));
+        cardOf(Fixtures.goal("g1", "ann", "speaking", 2000.0, "value", "2026-06-21", "2026-07-10"));
     assertThat(verdict(rows.get(0))).containsExactly("value", 0.5, "on_track");
     // The same goal counting outcomes: 1 / 2000.
-    rows = cardOf(Fixtures.goal("g1", "ann", "speaking", 2000.0, "outcomes", "2026-06-21",
-        "2026-07-10"));
+    rows =
+        cardOf(
+            Fixtures.goal("g1", "ann", "speaking", 2000.0, "outcomes", "2026-06-21", "2026-07-10"));
     assertThat(verdict(rows.get(0))).containsExactly("outcomes", 1 / 2000.0, "behind");
     // An empty unit (a table from before the column) counts outcomes.
     rows = cardOf(Fixtures.goal("g1", "ann", "speaking", 4.0, null, "2026-06-21", "2026-07-10"));
@@ -125,37 +179,73 @@ class GoalScorecardTest {
   void statusRulesInTheirOrder() {
     // on_track exactly at the elapsed share (0.5 of 20 days), behind one day later in the goal's
     // end (10 of 19 days elapsed > 0.5).
-    assertThat(verdict(cardOf(Fixtures.goal("g1", "ann", "speaking", 2.0, "outcomes",
-            "2026-06-21", "2026-07-10")).get(0)))
+    assertThat(
+            verdict(
+                cardOf(
+                        Fixtures.goal(
+                            "g1", "ann", "speaking", 2.0, "outcomes", "2026-06-21", "2026-07-10"))
+                    .get(0)))
         .containsExactly("outcomes", 0.5, "on_track");
-    assertThat(verdict(cardOf(Fixtures.goal("g1", "ann", "speaking", 2.0, "outcomes",
-            "2026-06-21", "2026-07-09")).get(0)))
+    assertThat(
+            verdict(
+                cardOf(
+                        Fixtures.goal(
+                            "g1", "ann", "speaking", 2.0, "outcomes", "2026-06-21", "2026-07-09"))
+                    .get(0)))
         .containsExactly("outcomes", 0.5, "behind");
     // achieved at progress 1, above the elapsed share or not; and beyond 1.
-    assertThat(verdict(cardOf(Fixtures.goal("g1", "ann", "speaking", 1.0, "outcomes",
-            "2026-01-01", "2026-03-31")).get(0)))
+    assertThat(
+            verdict(
+                cardOf(
+                        Fixtures.goal(
+                            "g1", "ann", "speaking", 1.0, "outcomes", "2026-01-01", "2026-03-31"))
+                    .get(0)))
         .containsExactly("outcomes", 1.0, "achieved");
-    assertThat(verdict(cardOf(Fixtures.goal("g1", "ann", "speaking", 800.0, "value",
-            "2026-01-01", "2026-12-31")).get(0)))
+    assertThat(
+            verdict(
+                cardOf(
+                        Fixtures.goal(
+                            "g1", "ann", "speaking", 800.0, "value", "2026-01-01", "2026-12-31"))
+                    .get(0)))
         .containsExactly("value", 1.25, "achieved");
     // A goal that ended short of its target is behind (all of its time has elapsed).
-    assertThat(verdict(cardOf(Fixtures.goal("g1", "ann", "speaking", 3.0, "outcomes",
-            "2026-01-01", "2026-03-31")).get(0)))
+    assertThat(
+            verdict(
+                cardOf(
+                        Fixtures.goal(
+                            "g1", "ann", "speaking", 3.0, "outcomes", "2026-01-01", "2026-03-31"))
+                    .get(0)))
         .containsExactly("outcomes", 1 / 3.0, "behind");
     // No target, or a target of 0: no progress, no_target.
-    assertThat(verdict(cardOf(Fixtures.goal("g1", "ann", "speaking", null, "value",
-            "2026-01-01", "2026-12-31")).get(0)))
+    assertThat(
+            verdict(
+                cardOf(
+                        Fixtures.goal(
+                            "g1", "ann", "speaking", null, "value", "2026-01-01", "2026-12-31"))
+                    .get(0)))
         .containsExactly("value", null, "no_target");
-    assertThat(verdict(cardOf(Fixtures.goal("g1", "ann", "speaking", 0.0, "outcomes",
-            "2026-01-01", "2026-12-31")).get(0)))
+    assertThat(
+            verdict(
+                cardOf(
+                        Fixtures.goal(
+                            "g1", "ann", "speaking", 0.0, "outcomes", "2026-01-01", "2026-12-31"))
+                    .get(0)))
         .containsExactly("outcomes", null, "no_target");
     // drought beats no_target and behind: g2 has 10 h over Jan 1..Mar 31 (90 days) and no
     // on-target outcome.
-    assertThat(verdict(cardOf(Fixtures.goal("g2", "ann", "publicity", null, "outcomes",
-            "2026-01-01", "2026-03-31")).get(0)))
+    assertThat(
+            verdict(
+                cardOf(
+                        Fixtures.goal(
+                            "g2", "ann", "publicity", null, "outcomes", "2026-01-01", "2026-03-31"))
+                    .get(0)))
         .containsExactly("outcomes", null, "drought");
-    assertThat(verdict(cardOf(Fixtures.goal("g2", "ann", "publicity", 5.0, "outcomes",
-            "2026-01-01", "2026-03-31")).get(0)))
+    assertThat(
+            verdict(
+                cardOf(
+                        Fixtures.goal(
+                            "g2", "ann", "publicity", 5.0, "outcomes", "2026-01-01", "2026-03-31"))
+                    .get(0)))
         .containsExactly("outcomes", 0.0, "drought");
   }
 }

@@ -100,7 +100,8 @@ class LiftIntervalTest {
     return java.util.Arrays.stream(credits.columns()).skip(6).toList();
   }
 
-  private static Dataset<Row> intervals(Dataset<Row> touchpoints, Dataset<Row> credits, int n, long seed) {
+  private static Dataset<Row> intervals(
+      Dataset<Row> touchpoints, Dataset<Row> credits, int n, long seed) {
     return LiftInterval.intervals(touchpoints, credits, modelsOf(credits), n, seed);
   }
 
@@ -153,8 +154,7 @@ class LiftIntervalTest {
     Dataset<Row>[] in = clearExample();
     List<Row> first = intervals(in[0], in[1], 200, 42L).collectAsList();
     List<Row> again =
-        intervals(in[0].repartition(3), in[1].repartition(3), 200, 42L)
-            .collectAsList();
+        intervals(in[0].repartition(3), in[1].repartition(3), 200, 42L).collectAsList();
     assertThat(again).isEqualTo(first);
     List<Row> other = intervals(in[0], in[1], 200, 43L).collectAsList();
     assertThat(other.get(1).getDouble(1)).isNotEqualTo(first.get(1).getDouble(1));
@@ -192,7 +192,8 @@ class LiftIntervalTest {
             credit("c", "m2", 0.1),
             credit("f", "m1", 9));
     List<Row> units =
-        LiftInterval.unitSummaries(touchpoints(touches), credits(credits, touches), List.of("m1", "m2"))
+        LiftInterval.unitSummaries(
+                touchpoints(touches), credits(credits, touches), List.of("m1", "m2"))
             .drop("unit_hash")
             .orderBy("dh", "uh")
             .collectAsList();
@@ -221,19 +222,28 @@ class LiftIntervalTest {
     }
     java.math.BigDecimal big = new java.math.BigDecimal("4000000000000000000");
     java.math.BigDecimal one = java.math.BigDecimal.ONE;
-    List<Row> units = List.of(RowFactory.create(7L, one, one, big, big), RowFactory.create(8L, one, one, big, big));
+    List<Row> units =
+        List.of(
+            RowFactory.create(7L, one, one, big, big), RowFactory.create(8L, one, one, big, big));
     int resamples = 40;
     java.math.BigInteger[] sums =
-        LiftInterval.bootstrapSums(SharedSpark.session().createDataFrame(units, schema), 1, resamples, 5L);
+        LiftInterval.bootstrapSums(
+            SharedSpark.session().createDataFrame(units, schema), 1, resamples, 5L);
     boolean pastLong = false;
     for (int r = 0; r < resamples; r++) {
       long k = 0;
       for (long hash : new long[] {7L, 8L}) {
-        k += LiftInterval.poisson(LiftInterval.draw(LiftInterval.mix(hash ^ LiftInterval.mix(5L)), r));
+        k +=
+            LiftInterval.poisson(
+                LiftInterval.draw(LiftInterval.mix(hash ^ LiftInterval.mix(5L)), r));
       }
       java.math.BigInteger expected = java.math.BigInteger.valueOf(k).multiply(big.toBigInteger());
-      assertThat(sums[r * 4 + 2]).as("directed value of resample %s (k = %s)", r, k).isEqualTo(expected);
-      assertThat(sums[r * 4]).as("directed hours of resample %s", r).isEqualTo(java.math.BigInteger.valueOf(k));
+      assertThat(sums[r * 4 + 2])
+          .as("directed value of resample %s (k = %s)", r, k)
+          .isEqualTo(expected);
+      assertThat(sums[r * 4])
+          .as("directed hours of resample %s", r)
+          .isEqualTo(java.math.BigInteger.valueOf(k));
       pastLong |= expected.bitLength() > 63;
     }
     assertThat(pastLong).as("some resample's sum is beyond a long").isTrue();
@@ -281,7 +291,9 @@ class LiftIntervalTest {
       for (long d = -2; d <= 2; d++) {
         long m = Math.min(at + d, (1L << 53) - 1);
         long bits = (m << 11) | 0x7FF;
-        assertThat(LiftInterval.poisson(bits)).as("k %d, d %d", k, d).isEqualTo(poissonByDouble(bits));
+        assertThat(LiftInterval.poisson(bits))
+            .as("k %d, d %d", k, d)
+            .isEqualTo(poissonByDouble(bits));
       }
     }
   }
@@ -309,7 +321,10 @@ class LiftIntervalTest {
     long seed = 99L;
     java.math.BigInteger[] sums =
         LiftInterval.bootstrapSums(
-            SharedSpark.session().createDataFrame(units, schema).repartition(3), 2, resamples, seed);
+            SharedSpark.session().createDataFrame(units, schema).repartition(3),
+            2,
+            resamples,
+            seed);
     long[] expected = new long[resamples * 6];
     for (Row unit : units) {
       long stream = LiftInterval.mix(unit.getLong(0) ^ LiftInterval.mix(seed));
@@ -322,7 +337,9 @@ class LiftIntervalTest {
     }
     assertThat(sums)
         .containsExactly(
-            java.util.Arrays.stream(expected).mapToObj(java.math.BigInteger::valueOf).toArray(java.math.BigInteger[]::new));
+            java.util.Arrays.stream(expected)
+                .mapToObj(java.math.BigInteger::valueOf)
+                .toArray(java.math.BigInteger[]::new));
     assertThat(java.util.Arrays.stream(expected).filter(x -> x != 0).count()).isGreaterThan(200);
   }
 

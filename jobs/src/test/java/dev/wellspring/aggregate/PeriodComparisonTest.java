@@ -92,9 +92,9 @@ class PeriodComparisonTest {
 
   private static List<Row> compare(LocalDate runDate, int days) {
     Dataset<Row> tps = touchpoints();
-    Dataset<Row> df =
-        PeriodComparison.compare(tps, credits(tps), "linear", runDate, days, 200, 7L);
-    assertThat(df.schema().simpleString()).isEqualTo(Tables.PERIOD_COMPARISON_SCHEMA.simpleString());
+    Dataset<Row> df = PeriodComparison.compare(tps, credits(tps), "linear", runDate, days, 200, 7L);
+    assertThat(df.schema().simpleString())
+        .isEqualTo(Tables.PERIOD_COMPARISON_SCHEMA.simpleString());
     return df.orderBy("period", "class").collectAsList();
   }
 
@@ -133,15 +133,51 @@ class PeriodComparisonTest {
     // resample that defines the lift (both units drawn) gives exactly the period's lift.
     assertThat(compare(RUN, 5))
         .containsExactly(
-            row("current", "2026-01-06", "2026-01-10", "DIRECTED", 2, 150, 75.0, 0.625, 0.625,
+            row(
+                "current",
+                "2026-01-06",
+                "2026-01-10",
+                "DIRECTED",
+                2,
+                150,
+                75.0,
+                0.625,
+                0.625,
                 0.625),
-            row("current", "2026-01-06", "2026-01-10", "EMBEDDED", 4, 100, 25.0, 0.625, 0.625,
+            row(
+                "current",
+                "2026-01-06",
+                "2026-01-10",
+                "EMBEDDED",
+                4,
+                100,
+                25.0,
+                0.625,
+                0.625,
                 0.625),
-            row("current", "2026-01-06", "2026-01-10", "UNDIRECTED", 0.5, 60, 120.0, 0.625,
-                0.625, 0.625),
+            row(
+                "current",
+                "2026-01-06",
+                "2026-01-10",
+                "UNDIRECTED",
+                0.5,
+                60,
+                120.0,
+                0.625,
+                0.625,
+                0.625),
             row("previous", "2026-01-01", "2026-01-05", "DIRECTED", 1, 150, 150.0, 5.0, 5.0, 5.0),
             row("previous", "2026-01-01", "2026-01-05", "EMBEDDED", 0, 0, null, 5.0, 5.0, 5.0),
-            row("previous", "2026-01-01", "2026-01-05", "UNDIRECTED", 1.5, 45, 30.0, 5.0, 5.0,
+            row(
+                "previous",
+                "2026-01-01",
+                "2026-01-05",
+                "UNDIRECTED",
+                1.5,
+                45,
+                30.0,
+                5.0,
+                5.0,
                 5.0));
   }
 
@@ -161,10 +197,20 @@ class PeriodComparisonTest {
     // test above.
     List<Row> later = compare(d("2026-01-15"), 5);
     assertThat(later.get(0))
-        .isEqualTo(row("current", "2026-01-11", "2026-01-15", "DIRECTED", 0, 0, null, null, null,
-            null));
+        .isEqualTo(
+            row("current", "2026-01-11", "2026-01-15", "DIRECTED", 0, 0, null, null, null, null));
     assertThat(later.get(3))
-        .isEqualTo(row("previous", "2026-01-06", "2026-01-10", "DIRECTED", 2, 150, 75.0, 0.625,
-            0.625, 0.625));
+        .isEqualTo(
+            row(
+                "previous",
+                "2026-01-06",
+                "2026-01-10",
+                "DIRECTED",
+                2,
+                150,
+                75.0,
+                0.625,
+                0.625,
+                0.625));
   }
 }

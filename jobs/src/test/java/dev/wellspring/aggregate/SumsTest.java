@@ -69,10 +69,26 @@ class SumsTest {
     List<Double> xs =
         new ArrayList<>(
             List.of(
-                0.0, 0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.49999999999999994, -0.49999999999999994,
-                2.4999999999999996, 1e-300, 4503599627370495.5, 4503599627370497.0,
-                9007199254740993.0, -9007199254740993.0, 8.999999e18, -8.999999e18,
-                123456.789 * 1e12, 1.0 / 3 * 1e12, 2.0 / 3 * 1e12));
+                0.0,
+                0.5,
+                1.5,
+                2.5,
+                -0.5,
+                -1.5,
+                -2.5,
+                0.49999999999999994,
+                -0.49999999999999994,
+                2.4999999999999996,
+                1e-300,
+                4503599627370495.5,
+                4503599627370497.0,
+                9007199254740993.0,
+                -9007199254740993.0,
+                8.999999e18,
+                -8.999999e18,
+                123456.789 * 1e12,
+                1.0 / 3 * 1e12,
+                2.0 / 3 * 1e12));
     Random random = new Random(7);
     for (int i = 0; i < 2000; i++) {
       double x = (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(19));
@@ -83,9 +99,7 @@ class SumsTest {
       rows.add(RowFactory.create(0, x));
     }
     List<Row> out =
-        frame(rows)
-            .select(col("x"), Sums.halfUpLong(col("x")).as("ours"))
-            .collectAsList();
+        frame(rows).select(col("x"), Sums.halfUpLong(col("x")).as("ours")).collectAsList();
     assertThat(out).hasSize(xs.size());
     for (Row r : out) {
       double x = r.getDouble(0);

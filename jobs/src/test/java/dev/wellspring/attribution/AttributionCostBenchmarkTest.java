@@ -13,17 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * What the data-driven models add to the attribute stage (issue 4), on the touchpoints and
- * outcomes of a real nightly run: the rule-based attribution alone (candidates, the five weights,
- * credits written) against the same plus the data-driven solve and its two weight columns. Off by
- * default; run after a nightly on generated data with
+ * What the data-driven models add to the attribute stage (issue 4), on the touchpoints and outcomes
+ * of a real nightly run: the rule-based attribution alone (candidates, the five weights, credits
+ * written) against the same plus the data-driven solve and its two weight columns. Off by default;
+ * run after a nightly on generated data with
  *
  * <pre>
  * mvn -o -pl jobs test -Dtest=AttributionCostBenchmarkTest -Dwellspring.bench=true \

@@ -409,8 +409,8 @@ class AttributionInvariantsTest {
 
   /**
    * The pipeline's credits pass: the data-driven path counts and the rule-based decay sum in one
-   * select make one window operator, and every model's weights are exactly those of the two
-   * steps taken apart.
+   * select make one window operator, and every model's weights are exactly those of the two steps
+   * taken apart.
    */
   @Test
   void ruleAndDataDrivenSumsAreOneWindowWithTheSameWeights() {
@@ -437,7 +437,10 @@ class AttributionInvariantsTest {
   }
 
   private static long windowOperators(Dataset<Row> df) {
-    return df.queryExecution().optimizedPlan().treeString().lines()
+    return df.queryExecution()
+        .optimizedPlan()
+        .treeString()
+        .lines()
         .filter(l -> l.replaceAll("^[\\s:+|-]*", "").startsWith("Window "))
         .count();
   }

@@ -73,7 +73,9 @@ class DataDrivenPathsTest {
     Dataset<Row> arrays = PathArrays.paths(PathArrays.converting(candidates, "channel"));
 
     List<String> fromCandidates =
-        rowsOf(MarkovTransitions.count(MarkovTransitions.transitionsOfCandidates(candidates, channel)));
+        rowsOf(
+            MarkovTransitions.count(
+                MarkovTransitions.transitionsOfCandidates(candidates, channel)));
     List<String> fromArrays = rowsOf(PathArrays.countsOfPaths(arrays));
     assertThat(fromCandidates).isNotEmpty().isEqualTo(fromArrays);
     long conversions =
@@ -85,18 +87,24 @@ class DataDrivenPathsTest {
     assertThat(conversions).as("one conversion per outcome").isEqualTo(60L);
 
     List<String> all = List.of(names);
-    List<ShapleyPaths.SetValue> bySet = ShapleyPaths.valueBySetOfCandidates(candidates, channel, all);
+    List<ShapleyPaths.SetValue> bySet =
+        ShapleyPaths.valueBySetOfCandidates(candidates, channel, all);
     List<ShapleyPaths.SetValue> byArrays = PathArrays.valueBySetOfPaths(arrays);
     assertThat(bySet).hasSizeGreaterThan(3).isEqualTo(byArrays);
     java.math.BigDecimal total =
-        bySet.stream().map(ShapleyPaths.SetValue::value).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        bySet.stream()
+            .map(ShapleyPaths.SetValue::value)
+            .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
     java.math.BigDecimal expected = java.math.BigDecimal.ZERO;
     for (List<Row> p : paths) {
       expected = expected.add(java.math.BigDecimal.valueOf(p.get(0).getDouble(3)));
     }
     assertThat(total).isEqualByComparingTo(expected);
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(
-            () -> ShapleyPaths.valueBySetOfCandidates(candidates, channel, List.of("A", "B", "C"))))
+    assertThat(
+            org.assertj.core.api.Assertions.catchThrowable(
+                () ->
+                    ShapleyPaths.valueBySetOfCandidates(
+                        candidates, channel, List.of("A", "B", "C"))))
         .as("a channel outside the list is an error, not a silently smaller set")
         .isInstanceOf(IllegalStateException.class);
   }
@@ -122,13 +130,21 @@ class DataDrivenPathsTest {
     }
     List<Row> outs = new java.util.ArrayList<>();
     for (int i = 0; i < 25; i++) {
-      outs.add(outcome("o" + i, random.nextBoolean() ? "ann" : "bob", "c" + random.nextInt(40), random.nextInt(30)));
+      outs.add(
+          outcome(
+              "o" + i,
+              random.nextBoolean() ? "ann" : "bob",
+              "c" + random.nextInt(40),
+              random.nextInt(30)));
     }
     Dataset<Row> steps =
         Paths.nonConverting(
-            touchpoints(touches.toArray(new Row[0])), outcomes(outs.toArray(new Row[0])), "channel");
+            touchpoints(touches.toArray(new Row[0])),
+            outcomes(outs.toArray(new Row[0])),
+            "channel");
 
-    List<String> fromSteps = rowsOf(MarkovTransitions.count(MarkovTransitions.transitionsOfSteps(steps)));
+    List<String> fromSteps =
+        rowsOf(MarkovTransitions.count(MarkovTransitions.transitionsOfSteps(steps)));
     List<String> fromArrays = rowsOf(PathArrays.countsOfPaths(PathArrays.paths(steps)));
     assertThat(fromSteps).hasSizeGreaterThan(9).isEqualTo(fromArrays);
     long paths = steps.select("path_owner", "path_key").distinct().count();

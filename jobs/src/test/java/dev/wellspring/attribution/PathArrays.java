@@ -22,9 +22,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * The data-driven paths in their plainest form, one row per path with its channels as an array in
- * step order, and the Markov transitions and Shapley set values read off those arrays. The
- * pipeline computes the same numbers without building the arrays (from the cached candidates, and
- * by a window over the non-converting steps); the tests compare the two.
+ * step order, and the Markov transitions and Shapley set values read off those arrays. The pipeline
+ * computes the same numbers without building the arrays (from the cached candidates, and by a
+ * window over the non-converting steps); the tests compare the two.
  */
 final class PathArrays {
   private PathArrays() {}
@@ -66,14 +66,22 @@ final class PathArrays {
     // i = 0: start -> first channel; 1..n-1: channel i -> channel i+1; n: last -> end.
     String transitions =
         "transform(sequence(0, size(channels)), i -> named_struct("
-            + "'from_kind', CASE WHEN i = 0 THEN " + MarkovTransitions.FROM_START
-            + " ELSE " + MarkovTransitions.CHANNEL + " END, "
+            + "'from_kind', CASE WHEN i = 0 THEN "
+            + MarkovTransitions.FROM_START
+            + " ELSE "
+            + MarkovTransitions.CHANNEL
+            + " END, "
             + "'from_channel', CASE WHEN i = 0 THEN CAST(NULL AS STRING) "
             + "ELSE try_element_at(channels, i) END, "
             + "'to_kind', CASE WHEN i = size(channels) THEN "
-            + "(CASE WHEN converting THEN " + MarkovTransitions.TO_CONVERSION
-            + " ELSE " + MarkovTransitions.TO_NULL + " END) "
-            + "ELSE " + MarkovTransitions.CHANNEL + " END, "
+            + "(CASE WHEN converting THEN "
+            + MarkovTransitions.TO_CONVERSION
+            + " ELSE "
+            + MarkovTransitions.TO_NULL
+            + " END) "
+            + "ELSE "
+            + MarkovTransitions.CHANNEL
+            + " END, "
             + "'to_channel', CASE WHEN i = size(channels) THEN CAST(NULL AS STRING) "
             + "ELSE try_element_at(channels, i + 1) END))";
     return MarkovTransitions.count(
@@ -84,8 +92,8 @@ final class PathArrays {
   }
 
   /**
-   * The total value of the converting paths per channel set; non-converting paths are ignored.
-   * One entry per distinct set, ordered by the sets' joined names.
+   * The total value of the converting paths per channel set; non-converting paths are ignored. One
+   * entry per distinct set, ordered by the sets' joined names.
    */
   static List<ShapleyPaths.SetValue> valueBySetOfPaths(Dataset<Row> paths) {
     List<Row> rows =

@@ -308,15 +308,19 @@ class ClassificationTest {
             Row g = goals.get(i);
             long s = java.time.LocalDate.parse(g.get(6).toString()).toEpochDay();
             long e = java.time.LocalDate.parse(g.get(7).toString()).toEpochDay();
-            if (g.getString(1).equals(owner) && g.getString(2).equals(category)
-                && s <= day && day <= e) {
+            if (g.getString(1).equals(owner)
+                && g.getString(2).equals(category)
+                && s <= day
+                && day <= e) {
               active.add(g.getString(0));
             }
           }
           List<String> found = new java.util.ArrayList<>();
           for (Row r : intervals) {
-            if (r.getString(0).equals(owner) && r.getString(1).equals(category)
-                && r.getInt(2) <= day && day <= r.getInt(3)) {
+            if (r.getString(0).equals(owner)
+                && r.getString(1).equals(category)
+                && r.getInt(2) <= day
+                && day <= r.getInt(3)) {
               found.add(r.getString(4));
             }
           }

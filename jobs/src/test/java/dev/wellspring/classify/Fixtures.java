@@ -68,8 +68,17 @@ public final class Fixtures {
 
   public static Row goal(String id, String owner, String category, String startsOn, String endsOn) {
     return RowFactory.create(
-        id, owner, category, "t " + id, null, null, date(startsOn), date(endsOn), "outcomes",
-        "goals.csv", 2L);
+        id,
+        owner,
+        category,
+        "t " + id,
+        null,
+        null,
+        date(startsOn),
+        date(endsOn),
+        "outcomes",
+        "goals.csv",
+        2L);
   }
 
   public static Row contact(String id, String relationship) {

@@ -13,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a new user meets first: help, unknown options, exit codes, nothing created by a bad call. */
+/**
+ * What a new user meets first: help, unknown options, exit codes, nothing created by a bad call.
+ */
 class CliTest {
   @TempDir Path tmp;
 
@@ -35,7 +37,8 @@ class CliTest {
       int exit = Main.run(args);
       System.out.flush();
       System.err.flush();
-      return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Result(
+          exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -46,46 +49,69 @@ class CliTest {
   void anUnknownOptionIsOneLineWithTheNearestKnownOneAndExitTwo() {
     Result r = run("nightly", "--outptu", "x");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.errLines()).containsExactly("wellspring: unknown option '--outptu' (did you mean '--output'?)");
+    assertThat(r.errLines())
+        .containsExactly("wellspring: unknown option '--outptu' (did you mean '--output'?)");
 
     Result far = run("ingest", "--zzzzzzzzzz");
     assertThat(far.exit()).isEqualTo(2);
-    assertThat(far.errLines()).containsExactly("wellspring: unknown option '--zzzzzzzzzz' (see 'wellspring ingest --help')");
+    assertThat(far.errLines())
+        .containsExactly(
+            "wellspring: unknown option '--zzzzzzzzzz' (see 'wellspring ingest --help')");
 
     Result command = run("nightlyy");
     assertThat(command.exit()).isEqualTo(2);
-    assertThat(command.errLines()).containsExactly("wellspring: unknown command 'nightlyy' (did you mean 'nightly'?)");
+    assertThat(command.errLines())
+        .containsExactly("wellspring: unknown command 'nightlyy' (did you mean 'nightly'?)");
 
     Result extra = run("nightly", "tonight");
     assertThat(extra.exit()).isEqualTo(2);
-    assertThat(extra.errLines()).containsExactly("wellspring: unknown argument 'tonight' (see 'wellspring nightly --help')");
+    assertThat(extra.errLines())
+        .containsExactly(
+            "wellspring: unknown argument 'tonight' (see 'wellspring nightly --help')");
 
     Result missing = run("nightly", "--output");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.errLines()).hasSize(1);
-    assertThat(missing.err()).startsWith("wellspring: ").contains("--output").contains("(see 'wellspring nightly --help')");
+    assertThat(missing.err())
+        .startsWith("wellspring: ")
+        .contains("--output")
+        .contains("(see 'wellspring nightly --help')");
   }
 
   @Test
   void eachCommandsHelpShowsItsOwnOptionsTheExitCodesAndTheEnvironment() {
     Result ingest = run("ingest", "--help");
     assertThat(ingest.exit()).isZero();
-    assertThat(ingest.out()).contains("--input", "--reject-max", "--owner", "--output", "--run-date", "--log-format")
+    assertThat(ingest.out())
+        .contains("--input", "--reject-max", "--owner", "--output", "--run-date", "--log-format")
         .doesNotContain("--paper", "--lookback-days", "--report-model", "--keep-runs");
-    assertThat(ingest.out()).contains("Exit codes:", "  3  too many rejected rows", "WELLSPRING_SECRET",
-        "WELLSPRING_JAVA_OPTS");
+    assertThat(ingest.out())
+        .contains(
+            "Exit codes:",
+            "  3  too many rejected rows",
+            "WELLSPRING_SECRET",
+            "WELLSPRING_JAVA_OPTS");
 
     Result report = run("report", "--help");
-    assertThat(report.out()).contains("--paper", "--report-model").doesNotContain("--input", "--lookback-days",
-        "--master");
+    assertThat(report.out())
+        .contains("--paper", "--report-model")
+        .doesNotContain("--input", "--lookback-days", "--master");
 
     Result attribute = run("attribute", "--help");
-    assertThat(attribute.out()).contains("--lookback-days", "--half-life-days", "--channel-dimension")
+    assertThat(attribute.out())
+        .contains("--lookback-days", "--half-life-days", "--channel-dimension")
         .doesNotContain("--input", "--paper");
 
     Result nightly = run("nightly", "--help");
-    assertThat(nightly.out()).contains("--input", "--paper", "--lookback-days", "--keep-runs", "--no-report",
-        "--log-format", "Exit codes:");
+    assertThat(nightly.out())
+        .contains(
+            "--input",
+            "--paper",
+            "--lookback-days",
+            "--keep-runs",
+            "--no-report",
+            "--log-format",
+            "Exit codes:");
 
     Result top = run("--help");
     assertThat(top.exit()).isZero();
@@ -95,8 +121,14 @@ class CliTest {
   @Test
   void aHiddenOptionOfAnotherStageIsStillAccepted() {
     // Scripts pass one set of flags to every stage: --input to classify is hidden, not an error.
-    Result r = run("classify", "--input", tmp.toString(), "--output", tmp.resolve("o").toString(),
-        "--print-config");
+    Result r =
+        run(
+            "classify",
+            "--input",
+            tmp.toString(),
+            "--output",
+            tmp.resolve("o").toString(),
+            "--print-config");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("input: \"" + tmp + "\"");
   }
@@ -111,10 +143,21 @@ class CliTest {
   @Test
   void aMistypedFolderCreatesNothingOnDisk() {
     Path typo = tmp.resolve("ouput");
-    Result nightly = run("nightly", "--input", tmp.resolve("no-such-input").toString(), "--output",
-        typo.toString(), "--run-date", "2026-01-01", "--no-report");
+    Result nightly =
+        run(
+            "nightly",
+            "--input",
+            tmp.resolve("no-such-input").toString(),
+            "--output",
+            typo.toString(),
+            "--run-date",
+            "2026-01-01",
+            "--no-report");
     assertThat(nightly.exit()).isEqualTo(2);
-    assertThat(nightly.err()).contains("input folder").contains("no-such-input").contains("does not exist");
+    assertThat(nightly.err())
+        .contains("input folder")
+        .contains("no-such-input")
+        .contains("does not exist");
     assertThat(typo).doesNotExist();
 
     Result aggregate = run("aggregate", "--output", typo.toString(), "--run-date", "2026-01-01");
@@ -123,10 +166,19 @@ class CliTest {
     assertThat(typo).doesNotExist();
     assertThat(typo.resolve(Keys.SECRET_FILE)).doesNotExist();
 
-    Result format = run("nightly", "--input", tmp.toString(), "--output", typo.toString(), "--log-format", "xml");
+    Result format =
+        run(
+            "nightly",
+            "--input",
+            tmp.toString(),
+            "--output",
+            typo.toString(),
+            "--log-format",
+            "xml");
     assertThat(format.exit()).isEqualTo(2);
-    assertThat(format.errLines()).containsExactly(
-        "wellspring: error: bad value for --log-format: 'xml' (expected plain or json)");
+    assertThat(format.errLines())
+        .containsExactly(
+            "wellspring: error: bad value for --log-format: 'xml' (expected plain or json)");
     assertThat(typo).doesNotExist();
   }
 
@@ -134,9 +186,20 @@ class CliTest {
   void printConfigShowsTheOwnerMapAndKeepRuns() throws Exception {
     Path config = tmp.resolve("w.yaml");
     Files.writeString(config, "owner_map:\n  sam@example.com: Sam Roe\nkeep_runs: 7\n");
-    Result r = run("nightly", "--config", config.toString(), "--input", "in", "--output", "out", "--print-config");
+    Result r =
+        run(
+            "nightly",
+            "--config",
+            config.toString(),
+            "--input",
+            "in",
+            "--output",
+            "out",
+            "--print-config");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("owner_map:\n  sam@example.com: \"Sam Roe\"").contains("keep_runs: 7");
+    assertThat(r.out())
+        .contains("owner_map:\n  sam@example.com: \"Sam Roe\"")
+        .contains("keep_runs: 7");
     assertThat(r.out()).doesNotContain("secret");
     assertThat(tmp.resolve("out")).doesNotExist();
   }
@@ -144,13 +207,15 @@ class CliTest {
   @Test
   void clusterHelpExitsZero() throws Exception {
     Path script = Path.of(System.getProperty("user.dir"), "src/main/scripts/cluster.sh");
-    Process p = new ProcessBuilder("bash", script.toString(), "--help").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("bash", script.toString(), "--help").redirectErrorStream(true).start();
     String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
     assertThat(text).startsWith("usage: ./run.sh cluster start|stop|status");
 
-    Process bad = new ProcessBuilder("bash", script.toString(), "strat").redirectErrorStream(true).start();
+    Process bad =
+        new ProcessBuilder("bash", script.toString(), "strat").redirectErrorStream(true).start();
     bad.getInputStream().readAllBytes();
     assertThat(bad.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(bad.exitValue()).isEqualTo(2);

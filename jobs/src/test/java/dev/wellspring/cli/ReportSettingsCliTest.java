@@ -47,7 +47,8 @@ class ReportSettingsCliTest {
   void badValuesNameTheKey() {
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("report_period_days", "0")))
         .isInstanceOf(WellspringException.class)
-        .hasMessage("bad value for report_period_days: '0' (expected a whole number from 1 to 3660)");
+        .hasMessage(
+            "bad value for report_period_days: '0' (expected a whole number from 1 to 3660)");
     assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("value_unit", "a very long unit name")))
         .hasMessage(
             "bad value for value_unit: 'a very long unit name' (expected a short unit such as EUR or"
@@ -67,9 +68,11 @@ class ReportSettingsCliTest {
       args[1] = "--output";
       args[2] = "/tmp/unused-wellspring-out";
       System.arraycopy(extra, 0, args, 3, extra.length);
-      int exit = Main.run(java.util.stream.Stream.concat(
-              java.util.Arrays.stream(args), java.util.stream.Stream.of("--print-config"))
-          .toArray(String[]::new));
+      int exit =
+          Main.run(
+              java.util.stream.Stream.concat(
+                      java.util.Arrays.stream(args), java.util.stream.Stream.of("--print-config"))
+                  .toArray(String[]::new));
       assertThat(exit).isZero();
     } finally {
       System.setOut(saved);
@@ -82,9 +85,11 @@ class ReportSettingsCliTest {
     // The README documents --names full|initials|none; the command line used to reject it.
     String out =
         printConfig("--names", "initials", "--value-unit", "EUR", "--report-period-days", "30");
-    assertThat(out).contains("names: \"initials\"", "value_unit: \"EUR\"", "report_period_days: 30");
+    assertThat(out)
+        .contains("names: \"initials\"", "value_unit: \"EUR\"", "report_period_days: 30");
     assertThat(printConfig("--names", "none")).contains("names: \"none\"");
-    assertThat(printConfig()).contains("names: \"full\"", "value_unit: \"\"", "report_period_days: 90");
+    assertThat(printConfig())
+        .contains("names: \"full\"", "value_unit: \"\"", "report_period_days: 90");
   }
 
   @Test
@@ -93,7 +98,8 @@ class ReportSettingsCliTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      assertThat(Main.run("report", "--output", dir.toString(), "--names", "nicknames")).isEqualTo(2);
+      assertThat(Main.run("report", "--output", dir.toString(), "--names", "nicknames"))
+          .isEqualTo(2);
     } finally {
       System.setErr(saved);
     }

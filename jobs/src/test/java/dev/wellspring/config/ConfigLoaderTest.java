@@ -25,7 +25,8 @@ class ConfigLoaderTest {
     assertThat(c.reportModel()).isEqualTo("linear");
     assertThat(c.channelDimension()).isEqualTo("class");
     assertThat(c.runDate()).isEqualTo(LocalDate.now(ZoneOffset.UTC).minusDays(1));
-    assertThat(c.inferenceMap()).containsOnly(Map.entry("media", "publicity"), Map.entry("partner", "partners"));
+    assertThat(c.inferenceMap())
+        .containsOnly(Map.entry("media", "publicity"), Map.entry("partner", "partners"));
     assertThat(c.defaultDuration("meeting")).isEqualTo(60.0);
     assertThat(c.defaultDuration("event")).isEqualTo(120.0);
     assertThat(c.defaultDuration("invitation")).isEqualTo(5.0);
@@ -49,7 +50,8 @@ class ConfigLoaderTest {
     assertThat(c.reportModel()).isEqualTo("time_decay");
     assertThat(c.defaultDuration("meeting")).isEqualTo(45.0);
     assertThat(c.defaultDuration("call")).isEqualTo(30.0);
-    assertThat(c.inferenceMap()).containsOnly(Map.entry("peer", "speaking"), Map.entry("partner", "partners"));
+    assertThat(c.inferenceMap())
+        .containsOnly(Map.entry("peer", "speaking"), Map.entry("partner", "partners"));
     assertThat(c.sparkConf()).containsEntry("spark.sql.shuffle.partitions", "3");
   }
 
@@ -71,7 +73,8 @@ class ConfigLoaderTest {
         .hasMessageContaining("half_life_days")
         .hasMessageContaining("'soon'");
     Files.writeString(f, "durations:\n  lunch: 60\n");
-    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of())).hasMessageContaining("durations.lunch");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .hasMessageContaining("durations.lunch");
     Files.writeString(f, "durations:\n  meeting: -5\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
         .hasMessageContaining("durations.meeting")
@@ -92,6 +95,7 @@ class ConfigLoaderTest {
   void aFileThatIsNotAMappingIsRefused() throws Exception {
     Path f = dir.resolve("list.yaml");
     Files.writeString(f, "- a\n- b\n");
-    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of())).hasMessageContaining("must hold a mapping");
+    assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
+        .hasMessageContaining("must hold a mapping");
   }
 }

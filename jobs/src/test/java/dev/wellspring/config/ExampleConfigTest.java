@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** conf/wellspring.example.yaml loads; configuration errors name the file, line and column. */
 class ExampleConfigTest {
   static final Path EXAMPLE =
-      Path.of(System.getProperty("user.dir")).resolveSibling("conf").resolve("wellspring.example.yaml");
+      Path.of(System.getProperty("user.dir"))
+          .resolveSibling("conf")
+          .resolve("wellspring.example.yaml");
 
   @TempDir Path tmp;
 
@@ -24,8 +26,9 @@ class ExampleConfigTest {
     assertThat(c.input()).isEqualTo("sample-data");
     assertThat(c.output()).isEqualTo("out");
     assertThat(c.keepRuns()).isEqualTo(30);
-    assertThat(c.ownerMap()).containsExactlyInAnyOrderEntriesOf(
-        Map.of("005000000000001AAA", "Alex Doe", "sam@example.com", "Sam Roe"));
+    assertThat(c.ownerMap())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("005000000000001AAA", "Alex Doe", "sam@example.com", "Sam Roe"));
     // Every other value the example sets is the default: the example documents the defaults.
     assertThat(c.withFolders("sample-data", "out"))
         .usingRecursiveComparison()
@@ -38,7 +41,8 @@ class ExampleConfigTest {
     Path f = tmp.resolve("bad.yaml");
     Files.writeString(f, "input: in\noutput: [out\nreject_max: 0.1\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
-        .isInstanceOfSatisfying(WellspringException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
+        .isInstanceOfSatisfying(
+            WellspringException.class, e -> assertThat(e.exitCode()).isEqualTo(2))
         .hasMessageStartingWith(f + ":3:")
         .hasMessageContaining("not valid YAML");
   }
@@ -52,14 +56,17 @@ class ExampleConfigTest {
 
     Files.writeString(f, "durations:\n  meeting: 60\n  cal: 30\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
-        .hasMessageStartingWith(f + ":3:3: bad value for durations.cal: '30' (expected an activity type");
+        .hasMessageStartingWith(
+            f + ":3:3: bad value for durations.cal: '30' (expected an activity type");
 
     Files.writeString(f, "# a comment\n\nkeep_runz: 3\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
-        .hasMessageStartingWith(f + ":3:1: unknown configuration key 'keep_runz' (did you mean 'keep_runs'?)");
+        .hasMessageStartingWith(
+            f + ":3:1: unknown configuration key 'keep_runz' (did you mean 'keep_runs'?)");
 
     Files.writeString(f, "keep_runs: -1\n");
     assertThatThrownBy(() -> ConfigLoader.load(f, Map.of()))
-        .hasMessage(f + ":1:1: bad value for keep_runs: '-1' (expected a whole number from 0 to 100000)");
+        .hasMessage(
+            f + ":1:1: bad value for keep_runs: '-1' (expected a whole number from 0 to 100000)");
   }
 }

@@ -27,28 +27,44 @@ class OwnerEmailsConfigTest {
 
   @Test
   void aListBelongsToTheOwnerAndAMappingToEachNamedOwner() throws IOException {
-    assertThat(load("owner: Alex Rivera\nowner_emails: [Alex@Rivera.example, mailto:alex@home.example]\n").ownerEmails())
-        .containsExactlyInAnyOrderEntriesOf(Map.of("alex@rivera.example", "", "alex@home.example", ""));
-    assertThat(load("owner_emails:\n  Alice Example: [alice@team.example, a@home.example]\n  Bob: bob@team.example\n").ownerEmails())
+    assertThat(
+            load("owner: Alex Rivera\nowner_emails: [Alex@Rivera.example, mailto:alex@home.example]\n")
+                .ownerEmails())
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of("alice@team.example", "Alice Example", "a@home.example", "Alice Example", "bob@team.example", "Bob"));
-    assertThat(ConfigLoader.defaults("in", "out", LocalDate.of(2026, 1, 1)).ownerEmails()).isEmpty();
+            Map.of("alex@rivera.example", "", "alex@home.example", ""));
+    assertThat(
+            load("owner_emails:\n  Alice Example: [alice@team.example, a@home.example]\n  Bob: bob@team.example\n")
+                .ownerEmails())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "alice@team.example",
+                "Alice Example",
+                "a@home.example",
+                "Alice Example",
+                "bob@team.example",
+                "Bob"));
+    assertThat(ConfigLoader.defaults("in", "out", LocalDate.of(2026, 1, 1)).ownerEmails())
+        .isEmpty();
   }
 
   @Test
   void somethingThatIsNotAnAddressNamesTheKeyAndValue() {
     assertThatThrownBy(() -> load("owner_emails: [alex at rivera]\n"))
         .isInstanceOf(WellspringException.class)
-        .hasMessageEndingWith("c.yaml:1:1: bad value for owner_emails: 'alex at rivera' (expected an e-mail address, or a list of them)");
+        .hasMessageEndingWith(
+            "c.yaml:1:1: bad value for owner_emails: 'alex at rivera' (expected an e-mail address, or a list of them)");
     assertThatThrownBy(() -> load("owner_emails:\n  Bob: [bob]\n"))
-        .hasMessageEndingWith("c.yaml:1:1: bad value for owner_emails.Bob: 'bob' (expected an e-mail address, or a list of them)");
+        .hasMessageEndingWith(
+            "c.yaml:1:1: bad value for owner_emails.Bob: 'bob' (expected an e-mail address, or a list of them)");
     assertThatThrownBy(() -> load("salesforce_date_format: ymd\n"))
-        .hasMessageEndingWith("c.yaml:1:1: bad value for salesforce_date_format: 'ymd' (expected one of [auto, dmy, iso, mdy])");
+        .hasMessageEndingWith(
+            "c.yaml:1:1: bad value for salesforce_date_format: 'ymd' (expected one of [auto, dmy, iso, mdy])");
   }
 
   @Test
   void salesforceDateFormatDefaultsToAuto() throws IOException {
-    assertThat(ConfigLoader.defaults("in", "out", LocalDate.of(2026, 1, 1)).salesforceDateFormat()).isEqualTo("auto");
+    assertThat(ConfigLoader.defaults("in", "out", LocalDate.of(2026, 1, 1)).salesforceDateFormat())
+        .isEqualTo("auto");
     assertThat(load("salesforce_date_format: DMY\n").salesforceDateFormat()).isEqualTo("dmy");
   }
 
@@ -64,7 +80,9 @@ class OwnerEmailsConfigTest {
             "auto");
     OwnerIdentities ids = new OwnerIdentities(ctx);
     assertThat(ids.isOwnerEmail("MAILTO:Alex@Rivera.example")).isTrue();
-    assertThat(ids.isOwnerEmail("bob@team.example")).as("an owner_map key that is an address").isTrue();
+    assertThat(ids.isOwnerEmail("bob@team.example"))
+        .as("an owner_map key that is an address")
+        .isTrue();
     assertThat(ids.isOwnerEmail("priya@northwind.example")).isFalse();
     assertThat(ids.isOwnerName("ALEX  RIVERA")).isTrue();
     assertThat(ids.isOwnerName("Alice Example")).isTrue();

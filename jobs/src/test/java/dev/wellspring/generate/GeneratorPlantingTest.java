@@ -42,7 +42,8 @@ class GeneratorPlantingTest {
   void baselineOutcomesAreTheirShareAndLinkedToRecentlyTouchedContacts() throws Exception {
     Path out = tmp.resolve("planted");
     Generator.generate(spec(out, new GeneratorSpec.Planting(0.5, 0.4, 0.9)));
-    JsonNode inc = Manifest.JSON.readTree(out.resolve("generator-truth.json").toFile()).get("incrementality");
+    JsonNode inc =
+        Manifest.JSON.readTree(out.resolve("generator-truth.json").toFile()).get("incrementality");
     double baseline = inc.get("baseline_value").asDouble();
     double caused = 0;
     double plantedCaused = 0;
@@ -53,7 +54,8 @@ class GeneratorPlantingTest {
     double fileValue = 0;
     long fileOutcomes = 0;
     try (Reader r = Files.newBufferedReader(out.resolve("outcomes.csv"))) {
-      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      for (CSVRecord rec :
+          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         fileValue += Double.parseDouble(rec.get("value"));
         fileOutcomes++;
         // Nothing lands after the period.
@@ -64,7 +66,8 @@ class GeneratorPlantingTest {
     for (String c : new String[] {"DIRECTED", "EMBEDDED", "UNDIRECTED"}) {
       caused += truth.get("classes").get(c).get("value").asDouble();
     }
-    assertThat(fileValue).isCloseTo(caused + baseline, org.assertj.core.data.Offset.offset(0.01 * fileOutcomes));
+    assertThat(fileValue)
+        .isCloseTo(caused + baseline, org.assertj.core.data.Offset.offset(0.01 * fileOutcomes));
     // Half the value arrives anyway (drawn, so within a few percent).
     assertThat(baseline / (baseline + caused)).isBetween(0.45, 0.55);
     // The drawn caused value is near the expected value the truth plants.
@@ -74,7 +77,8 @@ class GeneratorPlantingTest {
     double lift =
         inc.get("classes").get("DIRECTED").get("incremental_value_per_hour").asDouble()
             / inc.get("classes").get("UNDIRECTED").get("incremental_value_per_hour").asDouble();
-    assertThat(inc.get("incremental_lift").asDouble()).isCloseTo(lift, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(inc.get("incremental_lift").asDouble())
+        .isCloseTo(lift, org.assertj.core.data.Offset.offset(1e-12));
   }
 
   @Test
@@ -89,17 +93,19 @@ class GeneratorPlantingTest {
   }
 
   /**
-   * Mean over owners of the standard deviation across months of the share of an owner's
-   * activities written with a context (only EMBEDDED ones have one).
+   * Mean over owners of the standard deviation across months of the share of an owner's activities
+   * written with a context (only EMBEDDED ones have one).
    */
   private static double spread(Path dir) throws Exception {
     Map<String, Map<YearMonth, int[]>> perOwner = new java.util.TreeMap<>();
     try (Reader r = Files.newBufferedReader(dir.resolve("activities.csv"))) {
-      for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+      for (CSVRecord rec :
+          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
         int[] n =
             perOwner
                 .computeIfAbsent(rec.get("owner"), o -> new HashMap<>())
-                .computeIfAbsent(YearMonth.parse(rec.get("occurred_at").substring(0, 7)), m -> new int[2]);
+                .computeIfAbsent(
+                    YearMonth.parse(rec.get("occurred_at").substring(0, 7)), m -> new int[2]);
         n[0]++;
         n[1] += rec.get("context").isEmpty() ? 0 : 1;
       }
@@ -123,10 +129,26 @@ class GeneratorPlantingTest {
   void withoutPlantingTheTruthHasNoIncrementalityAndFlagsTurnItOn() throws Exception {
     Path plain = tmp.resolve("plain");
     assertThat(Main.run("generate", "--output", plain.toString(), "--activities", "600")).isZero();
-    assertThat(Manifest.JSON.readTree(plain.resolve("generator-truth.json").toFile()).has("incrementality")).isFalse();
+    assertThat(
+            Manifest.JSON
+                .readTree(plain.resolve("generator-truth.json").toFile())
+                .has("incrementality"))
+        .isFalse();
     Path planted = tmp.resolve("flagged");
-    assertThat(Main.run("generate", "--output", planted.toString(), "--activities", "600", "--carryover", "0.4")).isZero();
-    JsonNode inc = Manifest.JSON.readTree(planted.resolve("generator-truth.json").toFile()).get("incrementality");
+    assertThat(
+            Main.run(
+                "generate",
+                "--output",
+                planted.toString(),
+                "--activities",
+                "600",
+                "--carryover",
+                "0.4"))
+        .isZero();
+    JsonNode inc =
+        Manifest.JSON
+            .readTree(planted.resolve("generator-truth.json").toFile())
+            .get("incrementality");
     assertThat(inc.get("carryover").asDouble()).isEqualTo(0.4);
     assertThat(inc.get("month_swing").asDouble()).isEqualTo(0.5);
     assertThat(inc.get("baseline_share").asDouble()).isEqualTo(0.0);

@@ -57,7 +57,8 @@ class CrashSafetyIT {
     CompletableFuture<Void> smallRun =
         Background.start(
             () -> {
-              NightlyChild.runOk(small, refSmall, "local[2]", report, tmp.resolve("reference-250.log"));
+              NightlyChild.runOk(
+                  small, refSmall, "local[2]", report, tmp.resolve("reference-250.log"));
               return null;
             });
     NightlyChild.runOk(large, refLarge, "local[2]", report, tmp.resolve("reference-300.log"));
@@ -74,7 +75,8 @@ class CrashSafetyIT {
 
   @Test
   @Execution(ExecutionMode.CONCURRENT)
-  void killedDuringIngestOrAPublishLeavesThePreviousOutputsAndARerunFinishesTheJob() throws Exception {
+  void killedDuringIngestOrAPublishLeavesThePreviousOutputsAndARerunFinishesTheJob()
+      throws Exception {
     killAndRerun(copyOfSmallRun("out-early"), selected("ingest:staged", "publish:switch"));
   }
 
@@ -95,7 +97,10 @@ class CrashSafetyIT {
   @Execution(ExecutionMode.CONCURRENT)
   void aRunKilledDuringTheReportLeavesThePreviousPdf() throws Exception {
     Assumptions.assumeTrue(
-        report, "the report module is not built (" + NightlyChild.REPORTS_JAR + "); run `mvn -DskipTests package` first");
+        report,
+        "the report module is not built ("
+            + NightlyChild.REPORTS_JAR
+            + "); run `mvn -DskipTests package` first");
     killAndRerun(copyOfSmallRun("out-report"), selected("report:running"));
   }
 
@@ -140,7 +145,9 @@ class CrashSafetyIT {
       Map<String, String> bytesBefore = NightlyChild.snapshot(out);
 
       Path log = tmp.resolve(out.getFileName() + "-killed-" + i + ".log");
-      Process p = NightlyChild.start(next, out, "local[2]", point.equals("report:running") ? null : point, report, log);
+      Process p =
+          NightlyChild.start(
+              next, out, "local[2]", point.equals("report:running") ? null : point, report, log);
       if (point.equals("report:running")) {
         awaitReportJvm(p, log);
       } else {
@@ -155,10 +162,16 @@ class CrashSafetyIT {
       // The run date as one unit: every table, rejects.csv, export and the PDF together are the
       // previous run's (killed before the switch) or the new run's (after it), never a mix.
       if (point.equals("publish:switched")) {
-        assertThat(now).as("the whole run date after a kill at %s is the new run's", point).isEqualTo(expectedNew);
+        assertThat(now)
+            .as("the whole run date after a kill at %s is the new run's", point)
+            .isEqualTo(expectedNew);
       } else {
-        assertThat(NightlyChild.snapshot(out)).as("published files after a kill at %s", point).isEqualTo(bytesBefore);
-        assertThat(now).as("the whole run date after a kill at %s is the previous run's", point).isEqualTo(previous);
+        assertThat(NightlyChild.snapshot(out))
+            .as("published files after a kill at %s", point)
+            .isEqualTo(bytesBefore);
+        assertThat(now)
+            .as("the whole run date after a kill at %s is the previous run's", point)
+            .isEqualTo(previous);
       }
       Set<String> units = new TreeSet<>(previous.keySet());
       units.addAll(expectedNew.keySet());
@@ -168,33 +181,48 @@ class CrashSafetyIT {
             .isIn(previous.get(unit), expectedNew.get(unit));
       }
 
-      NightlyChild.runOk(next, out, "local[2]", report, tmp.resolve(out.getFileName() + "-rerun-" + i + ".log"));
+      NightlyChild.runOk(
+          next, out, "local[2]", report, tmp.resolve(out.getFileName() + "-rerun-" + i + ".log"));
       // The rerun's PDF rightly differs in one line: its appendix lists the manifest warning
       // "took over a stale lock" left by the killed run. Everything else must match exactly.
       Map<String, String> rerun = NightlyChild.logical(out);
       String pdf = "reports/" + NightlyChild.RUN_DATE + "/effectiveness.pdf";
-      assertThat(rerun.containsKey(pdf)).as("PDF after the rerun").isEqualTo(expectedNew.containsKey(pdf));
+      assertThat(rerun.containsKey(pdf))
+          .as("PDF after the rerun")
+          .isEqualTo(expectedNew.containsKey(pdf));
       rerun.remove(pdf);
       Map<String, String> expectedNoPdf = new java.util.TreeMap<>(expectedNew);
       expectedNoPdf.remove(pdf);
-      assertThat(rerun).as("outputs of the rerun after a kill at %s", point).isEqualTo(expectedNoPdf);
-      assertThat(out.resolve(".staging")).as("no staging left").satisfiesAnyOf(
-          d -> assertThat(d).doesNotExist(), d -> assertThat(d).isEmptyDirectory());
+      assertThat(rerun)
+          .as("outputs of the rerun after a kill at %s", point)
+          .isEqualTo(expectedNoPdf);
+      assertThat(out.resolve(".staging"))
+          .as("no staging left")
+          .satisfiesAnyOf(d -> assertThat(d).doesNotExist(), d -> assertThat(d).isEmptyDirectory());
     }
   }
 
-  /** Waits until the report JVM runs (a descendant running ReportMain), then lets it work a moment. */
+  /**
+   * Waits until the report JVM runs (a descendant running ReportMain), then lets it work a moment.
+   */
   private static void awaitReportJvm(Process p, Path log) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < deadline) {
       boolean running =
           p.descendants()
-              .anyMatch(h -> h.info().commandLine().map(c -> c.contains("dev.wellspring.report.ReportMain")).orElse(false));
+              .anyMatch(
+                  h ->
+                      h.info()
+                          .commandLine()
+                          .map(c -> c.contains("dev.wellspring.report.ReportMain"))
+                          .orElse(false));
       if (running) {
         Thread.sleep(1500);
         return;
       }
-      assertThat(p.isAlive()).as("nightly ended before the report started; log:%n%s", Files.readString(log)).isTrue();
+      assertThat(p.isAlive())
+          .as("nightly ended before the report started; log:%n%s", Files.readString(log))
+          .isTrue();
       Thread.sleep(20);
     }
     Assumptions.abort("the report JVM never appeared");

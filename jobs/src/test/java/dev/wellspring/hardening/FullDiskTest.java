@@ -39,7 +39,9 @@ class FullDiskTest {
       HardeningInputs.write(small, 60);
       HardeningInputs.write(large, 80);
       Path out = disk.resolve("out");
-      assertThat(RunFailureTest.run(small, out).exit()).as("the run before the disk fills").isZero();
+      assertThat(RunFailureTest.run(small, out).exit())
+          .as("the run before the disk fills")
+          .isZero();
       Map<String, String> previous = NightlyChild.logical(out);
 
       Path filler = disk.resolve("filler");
@@ -48,13 +50,17 @@ class FullDiskTest {
       Files.delete(filler);
 
       assertThat(r.exit()).as("exit code on a full disk; stderr:%n%s", r.stderr()).isEqualTo(1);
-      List<String> errors = r.stderr().lines()
+      List<String> errors =
+          r.stderr()
+              .lines()
               // Every line starts with its UTC time (Progress).
               .map(l -> l.replaceFirst("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ", ""))
               .filter(l -> l.startsWith("wellspring: error:"))
               .toList();
       assertThat(errors).as("stderr:%n%s", r.stderr()).hasSize(1);
-      assertThat(errors.get(0)).startsWith("wellspring: error: cannot write " + out).contains(": no space left on device");
+      assertThat(errors.get(0))
+          .startsWith("wellspring: error: cannot write " + out)
+          .contains(": no space left on device");
       assertThat(r.stderr()).doesNotContain("\tat ").doesNotContain("Exception");
       JsonNode m = RunFailureTest.manifest(out);
       assertThat(m.get("status").asText()).isEqualTo("failed");
@@ -62,7 +68,9 @@ class FullDiskTest {
       try (RunLock lock = RunLock.acquire(out)) {
         assertThat(lock.tookOverStaleLock()).as("the lock was released").isNull();
       }
-      assertThat(NightlyChild.logical(out)).as("the run date after the full disk").isEqualTo(previous);
+      assertThat(NightlyChild.logical(out))
+          .as("the run date after the full disk")
+          .isEqualTo(previous);
     } finally {
       // Lazy: detached at once even while Spark still holds a file of it open.
       exec("umount", "-l", disk.toString());
@@ -79,25 +87,36 @@ class FullDiskTest {
     try {
       Path out = disk.resolve("out");
       Files.createDirectories(out);
-      assertThat(exec("mount", "-o", "remount,ro", disk.toString())).as("remount read-only").isNull();
+      assertThat(exec("mount", "-o", "remount,ro", disk.toString()))
+          .as("remount read-only")
+          .isNull();
       Path in = tmp.resolve("in");
       HardeningInputs.write(in, 10);
       RunFailureTest.Result r = RunFailureTest.run(in, out);
       List<String> errors =
-          r.stderr().lines()
+          r.stderr()
+              .lines()
               .map(l -> l.replaceFirst("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ", ""))
               .filter(l -> l.startsWith("wellspring: error:"))
               .toList();
-      assertThat(r.exit()).as("exit code on a read-only folder; stderr:%n%s", r.stderr()).isEqualTo(2);
-      assertThat(errors).as("stderr:%n%s", r.stderr())
-          .containsExactly("wellspring: error: cannot write " + out.resolve(".wellspring.lock") + ": read-only file system");
+      assertThat(r.exit())
+          .as("exit code on a read-only folder; stderr:%n%s", r.stderr())
+          .isEqualTo(2);
+      assertThat(errors)
+          .as("stderr:%n%s", r.stderr())
+          .containsExactly(
+              "wellspring: error: cannot write "
+                  + out.resolve(".wellspring.lock")
+                  + ": read-only file system");
       assertThat(r.stderr()).doesNotContain("\tat ").doesNotContain("Exception");
     } finally {
       exec("umount", "-l", disk.toString());
     }
   }
 
-  /** Writes {@code bytes} of zeros (tmpfs keeps them in memory pages), or until the disk is full. */
+  /**
+   * Writes {@code bytes} of zeros (tmpfs keeps them in memory pages), or until the disk is full.
+   */
   private static void fill(Path file, long bytes) throws IOException {
     byte[] block = new byte[64 * 1024];
     try (OutputStream o = Files.newOutputStream(file)) {
@@ -116,7 +135,9 @@ class FullDiskTest {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      return p.waitFor() == 0 ? null : "'" + String.join(" ", command) + "' exited " + p.exitValue() + ": " + text;
+      return p.waitFor() == 0
+          ? null
+          : "'" + String.join(" ", command) + "' exited " + p.exitValue() + ": " + text;
     } catch (IOException e) {
       return String.join(" ", command) + ": " + e.getMessage();
     }

@@ -19,8 +19,10 @@ final class HardeningInputs {
       List.of("@planted.example", "@mail.example", "7946 0", "415 555", "zed.quill");
 
   static final String OWNER = "ann";
+
   /** An owner whose name a spreadsheet would run as a formula. */
   static final String FORMULA_OWNER = "=2+3";
+
   /** A goal id a spreadsheet would run as a formula. */
   static final String FORMULA_GOAL = "+g2";
 
@@ -31,9 +33,10 @@ final class HardeningInputs {
     String[] rel = {"customer", "prospect", "partner", "media", "peer", "other"};
     StringBuilder c = new StringBuilder("contact_id,full_name,email,company,relationship,source\n");
     for (int k = 1; k <= 30; k++) {
-      c.append(String.format(
-          "c%02d,Person %d,person%d.x@planted.example,Co %d,%s,\"LinkedIn (+1 415 555 01%02d, zed.quill%d@planted.example)\"%n",
-          k, k, k, k % 4, rel[k % rel.length], k, k));
+      c.append(
+          String.format(
+              "c%02d,Person %d,person%d.x@planted.example,Co %d,%s,\"LinkedIn (+1 415 555 01%02d, zed.quill%d@planted.example)\"%n",
+              k, k, k, k % 4, rel[k % rel.length], k, k));
     }
     Files.writeString(dir.resolve("contacts.csv"), c, StandardCharsets.UTF_8);
 
@@ -41,13 +44,20 @@ final class HardeningInputs {
         dir.resolve("goals.csv"),
         "goal_id,owner,category,title,target_value,starts_on,ends_on\n"
             + "g1,ann,speaking,Keynotes,3,2025-10-01,2026-06-30\n"
-            + "\"" + FORMULA_GOAL + "\",ann,publicity,TV,2,2025-11-01,2026-03-31\n"
-            + "g3,\"" + FORMULA_OWNER + "\",partners,Partners,5,2025-09-01,2026-12-31\n",
+            + "\""
+            + FORMULA_GOAL
+            + "\",ann,publicity,TV,2,2025-11-01,2026-03-31\n"
+            + "g3,\""
+            + FORMULA_OWNER
+            + "\",partners,Partners,5,2025-09-01,2026-12-31\n",
         StandardCharsets.UTF_8);
 
-    String[] types = {"meeting", "call", "email", "message", "event", "intro_received", "intro_made", "social_post"};
+    String[] types = {
+      "meeting", "call", "email", "message", "event", "intro_received", "intro_made", "social_post"
+    };
     StringBuilder a =
-        new StringBuilder("activity_id,owner,occurred_at,type,contact_id,duration_minutes,cost,goal_id,context,introduced_contact_id,channel,notes\n");
+        new StringBuilder(
+            "activity_id,owner,occurred_at,type,contact_id,duration_minutes,cost,goal_id,context,introduced_contact_id,channel,notes\n");
     LocalDate start = LocalDate.of(2025, 10, 1);
     for (int i = 1; i <= activities; i++) {
       String owner = i % 5 == 0 ? FORMULA_OWNER : OWNER;
@@ -61,11 +71,30 @@ final class HardeningInputs {
       String channel = i % 4 == 0 ? "LinkedIn" : "";
       String notes =
           i % 10 == 0
-              ? "\"call back on +44 20 7946 0" + String.format("%03d", i % 1000) + " or mail planted" + i + "@mail.example\""
+              ? "\"call back on +44 20 7946 0"
+                  + String.format("%03d", i % 1000)
+                  + " or mail planted"
+                  + i
+                  + "@mail.example\""
               : "note " + i;
-      a.append(String.join(",", String.format("a%04d", i), "\"" + owner + "\"",
-              start.plusDays((i * 37L) % 180) + "T" + String.format("%02d", 8 + i % 10) + ":00:00Z",
-              type, contact, duration, cost, "\"" + goal + "\"", context, introduced, channel, notes))
+      a.append(
+              String.join(
+                  ",",
+                  String.format("a%04d", i),
+                  "\"" + owner + "\"",
+                  start.plusDays((i * 37L) % 180)
+                      + "T"
+                      + String.format("%02d", 8 + i % 10)
+                      + ":00:00Z",
+                  type,
+                  contact,
+                  duration,
+                  cost,
+                  "\"" + goal + "\"",
+                  context,
+                  introduced,
+                  channel,
+                  notes))
           .append('\n');
     }
     // Two bad rows: their raw text, with its personal data masked, goes to rejects.csv.
@@ -74,14 +103,23 @@ final class HardeningInputs {
     Files.writeString(dir.resolve("activities.csv"), a, StandardCharsets.UTF_8);
 
     String[] outcomeTypes = {"speaking", "publicity", "revenue", "partners"};
-    StringBuilder o = new StringBuilder("outcome_id,owner,occurred_at,type,value,contact_id,goal_id,notes\n");
+    StringBuilder o =
+        new StringBuilder("outcome_id,owner,occurred_at,type,value,contact_id,goal_id,notes\n");
     for (int k = 1; k <= 20; k++) {
       String owner = k % 5 == 0 ? FORMULA_OWNER : OWNER;
       String contact = k % 2 == 1 ? String.format("c%02d", (k * 7) % 30 + 1) : "";
       String goal = k % 2 == 0 ? (k % 4 == 0 ? "g1" : FORMULA_GOAL) : "";
-      o.append(String.join(",", String.format("o%02d", k), "\"" + owner + "\"",
-              LocalDate.of(2026, 1, 1).plusDays(k * 4L) + "T12:00:00Z", outcomeTypes[k % 4],
-              String.valueOf(k * 100), contact, "\"" + goal + "\"", "thanks via person" + k + ".x@planted.example"))
+      o.append(
+              String.join(
+                  ",",
+                  String.format("o%02d", k),
+                  "\"" + owner + "\"",
+                  LocalDate.of(2026, 1, 1).plusDays(k * 4L) + "T12:00:00Z",
+                  outcomeTypes[k % 4],
+                  String.valueOf(k * 100),
+                  contact,
+                  "\"" + goal + "\"",
+                  "thanks via person" + k + ".x@planted.example"))
           .append('\n');
     }
     Files.writeString(dir.resolve("outcomes.csv"), o, StandardCharsets.UTF_8);

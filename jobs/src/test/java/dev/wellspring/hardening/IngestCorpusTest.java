@@ -31,23 +31,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bad-input corpus: one folder per case under {@code src/test/resources/hardening/corpus},
- * holding the input files and {@code expected.properties}. Each case runs {@code wellspring
- * ingest} (run date 2026-03-31, reject maximum 1 unless the case says {@code reject_max=default})
- * and checks:
+ * holding the input files and {@code expected.properties}. Each case runs {@code wellspring ingest}
+ * (run date 2026-03-31, reject maximum 1 unless the case says {@code reject_max=default}) and
+ * checks:
  *
  * <ul>
  *   <li>{@code exit}: the exit code; for 2, {@code message} is the manifest's one-line message;
  *   <li>{@code read}, {@code accepted}, {@code future}: the manifest totals, and rows read =
  *       accepted + rejected for every file;
- *   <li>{@code rejects}: the reject lines and reasons in rejects.csv ({@code line:reason}, in
- *       file order; none when absent), all from {@code rejects.file} (default activities.csv);
- *       {@code raw.<line>}: that reject's raw cell;
+ *   <li>{@code rejects}: the reject lines and reasons in rejects.csv ({@code line:reason}, in file
+ *       order; none when absent), all from {@code rejects.file} (default activities.csv); {@code
+ *       raw.<line>}: that reject's raw cell;
  *   <li>{@code rows.<table>}: SQL expressions over the published table, {@code
- *       rows.<table>.expected}: its rows as text ({@code |} between values, {@code ;} between
- *       rows, sorted);
+ *       rows.<table>.expected}: its rows as text ({@code |} between values, {@code ;} between rows,
+ *       sorted);
  *   <li>{@code unrecognised}: the manifest's unrecognised files;
- *   <li>{@code absent} / {@code present}: strings ({@code |}-separated) that must not / must
- *       appear in rejects.csv or any string column of any ingested table.
+ *   <li>{@code absent} / {@code present}: strings ({@code |}-separated) that must not / must appear
+ *       in rejects.csv or any string column of any ingested table.
  * </ul>
  *
  * <p>Cases too big to commit are generated here ({@code generate}).
@@ -65,7 +65,12 @@ class IngestCorpusTest {
 
   static Stream<String> cases() throws IOException, URISyntaxException {
     try (Stream<Path> dirs = Files.list(corpus())) {
-      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -78,7 +83,8 @@ class IngestCorpusTest {
   void caseHasItsDocumentedOutcome(String name) throws Exception {
     Path caseDir = corpus().resolve(name);
     Properties expected = new Properties();
-    try (Reader r = Files.newBufferedReader(caseDir.resolve("expected.properties"), StandardCharsets.UTF_8)) {
+    try (Reader r =
+        Files.newBufferedReader(caseDir.resolve("expected.properties"), StandardCharsets.UTF_8)) {
       expected.load(r);
     }
     Path in = Files.createDirectories(tmp.resolve("in"));
@@ -95,15 +101,24 @@ class IngestCorpusTest {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "ingest", "--input", in.toString(), "--output", out.toString(), "--run-date",
-                RUN_DATE.toString(), "--master", "local[2]", "--quiet"));
+                "ingest",
+                "--input",
+                in.toString(),
+                "--output",
+                out.toString(),
+                "--run-date",
+                RUN_DATE.toString(),
+                "--master",
+                "local[2]",
+                "--quiet"));
     if (!"default".equals(expected.getProperty("reject_max"))) {
       args.addAll(List.of("--reject-max", "1"));
     }
     int exit = Main.run(args.toArray(new String[0]));
 
     JsonNode manifest = Manifest.JSON.readTree(new Warehouse(out).manifestFile(RUN_DATE).toFile());
-    assertThat(exit).as("exit code; manifest message: %s", manifest.path("message").asText())
+    assertThat(exit)
+        .as("exit code; manifest message: %s", manifest.path("message").asText())
         .isEqualTo(Integer.parseInt(expected.getProperty("exit")));
     if (exit == 2) {
       assertThat(manifest.get("message").asText())
@@ -140,7 +155,9 @@ class IngestCorpusTest {
 
   private static void checkCounts(Properties expected, JsonNode manifest) {
     JsonNode totals = manifest.get("totals");
-    assertThat(totals.get("rows_read").asLong()).as("rows read").isEqualTo(Long.parseLong(expected.getProperty("read")));
+    assertThat(totals.get("rows_read").asLong())
+        .as("rows read")
+        .isEqualTo(Long.parseLong(expected.getProperty("read")));
     assertThat(totals.get("rows_accepted").asLong())
         .as("rows accepted")
         .isEqualTo(Long.parseLong(expected.getProperty("accepted")));
@@ -160,7 +177,9 @@ class IngestCorpusTest {
     String file = expected.getProperty("rejects.file", "activities.csv");
     List<String> actual = new ArrayList<>();
     for (CSVRecord r : rejects) {
-      assertThat(r.get("source_file")).as("source file of reject line %s", r.get("line")).isEqualTo(file);
+      assertThat(r.get("source_file"))
+          .as("source file of reject line %s", r.get("line"))
+          .isEqualTo(file);
       actual.add(r.get("line") + ":" + r.get("reason"));
     }
     assertThat(actual).containsExactlyElementsOf(split(expected.getProperty("rejects", ""), " "));
@@ -181,9 +200,12 @@ class IngestCorpusTest {
         continue;
       }
       Dataset<Row> df =
-          SharedSpark.session().read().parquet(new Warehouse(out).tableDir(table, RUN_DATE).toString());
+          SharedSpark.session()
+              .read()
+              .parquet(new Warehouse(out).tableDir(table, RUN_DATE).toString());
       String[] cols = exprs.split(",");
-      String[] asText = Arrays.stream(cols).map(c -> "cast(" + c + " as string)").toArray(String[]::new);
+      String[] asText =
+          Arrays.stream(cols).map(c -> "cast(" + c + " as string)").toArray(String[]::new);
       List<String> rows = new ArrayList<>();
       for (Row r : df.selectExpr(asText).collectAsList()) {
         List<String> cells = new ArrayList<>();
@@ -193,8 +215,10 @@ class IngestCorpusTest {
         rows.add(String.join("|", cells));
       }
       rows.sort(null);
-      assertThat(rows).as("rows of %s (%s)", table, exprs)
-          .containsExactlyElementsOf(split(expected.getProperty("rows." + table + ".expected"), ";"));
+      assertThat(rows)
+          .as("rows of %s (%s)", table, exprs)
+          .containsExactlyElementsOf(
+              split(expected.getProperty("rows." + table + ".expected"), ";"));
     }
   }
 
@@ -208,7 +232,9 @@ class IngestCorpusTest {
 
   /** rejects.csv and every string value of every ingested table, as one text. */
   static String allText(Path out) throws IOException {
-    StringBuilder sb = new StringBuilder(Files.readString(new Warehouse(out).rejectsDir(RUN_DATE).resolve("rejects.csv")));
+    StringBuilder sb =
+        new StringBuilder(
+            Files.readString(new Warehouse(out).rejectsDir(RUN_DATE).resolve("rejects.csv")));
     for (String table : TABLES) {
       Path dir = new Warehouse(out).tableDir(table, RUN_DATE);
       if (!Files.isDirectory(dir)) {
@@ -221,7 +247,8 @@ class IngestCorpusTest {
           strings.add("coalesce(`" + f.name() + "`, '')");
         }
       }
-      for (Row r : df.selectExpr("concat_ws('\\n', " + String.join(", ", strings) + ")").collectAsList()) {
+      for (Row r :
+          df.selectExpr("concat_ws('\\n', " + String.join(", ", strings) + ")").collectAsList()) {
         sb.append('\n').append(r.getString(0));
       }
     }

@@ -31,7 +31,9 @@ class KeepRunsIT {
     Path log = tmp.resolve("nightly-" + date + ".log");
     Process p = NightlyChild.start(in, out, "local[2]", null, false, log, date, "--keep-runs", "2");
     assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("nightly %s finished in time", date).isTrue();
-    assertThat(p.exitValue()).as("nightly %s exit code; log:%n%s", date, Files.readString(log)).isZero();
+    assertThat(p.exitValue())
+        .as("nightly %s exit code; log:%n%s", date, Files.readString(log))
+        .isZero();
   }
 
   /** Run dates with anything published under reports/, runs/ or a warehouse table. */
@@ -69,8 +71,9 @@ class KeepRunsIT {
     // Killed before aggregate: ingest, classify and attribute of D3 ran; nothing was published
     // as a run (no reports/D3, no ok manifest), so nothing is pruned and latest stays on D2.
     Path killedLog = tmp.resolve("killed.log");
-    Process killed = NightlyChild.start(in, out, "local[2]", "before:aggregate", false, killedLog, D3,
-        "--keep-runs", "2");
+    Process killed =
+        NightlyChild.start(
+            in, out, "local[2]", "before:aggregate", false, killedLog, D3, "--keep-runs", "2");
     NightlyChild.awaitLine(killed, killedLog, "PAUSED before:aggregate");
     NightlyChild.kill(killed);
     assertThat(history.publishedDates()).extracting(LocalDate::toString).containsExactly(D1, D2);

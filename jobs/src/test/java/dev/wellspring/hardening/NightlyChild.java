@@ -29,11 +29,13 @@ import org.apache.spark.sql.Row;
  */
 final class NightlyChild {
   static final String RUN_DATE = "2026-03-31";
+
   /** One secret for every child, so runs into different folders mask personal data alike. */
   static final String SECRET = "hardening-test-secret";
 
   static final Path MODULE = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-  static final Path REPORTS_JAR = MODULE.resolveSibling("reports").resolve("target/wellspring-reports.jar");
+  static final Path REPORTS_JAR =
+      MODULE.resolveSibling("reports").resolve("target/wellspring-reports.jar");
 
   private NightlyChild() {}
 
@@ -51,23 +53,40 @@ final class NightlyChild {
    * @param pauseAt the fault point to pause at, or null
    * @param withReport whether to render the PDF (needs {@link #reportsClasspath()})
    */
-  static Process start(Path in, Path out, String master, String pauseAt, boolean withReport, Path log)
+  static Process start(
+      Path in, Path out, String master, String pauseAt, boolean withReport, Path log)
       throws IOException {
     return start(in, out, master, pauseAt, withReport, log, RUN_DATE);
   }
 
-  /** As {@link #start(Path, Path, String, String, boolean, Path)} for another run date and flags. */
-  static Process start(Path in, Path out, String master, String pauseAt, boolean withReport, Path log,
-      String runDate, String... extra) throws IOException {
+  /**
+   * As {@link #start(Path, Path, String, String, boolean, Path)} for another run date and flags.
+   */
+  static Process start(
+      Path in,
+      Path out,
+      String master,
+      String pauseAt,
+      boolean withReport,
+      Path log,
+      String runDate,
+      String... extra)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // C1 only, as run.sh runs a small input (docs/design-notes.md "Choices"): these runs are a few hundred rows,
+    // C1 only, as run.sh runs a small input (docs/design-notes.md "Choices"): these runs are a few
+    // hundred rows,
     // dozens of short Spark jobs on cold code.
     List<String> cmd =
         new ArrayList<>(
-            List.of(java, "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=256m",
+            List.of(
+                java,
+                "-Xmx1g",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=256m",
                 // The module option Spark's launcher (and run.sh, bin/wellspring) gives a driver.
                 "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path")));
+                "-cp",
+                System.getProperty("java.class.path")));
     if (pauseAt != null) {
       cmd.add("-Dwellspring.test.pauseAt=" + pauseAt);
     }
@@ -76,20 +95,30 @@ final class NightlyChild {
     }
     cmd.addAll(
         List.of(
-            "dev.wellspring.cli.Main", "nightly", "--input", in.toString(), "--output", out.toString(),
-            "--run-date", runDate, "--master", master));
+            "dev.wellspring.cli.Main",
+            "nightly",
+            "--input",
+            in.toString(),
+            "--output",
+            out.toString(),
+            "--run-date",
+            runDate,
+            "--master",
+            master));
     cmd.addAll(List.of(extra));
     if (!withReport) {
       cmd.add("--no-report");
     }
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().put("WELLSPRING_SECRET", SECRET);
     return pb.start();
   }
 
   /** Runs nightly to the end and asserts exit 0. */
-  static void runOk(Path in, Path out, String master, boolean withReport, Path log) throws Exception {
+  static void runOk(Path in, Path out, String master, boolean withReport, Path log)
+      throws Exception {
     Process p = start(in, out, master, null, withReport, log);
     assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("nightly finished in time").isTrue();
     assertThat(p.exitValue()).as("nightly exit code; log:%n%s", Files.readString(log)).isZero();
@@ -99,10 +128,13 @@ final class NightlyChild {
   static void awaitLine(Process p, Path log, String line) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readString(log).lines().anyMatch(l -> l.strip().equals(line))) {
+      if (Files.exists(log)
+          && Files.readString(log).lines().anyMatch(l -> l.strip().equals(line))) {
         return;
       }
-      assertThat(p.isAlive()).as("child died before '%s'; log:%n%s", line, Files.readString(log)).isTrue();
+      assertThat(p.isAlive())
+          .as("child died before '%s'; log:%n%s", line, Files.readString(log))
+          .isTrue();
       Thread.sleep(50);
     }
     throw new AssertionError("no '" + line + "' within 5 minutes");
@@ -150,7 +182,9 @@ final class NightlyChild {
         for (Path t : tables.sorted().toList()) {
           Path dir = t.resolve("run_date=" + RUN_DATE);
           if (Files.isDirectory(dir)) {
-            m.put(out.relativize(dir).toString(), sha256(rowsText(dir).getBytes(StandardCharsets.UTF_8)));
+            m.put(
+                out.relativize(dir).toString(),
+                sha256(rowsText(dir).getBytes(StandardCharsets.UTF_8)));
           }
         }
       }
@@ -164,7 +198,10 @@ final class NightlyChild {
       try (Stream<Path> files = Files.list(reports)) {
         for (Path f : files.sorted().toList()) {
           String name = f.getFileName().toString();
-          byte[] content = name.endsWith(".pdf") ? pdfText(f).getBytes(StandardCharsets.UTF_8) : Files.readAllBytes(f);
+          byte[] content =
+              name.endsWith(".pdf")
+                  ? pdfText(f).getBytes(StandardCharsets.UTF_8)
+                  : Files.readAllBytes(f);
           m.put(out.relativize(f).toString(), sha256(content));
         }
       }

@@ -65,20 +65,33 @@ class NightlyOutputsIT {
     Path b = two.resolve("reports/" + NightlyChild.RUN_DATE);
     List<String> csvs;
     try (Stream<Path> files = Files.list(a)) {
-      csvs = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList();
+      csvs =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".csv"))
+              .sorted()
+              .toList();
     }
-    assertThat(csvs).contains("effectiveness.csv", "lift.csv", "goal_scorecard.csv", "attribution_channels.csv");
+    assertThat(csvs)
+        .contains(
+            "effectiveness.csv", "lift.csv", "goal_scorecard.csv", "attribution_channels.csv");
     for (String csv : csvs) {
-      assertThat(Files.readAllBytes(b.resolve(csv))).as(csv).isEqualTo(Files.readAllBytes(a.resolve(csv)));
+      assertThat(Files.readAllBytes(b.resolve(csv)))
+          .as(csv)
+          .isEqualTo(Files.readAllBytes(a.resolve(csv)));
     }
     String rejects = "rejects/run_date=" + NightlyChild.RUN_DATE + "/rejects.csv";
-    assertThat(Files.readAllBytes(two.resolve(rejects))).isEqualTo(Files.readAllBytes(one.resolve(rejects)));
-    assertThat(NightlyChild.logical(two)).as("tables, exports and PDF text").isEqualTo(NightlyChild.logical(one));
+    assertThat(Files.readAllBytes(two.resolve(rejects)))
+        .isEqualTo(Files.readAllBytes(one.resolve(rejects)));
+    assertThat(NightlyChild.logical(two))
+        .as("tables, exports and PDF text")
+        .isEqualTo(NightlyChild.logical(one));
   }
 
   @Test
   void pdfTextIsIdenticalAcrossRuns() throws Exception {
-    Assumptions.assumeTrue(report, "the report module is not built; run `mvn -DskipTests package` first");
+    Assumptions.assumeTrue(
+        report, "the report module is not built; run `mvn -DskipTests package` first");
     Path pdf = Path.of("reports", NightlyChild.RUN_DATE, "effectiveness.pdf");
     String text = NightlyChild.pdfText(one.resolve(pdf));
     assertThat(text).isNotBlank();
@@ -107,7 +120,9 @@ class NightlyOutputsIT {
         for (CSVRecord rec : CSVFormat.RFC4180.parse(r)) {
           for (String cell : rec) {
             if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-              assertThat(cell).as("a cell of %s starting with a formula character", csv.getFileName()).matches("-[0-9.Ee+-]+");
+              assertThat(cell)
+                  .as("a cell of %s starting with a formula character", csv.getFileName())
+                  .matches("-[0-9.Ee+-]+");
             }
             if (cell.startsWith("'")) {
               seen.add(cell.length() > 12 ? cell.substring(0, 12) : cell);
@@ -116,16 +131,24 @@ class NightlyOutputsIT {
         }
       }
     }
-    assertThat(seen).as("the planted formula-like values were exported, neutralised")
-        .contains("'" + HardeningInputs.FORMULA_OWNER, "'" + HardeningInputs.FORMULA_GOAL, "'=bad1,ann,s");
+    assertThat(seen)
+        .as("the planted formula-like values were exported, neutralised")
+        .contains(
+            "'" + HardeningInputs.FORMULA_OWNER,
+            "'" + HardeningInputs.FORMULA_GOAL,
+            "'=bad1,ann,s");
   }
 
   @Test
   void reportTemplatesInTheInputFolderHaveNoEffect() throws Exception {
-    Assumptions.assumeTrue(report, "the report module is not built; run `mvn -DskipTests package` first");
-    String text = NightlyChild.pdfText(two.resolve(Path.of("reports", NightlyChild.RUN_DATE, "effectiveness.pdf")));
+    Assumptions.assumeTrue(
+        report, "the report module is not built; run `mvn -DskipTests package` first");
+    String text =
+        NightlyChild.pdfText(
+            two.resolve(Path.of("reports", NightlyChild.RUN_DATE, "effectiveness.pdf")));
     assertThat(text).doesNotContain("PWNED");
-    JsonNode manifest = Manifest.JSON.readTree(two.resolve("runs/" + NightlyChild.RUN_DATE + ".json").toFile());
+    JsonNode manifest =
+        Manifest.JSON.readTree(two.resolve("runs/" + NightlyChild.RUN_DATE + ".json").toFile());
     List<String> unrecognised = new ArrayList<>();
     manifest.get("unrecognised_files").forEach(n -> unrecognised.add(n.asText()));
     assertThat(unrecognised).contains("report.jrxml", "dev/wellspring/report/report.jrxml");
@@ -167,7 +190,8 @@ class NightlyOutputsIT {
       if (strings.isEmpty()) {
         continue;
       }
-      for (Row r : df.selectExpr("concat_ws('\\n', " + String.join(", ", strings) + ")").collectAsList()) {
+      for (Row r :
+          df.selectExpr("concat_ws('\\n', " + String.join(", ", strings) + ")").collectAsList()) {
         sb.append(r.getString(0)).append('\n');
       }
     }

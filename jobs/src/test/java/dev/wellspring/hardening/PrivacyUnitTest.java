@@ -29,13 +29,16 @@ class PrivacyUnitTest {
   void aGeneratedSecretIsKeptOwnerOnlyAndReused() throws Exception {
     Keys first = Keys.use(null, tmp);
     Path file = tmp.resolve(Keys.SECRET_FILE);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(Files.readString(file).strip()).hasSize(64);
     Keys again = Keys.use(null, tmp);
     assertThat(again.hex("x")).isEqualTo(first.hex("x"));
     assertThat(Keys.hmac("x")).isEqualTo(first.hex("x"));
     Path other = Files.createDirectories(tmp.resolve("other"));
-    assertThat(Keys.use(null, other).hex("x")).as("each output folder its own secret").isNotEqualTo(first.hex("x"));
+    assertThat(Keys.use(null, other).hex("x"))
+        .as("each output folder its own secret")
+        .isNotEqualTo(first.hex("x"));
   }
 
   @Test
@@ -57,7 +60,9 @@ class PrivacyUnitTest {
   void emailsAndPhonesAreMaskedConsistently() {
     String a = scrub.text("mail Zed.Quill@Example.org or call +44 20 7946 0958 today");
     String b = scrub.text("zed.quill@example.org; 0044 20 7946 0958");
-    assertThat(a).doesNotContain("@", "7946").matches("mail <email:[0-9a-f]{16}> or call <phone:[0-9a-f]{16}> today");
+    assertThat(a)
+        .doesNotContain("@", "7946")
+        .matches("mail <email:[0-9a-f]{16}> or call <phone:[0-9a-f]{16}> today");
     assertThat(b).startsWith(a.substring(5, 29)).doesNotContain("7946");
     assertThat(scrub.text("(555) 010-4477")).matches("<phone:[0-9a-f]{16}>");
     assertThat(scrub.text("555.010.4477")).matches("<phone:[0-9a-f]{16}>");
@@ -67,8 +72,15 @@ class PrivacyUnitTest {
   void datesAmountsAndIdsAreNotPhones() {
     for (String s :
         new String[] {
-          "2026-03-04", "on 2026-03-04 18:30", "order 123456789", "act-2026-000123",
-          "room 12-14", "v1.2.3.4", "owner_2026-0001", "cost 1500.00", "2026-03-04T18:30:00+01:00"
+          "2026-03-04",
+          "on 2026-03-04 18:30",
+          "order 123456789",
+          "act-2026-000123",
+          "room 12-14",
+          "v1.2.3.4",
+          "owner_2026-0001",
+          "cost 1500.00",
+          "2026-03-04T18:30:00+01:00"
         }) {
       assertThat(scrub.text(s)).as(s).isEqualTo(s);
     }

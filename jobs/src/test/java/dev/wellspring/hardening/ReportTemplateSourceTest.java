@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * end.
  */
 class ReportTemplateSourceTest {
-  static final Path REPORTS = Path.of(System.getProperty("user.dir")).toAbsolutePath().resolveSibling("reports");
+  static final Path REPORTS =
+      Path.of(System.getProperty("user.dir")).toAbsolutePath().resolveSibling("reports");
 
   @Test
   void templatesAreLoadedFromTheClasspathOnly() throws Exception {
@@ -31,9 +32,15 @@ class ReportTemplateSourceTest {
     assertThat(src).contains("getResourceAsStream(TEMPLATES + name)");
     for (String forbidden :
         List.of(
-            "compileReportToFile", "loadObjectFromFile", "JRLoader.loadObject(new File",
-            "FileRepositoryService", "SimpleFileResolver", "FileResolver", "REPORT_FILE_RESOLVER",
-            "fillReportToFile", "new FileInputStream")) {
+            "compileReportToFile",
+            "loadObjectFromFile",
+            "JRLoader.loadObject(new File",
+            "FileRepositoryService",
+            "SimpleFileResolver",
+            "FileResolver",
+            "REPORT_FILE_RESOLVER",
+            "fillReportToFile",
+            "new FileInputStream")) {
       assertThat(src).as("file-system template loading").doesNotContain(forbidden);
     }
     Matcher loads = Pattern.compile("JRXmlLoader\\.load\\(([^)]*)\\)").matcher(src);
@@ -43,7 +50,8 @@ class ReportTemplateSourceTest {
       n++;
     }
     assertThat(n).as("templates are loaded somewhere").isPositive();
-    for (String t : List.of("report.jrxml", "table3.jrxml", "table6.jrxml", "table7.jrxml", "table9.jrxml")) {
+    for (String t :
+        List.of("report.jrxml", "table3.jrxml", "table6.jrxml", "table7.jrxml", "table9.jrxml")) {
       assertThat(REPORTS.resolve("src/main/resources/dev/wellspring/report").resolve(t)).exists();
     }
   }

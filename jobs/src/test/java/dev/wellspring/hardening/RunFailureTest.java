@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run failing at every stage boundary and just before the publish, with every kind of throwable
- * a JVM can raise there (an exception, an Error, an OutOfMemoryError, a full disk): the exit code
- * and one line on the terminal, the final manifest says {@code failed} with the cause, the lock is
+ * A run failing at every stage boundary and just before the publish, with every kind of throwable a
+ * JVM can raise there (an exception, an Error, an OutOfMemoryError, a full disk): the exit code and
+ * one line on the terminal, the final manifest says {@code failed} with the cause, the lock is
  * free, the trace is in {@code runs/<date>.log}, and the run date is still wholly the previous
  * run's (every table, the rejects and the exports compared as one set). A run that then succeeds
  * publishes wholly the new one, every public path resolving into one generation.
@@ -49,7 +49,9 @@ class RunFailureTest {
     assertThat(run(small, out).exit).as("first run").isZero();
     // Read from the run's own generation by the aggregate stage (a first run has no published
     // attribution_channels to fall back on).
-    assertThat(Files.readAllLines(out.resolve("reports/" + NightlyChild.RUN_DATE + "/attribution_channels.csv")))
+    assertThat(
+            Files.readAllLines(
+                out.resolve("reports/" + NightlyChild.RUN_DATE + "/attribution_channels.csv")))
         .as("attribution_channels.csv of a first run")
         .hasSizeGreaterThan(1);
   }
@@ -63,8 +65,16 @@ class RunFailureTest {
     try {
       int exit =
           Main.run(
-              "nightly", "--input", in.toString(), "--output", output.toString(),
-              "--run-date", NightlyChild.RUN_DATE, "--master", "local[2]", "--no-report");
+              "nightly",
+              "--input",
+              in.toString(),
+              "--output",
+              output.toString(),
+              "--run-date",
+              NightlyChild.RUN_DATE,
+              "--master",
+              "local[2]",
+              "--no-report");
       return new Result(exit, err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setErr(saved);
@@ -80,19 +90,30 @@ class RunFailureTest {
   void aRunFailingAtAnyBoundaryLeavesTheWholeDateAsItWasAndARunThatSucceedsReplacesItWhole()
       throws Exception {
     Map<String, String> previous = NightlyChild.logical(out);
-    assertThat(previous).containsKeys(
-        "warehouse/activities/run_date=" + NightlyChild.RUN_DATE,
-        "warehouse/credits/run_date=" + NightlyChild.RUN_DATE,
-        "warehouse/effectiveness/run_date=" + NightlyChild.RUN_DATE,
-        "rejects/run_date=" + NightlyChild.RUN_DATE + "/rejects.csv",
-        "reports/" + NightlyChild.RUN_DATE + "/lift.csv");
+    assertThat(previous)
+        .containsKeys(
+            "warehouse/activities/run_date=" + NightlyChild.RUN_DATE,
+            "warehouse/credits/run_date=" + NightlyChild.RUN_DATE,
+            "warehouse/effectiveness/run_date=" + NightlyChild.RUN_DATE,
+            "rejects/run_date=" + NightlyChild.RUN_DATE + "/rejects.csv",
+            "reports/" + NightlyChild.RUN_DATE + "/lift.csv");
     Path log = out.resolve("runs").resolve(NightlyChild.RUN_DATE + ".log");
     List<String[]> cases =
         List.of(
-            new String[] {"before:classify", "oom", "java.lang.OutOfMemoryError: injected at before:classify"},
-            new String[] {"before:attribute", "error", "java.lang.AssertionError: injected at before:attribute"},
-            new String[] {"before:aggregate", "runtime", "java.lang.IllegalStateException: injected at before:aggregate"},
-            new String[] {"before:publish", "nospace", "cannot write before:publish: no space left on device"});
+            new String[] {
+              "before:classify", "oom", "java.lang.OutOfMemoryError: injected at before:classify"
+            },
+            new String[] {
+              "before:attribute", "error", "java.lang.AssertionError: injected at before:attribute"
+            },
+            new String[] {
+              "before:aggregate",
+              "runtime",
+              "java.lang.IllegalStateException: injected at before:aggregate"
+            },
+            new String[] {
+              "before:publish", "nospace", "cannot write before:publish: no space left on device"
+            });
     for (String[] c : cases) {
       String point = c[0];
       System.setProperty(FaultPoints.FAIL_PROPERTY, point + "=" + c[1]);
@@ -102,22 +123,37 @@ class RunFailureTest {
       } finally {
         System.clearProperty(FaultPoints.FAIL_PROPERTY);
       }
-      assertThat(r.exit).as("exit code of a run failing at %s; stderr:%n%s", point, r.stderr).isEqualTo(1);
-      List<String> errors = r.stderr.lines()
+      assertThat(r.exit)
+          .as("exit code of a run failing at %s; stderr:%n%s", point, r.stderr)
+          .isEqualTo(1);
+      List<String> errors =
+          r.stderr
+              .lines()
               // Every line starts with its UTC time (Progress).
               .map(l -> l.replaceFirst("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ", ""))
               .filter(l -> l.startsWith("wellspring: error:"))
               .toList();
       assertThat(errors).as("error lines at %s", point).hasSize(1);
-      assertThat(errors.get(0)).as("the error line at %s", point).contains(c[2].replaceFirst("^cannot write ", ""));
-      assertThat(r.stderr).as("no stack trace on the terminal at %s", point).doesNotContain("\tat ");
+      assertThat(errors.get(0))
+          .as("the error line at %s", point)
+          .contains(c[2].replaceFirst("^cannot write ", ""));
+      assertThat(r.stderr)
+          .as("no stack trace on the terminal at %s", point)
+          .doesNotContain("\tat ");
       JsonNode m = manifest(out);
-      assertThat(m.get("status").asText()).as("manifest status after %s", point).isEqualTo("failed");
+      assertThat(m.get("status").asText())
+          .as("manifest status after %s", point)
+          .isEqualTo("failed");
       assertThat(m.get("exit_code").asInt()).isEqualTo(1);
       assertThat(m.get("message").asText()).as("manifest message after %s", point).contains(c[2]);
-      assertThat(Files.readString(log)).as("the run log holds the trace of %s", point).contains(c[2].replaceFirst("^cannot write .*", "No space left on device")).contains("\tat ");
+      assertThat(Files.readString(log))
+          .as("the run log holds the trace of %s", point)
+          .contains(c[2].replaceFirst("^cannot write .*", "No space left on device"))
+          .contains("\tat ");
       try (RunLock lock = RunLock.acquire(out)) {
-        assertThat(lock.tookOverStaleLock()).as("the lock after %s was released, not left", point).isNull();
+        assertThat(lock.tookOverStaleLock())
+            .as("the lock after %s was released, not left", point)
+            .isNull();
       }
       assertThat(NightlyChild.logical(out))
           .as("the whole run date after a failure at %s is the previous run's", point)
@@ -132,13 +168,17 @@ class RunFailureTest {
     Files.copy(out.resolve(".wellspring-secret"), fresh.resolve(".wellspring-secret"));
     assertThat(run(large, fresh).exit).as("a reference run into an empty folder").isZero();
     Map<String, String> now = NightlyChild.logical(out);
-    assertThat(now).as("the run date after the run that succeeded").isEqualTo(NightlyChild.logical(fresh));
+    assertThat(now)
+        .as("the run date after the run that succeeded")
+        .isEqualTo(NightlyChild.logical(fresh));
     assertThat(now).isNotEqualTo(previous);
     List<Path> gens = generations(out);
     assertThat(gens).hasSize(1);
     for (String unit : now.keySet()) {
       Path real = out.resolve(unit).toRealPath();
-      assertThat(real.startsWith(gens.get(0).toRealPath())).as("%s resolves into the one generation", unit).isTrue();
+      assertThat(real.startsWith(gens.get(0).toRealPath()))
+          .as("%s resolves into the one generation", unit)
+          .isTrue();
     }
   }
 

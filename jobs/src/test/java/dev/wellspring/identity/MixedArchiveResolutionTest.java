@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -30,8 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An old (2018) and a current (2025) LinkedIn archive of the same owner next to a canonical
- * contacts.csv: overlapping people become single contacts, same-named people at different
- * companies stay apart, and every activity points at a resolved contact.
+ * contacts.csv: overlapping people become single contacts, same-named people at different companies
+ * stay apart, and every activity points at a resolved contact.
  */
 class MixedArchiveResolutionTest {
   private final SparkSession spark = SharedSpark.session();
@@ -55,10 +54,19 @@ class MixedArchiveResolutionTest {
         Map<String, String> f = r.fields();
         input.add(
             RowFactory.create(
-                f.get("contact_id"), f.get("full_name"), f.get("email"), f.get("profile_url"),
-                f.get("company"), f.get("title"), null, f.get("source"), null,
+                f.get("contact_id"),
+                f.get("full_name"),
+                f.get("email"),
+                f.get("profile_url"),
+                f.get("company"),
+                f.get("title"),
+                null,
+                f.get("source"),
+                null,
                 f.get("first_met_on").isEmpty() ? null : Date.valueOf(f.get("first_met_on")),
-                "linkedin/" + e.getKey(), r.line(), 2));
+                "linkedin/" + e.getKey(),
+                r.line(),
+                2));
       }
       for (CanonicalRecord r : e.getValue().records("activities")) {
         activities.add(
@@ -71,7 +79,8 @@ class MixedArchiveResolutionTest {
     Map<String, String> mapping = new HashMap<>();
     for (Row m : res.mapping().collectAsList()) {
       assertThat(mapping.put(m.getString(0), m.getString(1)))
-          .as("one contact per source key %s", m.getString(0)).isNull();
+          .as("one contact per source key %s", m.getString(0))
+          .isNull();
     }
     Map<String, String> names = new TreeMap<>();
     for (Row c : IdentityResolutionTest.asText(res.contacts()).collectAsList()) {
@@ -135,9 +144,19 @@ class MixedArchiveResolutionTest {
       for (CSVRecord r : p) {
         rows.add(
             RowFactory.create(
-                r.get("contact_id"), r.get("full_name"), r.get("email"), null, r.get("company"),
-                r.get("title"), null, "crm", r.get("relationship"), null, "contacts.csv",
-                p.getCurrentLineNumber(), 0));
+                r.get("contact_id"),
+                r.get("full_name"),
+                r.get("email"),
+                null,
+                r.get("company"),
+                r.get("title"),
+                null,
+                "crm",
+                r.get("relationship"),
+                null,
+                "contacts.csv",
+                p.getCurrentLineNumber(),
+                0));
       }
     }
     return rows;

@@ -19,7 +19,6 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -34,8 +33,8 @@ class IncrementalityStageTest {
 
   /**
    * Writes the stage's inputs for a panel: effectiveness (every model, the panel's hours), one
-   * outcome per (owner, month) worth the panel's value, plus an outcome in a month without
-   * activity (which the panel must leave out), and a lift table with one attribution row.
+   * outcome per (owner, month) worth the panel's value, plus an outcome in a month without activity
+   * (which the panel must leave out), and a lift table with one attribution row.
    */
   private static void writeInputs(Warehouse wh, List<PanelRow> panel, int partitions) {
     SparkSession spark = SharedSpark.session();
@@ -50,8 +49,19 @@ class IncrementalityStageTest {
             continue;
           }
           double credited = 5 * r.hours()[c];
-          eff.add(RowFactory.create(r.owner(), MixModel.CLASSES.get(c), month, model, 1L,
-              r.hours()[c], 0.0, 1.0, credited, 5.0, 1.0 / r.hours()[c]));
+          eff.add(
+              RowFactory.create(
+                  r.owner(),
+                  MixModel.CLASSES.get(c),
+                  month,
+                  model,
+                  1L,
+                  r.hours()[c],
+                  0.0,
+                  1.0,
+                  credited,
+                  5.0,
+                  1.0 / r.hours()[c]));
         }
       }
       // The month's value in two outcomes, so the panel has to add them up.
@@ -59,9 +69,16 @@ class IncrementalityStageTest {
       outcomes.add(outcome("o" + (++id), r.owner(), at, r.value() * 0.25));
       outcomes.add(outcome("o" + (++id), r.owner(), at, r.value() * 0.75));
     }
-    outcomes.add(outcome("o" + (++id), panel.get(0).owner(), Timestamp.valueOf("2020-01-10 12:00:00"), 1e6));
-    wh.write(spark.createDataFrame(eff, Tables.EFFECTIVENESS_SCHEMA).repartition(partitions), Tables.EFFECTIVENESS, DATE);
-    wh.write(spark.createDataFrame(outcomes, Tables.OUTCOMES_SCHEMA).repartition(partitions), Tables.OUTCOMES, DATE);
+    outcomes.add(
+        outcome("o" + (++id), panel.get(0).owner(), Timestamp.valueOf("2020-01-10 12:00:00"), 1e6));
+    wh.write(
+        spark.createDataFrame(eff, Tables.EFFECTIVENESS_SCHEMA).repartition(partitions),
+        Tables.EFFECTIVENESS,
+        DATE);
+    wh.write(
+        spark.createDataFrame(outcomes, Tables.OUTCOMES_SCHEMA).repartition(partitions),
+        Tables.OUTCOMES,
+        DATE);
     wh.write(
         spark.createDataFrame(
             List.of(RowFactory.create("linear", 1.0, 0.5, 2.0, 5.0, 5.0)), Tables.LIFT_SCHEMA),
@@ -70,7 +87,8 @@ class IncrementalityStageTest {
   }
 
   private static Row outcome(String id, String owner, Timestamp at, double value) {
-    return RowFactory.create(id, owner, at, "revenue", value, null, null, null, null, "outcomes.csv", 2L);
+    return RowFactory.create(
+        id, owner, at, "revenue", value, null, null, null, null, "outcomes.csv", 2L);
   }
 
   private RunContext context(Path out, Manifest manifest) {
@@ -111,13 +129,17 @@ class IncrementalityStageTest {
     MixModel.Estimate expected = MixModel.fit(panel, new MixModel.Settings(null, 200, 20260101L));
     List<String> lift = csv(a, "lift.csv").lines().toList();
     assertThat(lift).hasSize(3);
-    assertThat(lift.get(0)).isEqualTo("model,lift,ci_low,ci_high,directed_value_per_hour,undirected_value_per_hour");
+    assertThat(lift.get(0))
+        .isEqualTo("model,lift,ci_low,ci_high,directed_value_per_hour,undirected_value_per_hour");
     assertThat(lift.get(1)).startsWith("incremental,");
-    assertThat(Double.parseDouble(lift.get(1).split(",")[1])).isCloseTo(expected.lift(), org.assertj.core.data.Offset.offset(1e-9 * expected.lift()));
+    assertThat(Double.parseDouble(lift.get(1).split(",")[1]))
+        .isCloseTo(expected.lift(), org.assertj.core.data.Offset.offset(1e-9 * expected.lift()));
     assertThat(lift.get(2)).isEqualTo("linear,1,0.5,2,5,5");
 
     List<String> inc = csv(a, "incrementality.csv").lines().toList();
-    assertThat(inc.get(0)).isEqualTo("class,hours,incremental_value,incremental_value_per_hour,ci_low,ci_high,attributed_value_per_hour,reason");
+    assertThat(inc.get(0))
+        .isEqualTo(
+            "class,hours,incremental_value,incremental_value_per_hour,ci_low,ci_high,attributed_value_per_hour,reason");
     assertThat(inc).hasSize(4);
     // Credited value is 5 per hour in every row of the fixture.
     assertThat(inc.get(1)).startsWith("DIRECTED,").endsWith(",5,");

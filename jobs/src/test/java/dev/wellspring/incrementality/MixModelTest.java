@@ -33,9 +33,9 @@ class MixModelTest {
   /**
    * 8 owners, months Jan, Feb and Apr 2025 (March has no activity, so the carry decays twice).
    * Hours: DIRECTED 10, 0, 4; EMBEDDED 1, 3, 2; UNDIRECTED o, 2o, 0 for owner o = 1..8. With
-   * carry-over 0.5 the carries are DIRECTED 10, 5, 4 + 0.25 x 5 = 5.25 (sum 20.25); EMBEDDED 1, 3.5,
-   * 2 + 0.25 x 3.5 = 2.875; UNDIRECTED o, 2.5o, 0.625o (sum 4.125o). Value = 100 o + 2 carry_D + 1
-   * carry_U exactly, so the fit must find beta = (2, 0, 1).
+   * carry-over 0.5 the carries are DIRECTED 10, 5, 4 + 0.25 x 5 = 5.25 (sum 20.25); EMBEDDED 1,
+   * 3.5, 2 + 0.25 x 3.5 = 2.875; UNDIRECTED o, 2.5o, 0.625o (sum 4.125o). Value = 100 o + 2 carry_D
+   * + 1 carry_U exactly, so the fit must find beta = (2, 0, 1).
    */
   static List<PanelRow> handPanel(double valueScale) {
     int[] months = {JAN_2025, JAN_2025 + 1, JAN_2025 + 3};
@@ -48,7 +48,9 @@ class MixModelTest {
       double[] carryU = {o, 2.5 * o, 0.625 * o};
       for (int m = 0; m < 3; m++) {
         double value = 100 * o + 2 * carryD[m] + carryU[m];
-        rows.add(new PanelRow("owner" + o, months[m], new double[] {d[m], e[m], u[m]}, value * valueScale));
+        rows.add(
+            new PanelRow(
+                "owner" + o, months[m], new double[] {d[m], e[m], u[m]}, value * valueScale));
       }
     }
     return rows;
@@ -85,7 +87,8 @@ class MixModelTest {
     Estimate e = MixModel.fit(handPanel(1), new Settings(0.5, 200, 7));
     MixModel.WhatIf w =
         e.whatIf().stream()
-            .filter(x -> x.owner().equals("owner3") && x.to().equals("DIRECTED") && x.share() == 0.25)
+            .filter(
+                x -> x.owner().equals("owner3") && x.to().equals("DIRECTED") && x.share() == 0.25)
             .findFirst()
             .orElseThrow();
     // owner3's UNDIRECTED hours 3, 6, 0: average 3, a quarter of it 0.75 h a month. In steady state
@@ -96,7 +99,8 @@ class MixModelTest {
     assertThat(w.extrapolated()).isFalse();
     MixModel.WhatIf embedded =
         e.whatIf().stream()
-            .filter(x -> x.owner().equals("owner3") && x.to().equals("EMBEDDED") && x.share() == 0.25)
+            .filter(
+                x -> x.owner().equals("owner3") && x.to().equals("EMBEDDED") && x.share() == 0.25)
             .findFirst()
             .orElseThrow();
     // EMBEDDED adds nothing: (0 - 1) x 0.75 / 0.5 = -1.5; average 2 + 0.75 = 2.75 <= 3.
@@ -109,7 +113,8 @@ class MixModelTest {
   void extrapolatedWhenTheNewHoursExceedTheOwnersLargestMonth() {
     List<PanelRow> rows = new ArrayList<>(handPanel(1));
     Estimate e = MixModel.fit(rows, new Settings(0.5, 200, 7));
-    // owner8: UNDIRECTED 8, 16, 0 (average 8); EMBEDDED average 2, largest month 3: moving 25% (2 h)
+    // owner8: UNDIRECTED 8, 16, 0 (average 8); EMBEDDED average 2, largest month 3: moving 25% (2
+    // h)
     // gives 4 > 3, moving 10% (0.8 h) gives 2.8 <= 3.
     assertThat(find(e, "owner8", "EMBEDDED", 0.25).extrapolated()).isTrue();
     assertThat(find(e, "owner8", "EMBEDDED", 0.10).extrapolated()).isFalse();
@@ -141,7 +146,9 @@ class MixModelTest {
     for (PanelRow r : handPanel(1)) {
       // EMBEDDED hours differ between owners but never within one.
       int owner = Integer.parseInt(r.owner().substring(5));
-      rows.add(new PanelRow(r.owner(), r.month(), new double[] {r.hours()[0], owner, r.hours()[2]}, r.value()));
+      rows.add(
+          new PanelRow(
+              r.owner(), r.month(), new double[] {r.hours()[0], owner, r.hours()[2]}, r.value()));
     }
     Estimate e = MixModel.fit(rows, new Settings(null, 200, 7));
     assertThat(e.reason()).isEqualTo("no_variation:EMBEDDED");
@@ -162,9 +169,14 @@ class MixModelTest {
     assertThat(a.reason()).isNull();
     assertThat(b.carryover()).isEqualTo(a.carryover());
     for (int c = 0; c < 3; c++) {
-      assertThat(b.incrementalValue()[c]).isCloseTo(a.incrementalValue()[c] * k, within(1e-6 * (1 + Math.abs(a.incrementalValue()[c] * k))));
-      assertThat(b.perHourLow()[c]).isCloseTo(a.perHourLow()[c] * k, within(1e-6 * (1 + a.perHourLow()[c] * k)));
-      assertThat(b.perHourHigh()[c]).isCloseTo(a.perHourHigh()[c] * k, within(1e-6 * (1 + a.perHourHigh()[c] * k)));
+      assertThat(b.incrementalValue()[c])
+          .isCloseTo(
+              a.incrementalValue()[c] * k,
+              within(1e-6 * (1 + Math.abs(a.incrementalValue()[c] * k))));
+      assertThat(b.perHourLow()[c])
+          .isCloseTo(a.perHourLow()[c] * k, within(1e-6 * (1 + a.perHourLow()[c] * k)));
+      assertThat(b.perHourHigh()[c])
+          .isCloseTo(a.perHourHigh()[c] * k, within(1e-6 * (1 + a.perHourHigh()[c] * k)));
     }
     assertThat(b.lift()).isCloseTo(a.lift(), within(1e-9 * a.lift()));
     assertThat(b.liftLow()).isCloseTo(a.liftLow(), within(1e-9 * a.liftLow()));
@@ -202,12 +214,16 @@ class MixModelTest {
     for (int seed = 1; seed <= 10; seed++) {
       Planted p = planted(60, 24, 0.5, 3.0, seed);
       Estimate e = MixModel.fit(p.rows, new Settings(null, 200, seed));
-      log.append(String.format("seed %d: planted %.3f estimate %.3f [%s, %s] lambda %s%n",
-          seed, p.lift, e.lift(), e.liftLow(), e.liftHigh(), e.carryover()));
+      log.append(
+          String.format(
+              "seed %d: planted %.3f estimate %.3f [%s, %s] lambda %s%n",
+              seed, p.lift, e.lift(), e.liftLow(), e.liftHigh(), e.carryover()));
       if (e.lift() != null && Math.abs(e.lift() / p.lift - 1) <= 0.30) {
         close++;
       }
-      if (e.liftLow() != null && e.liftLow() <= p.lift && (e.liftHigh() == null || p.lift <= e.liftHigh())) {
+      if (e.liftLow() != null
+          && e.liftLow() <= p.lift
+          && (e.liftHigh() == null || p.lift <= e.liftHigh())) {
         covered++;
       }
     }
@@ -216,9 +232,9 @@ class MixModelTest {
   }
 
   /**
-   * The fit (cross-validation over 10 carry-overs x 4 folds, then 200 resamples each refitting
-   * all of it) is driver arithmetic on per-owner sums, linear in owners: 500 owners x 24 months,
-   * 20 times the panel of a 1 M-activity run of 50 owners, take seconds, not minutes (1,000 owners
+   * The fit (cross-validation over 10 carry-overs x 4 folds, then 200 resamples each refitting all
+   * of it) is driver arithmetic on per-owner sums, linear in owners: 500 owners x 24 months, 20
+   * times the panel of a 1 M-activity run of 50 owners, take seconds, not minutes (1,000 owners
    * took 9.8 s on a 2-core machine at load 18; the bound leaves room for such a machine).
    */
   @Test
@@ -232,7 +248,9 @@ class MixModelTest {
     assertThat(seconds).isLessThan(30.0);
   }
 
-  /** A planted panel and its true incremental lift (per DESIGN.md's definition, on true carries). */
+  /**
+   * A planted panel and its true incremental lift (per DESIGN.md's definition, on true carries).
+   */
   record Planted(List<PanelRow> rows, double lift) {}
 
   /**
@@ -248,7 +266,9 @@ class MixModelTest {
     double[] hoursTotal = new double[3];
     for (int o = 0; o < owners; o++) {
       double level = 0.5 + r.nextDouble() * 1.5;
-      double[] mix = {0.2 + 0.6 * r.nextDouble(), 0.2 + 0.6 * r.nextDouble(), 0.2 + 0.6 * r.nextDouble()};
+      double[] mix = {
+        0.2 + 0.6 * r.nextDouble(), 0.2 + 0.6 * r.nextDouble(), 0.2 + 0.6 * r.nextDouble()
+      };
       double baseline = 200 + 1200 * r.nextDouble();
       double[] carry = new double[3];
       for (int m = 0; m < months; m++) {
@@ -263,7 +283,8 @@ class MixModelTest {
           hoursTotal[c] += h[c];
         }
         noise = 0.25 * baseline * gaussian(r);
-        rows.add(new PanelRow(String.format("o%03d", o), JAN_2025 + m, h, Math.max(0, value + noise)));
+        rows.add(
+            new PanelRow(String.format("o%03d", o), JAN_2025 + m, h, Math.max(0, value + noise)));
       }
     }
     double planted = (incremental[0] / hoursTotal[0]) / (incremental[2] / hoursTotal[2]);
@@ -277,8 +298,17 @@ class MixModelTest {
   }
 
   private static String describe(Estimate e) {
-    return e.reason() + e.carryover() + Arrays.toString(e.coefficients()) + Arrays.toString(e.perHour())
-        + Arrays.toString(e.perHourLow()) + Arrays.toString(e.perHourHigh()) + e.lift() + e.liftLow()
-        + e.liftHigh() + e.cvRmse() + e.baselineShare() + e.whatIf();
+    return e.reason()
+        + e.carryover()
+        + Arrays.toString(e.coefficients())
+        + Arrays.toString(e.perHour())
+        + Arrays.toString(e.perHourLow())
+        + Arrays.toString(e.perHourHigh())
+        + e.lift()
+        + e.liftLow()
+        + e.liftHigh()
+        + e.cvRmse()
+        + e.baselineShare()
+        + e.whatIf();
   }
 }

@@ -50,11 +50,16 @@ class NnlsTest {
               ata, cross.clone(), org.apache.spark.mllib.optimization.NNLS.createWorkspace(3));
       double ourObjective = objective(g, cross, ours);
       double sparkObjective = objective(g, cross, spark);
-      // Ours is exact: never worse than the iterative solver, and the same point up to its tolerance.
-      assertThat(ourObjective).as("trial %d", trial).isLessThanOrEqualTo(sparkObjective + 1e-9 * Math.abs(sparkObjective));
+      // Ours is exact: never worse than the iterative solver, and the same point up to its
+      // tolerance.
+      assertThat(ourObjective)
+          .as("trial %d", trial)
+          .isLessThanOrEqualTo(sparkObjective + 1e-9 * Math.abs(sparkObjective));
       for (int c = 0; c < 3; c++) {
         assertThat(ours[c]).as("trial %d coefficient %d", trial, c).isGreaterThanOrEqualTo(0.0);
-        assertThat(ours[c]).as("trial %d coefficient %d", trial, c).isCloseTo(spark[c], within(1e-6 * (1 + Math.abs(spark[c]))));
+        assertThat(ours[c])
+            .as("trial %d coefficient %d", trial, c)
+            .isCloseTo(spark[c], within(1e-6 * (1 + Math.abs(spark[c]))));
       }
       clamped += ours[0] == 0 || ours[1] == 0 || ours[2] == 0 ? 1 : 0;
     }

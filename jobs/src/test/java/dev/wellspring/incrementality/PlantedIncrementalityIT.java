@@ -40,8 +40,7 @@ class PlantedIncrementalityIT {
     Path in = tmp.resolve("in");
     // Many small outcomes (value per hour 24, 16, 8: lift 3) so a month's value is not two
     // lucky draws; months swing the class mix by up to 90%.
-    PlantedRates rates =
-        new PlantedRates(new double[] {0.8, 0.64, 0.4}, new double[] {30, 25, 20});
+    PlantedRates rates = new PlantedRates(new double[] {0.8, 0.64, 0.4}, new double[] {30, 25, 20});
     GeneratorSpec spec =
         new GeneratorSpec(
             in,
@@ -76,11 +75,16 @@ class PlantedIncrementalityIT {
     String[] incremental = lift.get("incremental");
     double attribution = Double.parseDouble(lift.get("linear")[1]);
     String story =
-        "planted " + planted + ", incremental " + String.join(",", incremental)
-            + ", attribution (linear) " + attribution;
+        "planted "
+            + planted
+            + ", incremental "
+            + String.join(",", incremental)
+            + ", attribution (linear) "
+            + attribution;
     System.err.println(story);
     double low = Double.parseDouble(incremental[2]);
-    double high = incremental[3].isEmpty() ? Double.POSITIVE_INFINITY : Double.parseDouble(incremental[3]);
+    double high =
+        incremental[3].isEmpty() ? Double.POSITIVE_INFINITY : Double.parseDouble(incremental[3]);
     // Below the rates' 3: drought goals (their DIRECTED touches never convert) and the outcomes
     // that would land after the period lower what DIRECTED hours cause inside it.
     assertThat(planted).as(story).isBetween(2.0, 3.5);

@@ -28,7 +28,8 @@ class FileSplitsTest {
   private static final String HEADER = "activity_id,owner,occurred_at,type,duration_minutes,notes";
   private static final RecordValidator VALIDATOR =
       new RecordValidator(
-          Kind.ACTIVITIES, ConfigLoader.defaults("in", "out", LocalDate.of(2026, 3, 31)).durations());
+          Kind.ACTIVITIES,
+          ConfigLoader.defaults("in", "out", LocalDate.of(2026, 3, 31)).durations());
 
   private static List<String> render(List<Row> rows) {
     List<String> out = new ArrayList<>();
@@ -51,7 +52,8 @@ class FileSplitsTest {
   private List<Row> whole(Path p) throws IOException {
     List<Row> rows = new ArrayList<>();
     try (CanonicalFileReader r =
-        new CanonicalFileReader(new InputFile(p.toString(), "activities.csv", Kind.ACTIVITIES, 0), VALIDATOR)) {
+        new CanonicalFileReader(
+            new InputFile(p.toString(), "activities.csv", Kind.ACTIVITIES, 0), VALIDATOR)) {
       r.forEachRemaining(rows::add);
     }
     return rows;
@@ -65,7 +67,8 @@ class FileSplitsTest {
     for (FileSplits.Range range : splits.ranges()) {
       try (CanonicalFileReader r =
           new CanonicalFileReader(
-              new CanonicalFileReader.Chunk(f, range, header, splits.sha256(), splits.bytes()), VALIDATOR)) {
+              new CanonicalFileReader.Chunk(f, range, header, splits.sha256(), splits.bytes()),
+              VALIDATOR)) {
         r.forEachRemaining(rows::add);
       }
     }
@@ -96,10 +99,16 @@ class FileSplitsTest {
         sb.append(ends[rnd.nextInt(3)]); // a blank line
       }
       String type = rnd.nextInt(10) == 0 ? "bogus" : "call";
-      sb.append("a").append(rnd.nextInt(records)).append(",ann,2026-03-0")
-          .append(1 + rnd.nextInt(9)).append(',').append(type).append(',')
+      sb.append("a")
+          .append(rnd.nextInt(records))
+          .append(",ann,2026-03-0")
+          .append(1 + rnd.nextInt(9))
+          .append(',')
+          .append(type)
+          .append(',')
           .append(rnd.nextInt(10) == 0 ? "x" : String.valueOf(rnd.nextInt(90)))
-          .append(',').append(field(rnd));
+          .append(',')
+          .append(field(rnd));
       if (i < records - 1 || rnd.nextBoolean()) {
         sb.append(ends[rnd.nextInt(3)]);
       }
@@ -119,7 +128,8 @@ class FileSplitsTest {
       FileSplits.Splits splits = FileSplits.scan(p, split);
       assertThat(splits.ranges().size()).as("round %d is cut", round).isGreaterThan(1);
       List<Row> parts = inRanges(p, split);
-      assertThat(render(records(parts))).as("round %d, ranges of %d bytes", round, split)
+      assertThat(render(records(parts)))
+          .as("round %d, ranges of %d bytes", round, split)
           .containsExactlyInAnyOrderElementsOf(render(records(whole(p))));
       List<Row> summaries = summaries(parts);
       assertThat(summaries).as("one summary per range").hasSize(splits.ranges().size());
@@ -140,7 +150,12 @@ class FileSplitsTest {
 
   @Test
   void rangesTileTheFileAndStartAtRecordStarts() throws IOException {
-    String content = HEADER + "\n" + "a1,ann,2026-03-01,call,10,\"x\r\ny\"\r\n" + "a2,ann,2026-03-01,call,10,z\r" + "a3,ann,2026-03-01,call,10,w\n";
+    String content =
+        HEADER
+            + "\n"
+            + "a1,ann,2026-03-01,call,10,\"x\r\ny\"\r\n"
+            + "a2,ann,2026-03-01,call,10,z\r"
+            + "a3,ann,2026-03-01,call,10,w\n";
     Path p = dir.resolve("a.csv");
     Files.writeString(p, content);
     FileSplits.Splits splits = FileSplits.scan(p, 1);
@@ -162,10 +177,16 @@ class FileSplitsTest {
 
   @Test
   void anUnterminatedQuoteKeepsTheRestOfTheFileInOneRange() throws IOException {
-    String content = HEADER + "\n" + "a1,ann,2026-03-01,call,10,ok\n" + "a2,ann,2026-03-01,call,10,\"open\n" + "a3,ann,2026-03-01,call,10,w\n";
+    String content =
+        HEADER
+            + "\n"
+            + "a1,ann,2026-03-01,call,10,ok\n"
+            + "a2,ann,2026-03-01,call,10,\"open\n"
+            + "a3,ann,2026-03-01,call,10,w\n";
     Path p = dir.resolve("u.csv");
     Files.writeString(p, content);
     assertThat(FileSplits.scan(p, 1).ranges()).hasSize(3);
-    assertThat(render(records(inRanges(p, 1)))).containsExactlyInAnyOrderElementsOf(render(records(whole(p))));
+    assertThat(render(records(inRanges(p, 1))))
+        .containsExactlyInAnyOrderElementsOf(render(records(whole(p))));
   }
 }

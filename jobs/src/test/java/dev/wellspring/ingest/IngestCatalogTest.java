@@ -77,7 +77,8 @@ class IngestCatalogTest {
         .isInstanceOf(WellspringException.class)
         .hasMessage("outcomes.csv: not a CSV text file (binary content)");
 
-    Files.write(in.resolve("outcomes.csv"), new byte[] {'o', 'u', 't', (byte) 0xC3, (byte) 0x28, '\n'});
+    Files.write(
+        in.resolve("outcomes.csv"), new byte[] {'o', 'u', 't', (byte) 0xC3, (byte) 0x28, '\n'});
     assertThatThrownBy(() -> InputCatalog.scan(in, List.of()))
         .isInstanceOf(WellspringException.class)
         .hasMessage("outcomes.csv: not a CSV text file (not UTF-8)");
@@ -94,7 +95,8 @@ class IngestCatalogTest {
 
     assertThatThrownBy(() -> InputCatalog.scan(in, List.of()))
         .isInstanceOf(WellspringException.class)
-        .hasMessageStartingWith(in + ": no activities (expected activities.csv or a CSV file with columns")
+        .hasMessageStartingWith(
+            in + ": no activities (expected activities.csv or a CSV file with columns")
         .hasMessageEndingWith("activity_id, owner, occurred_at, type)");
   }
 

@@ -29,8 +29,16 @@ class IngestCliTest {
 
   private int ingest(Path in, Path out) {
     return Main.run(
-        "ingest", "--input", in.toString(), "--output", out.toString(), "--run-date", RUN_DATE.toString(),
-        "--master", "local[2]", "--quiet");
+        "ingest",
+        "--input",
+        in.toString(),
+        "--output",
+        out.toString(),
+        "--run-date",
+        RUN_DATE.toString(),
+        "--master",
+        "local[2]",
+        "--quiet");
   }
 
   private static JsonNode manifest(Path out) throws IOException {
@@ -40,10 +48,12 @@ class IngestCliTest {
   @Test
   void cleanInputExitsZeroAndTheSharedSessionSurvives() throws IOException {
     Path in = tmp.resolve("in");
-    IngestStageTest.write(in, "activities.csv", "activity_id,owner,occurred_at,type\na1,ann,2026-03-01,call\n");
+    IngestStageTest.write(
+        in, "activities.csv", "activity_id,owner,occurred_at,type\na1,ann,2026-03-01,call\n");
 
     assertThat(ingest(in, tmp.resolve("out"))).isZero();
-    assertThat(manifest(tmp.resolve("out")).get("totals").get("rows_accepted").asLong()).isEqualTo(1);
+    assertThat(manifest(tmp.resolve("out")).get("totals").get("rows_accepted").asLong())
+        .isEqualTo(1);
     assertThat(SharedSpark.session().range(3).count()).isEqualTo(3);
   }
 
@@ -56,7 +66,8 @@ class IngestCliTest {
     assertThat(ingest(in, out)).isEqualTo(2);
     JsonNode m = manifest(out);
     assertThat(m.get("exit_code").asInt()).isEqualTo(2);
-    assertThat(m.get("message").asText()).isEqualTo("activities.csv: missing required column occurred_at");
+    assertThat(m.get("message").asText())
+        .isEqualTo("activities.csv: missing required column occurred_at");
   }
 
   @Test
@@ -73,7 +84,8 @@ class IngestCliTest {
   void tooManyRejectsExitsThreeWithRejectsAndManifestWritten() throws IOException {
     Path in = tmp.resolve("in");
     IngestStageTest.write(
-        in, "activities.csv",
+        in,
+        "activities.csv",
         "activity_id,owner,occurred_at,type\na1,ann,2026-03-01,call\na2,ann,someday,call\n");
     Path out = tmp.resolve("out");
 
@@ -81,9 +93,11 @@ class IngestCliTest {
     JsonNode m = manifest(out);
     assertThat(m.get("status").asText()).isEqualTo("rejects_above_maximum");
     assertThat(m.get("totals").get("reject_ratio").asDouble()).isEqualTo(0.5);
-    assertThat(m.get("inputs").get(0).get("rejected_by_reason").get("bad_timestamp").asLong()).isEqualTo(1);
+    assertThat(m.get("inputs").get(0).get("rejected_by_reason").get("bad_timestamp").asLong())
+        .isEqualTo(1);
     assertThat(Files.readString(new Warehouse(out).rejectsDir(RUN_DATE).resolve("rejects.csv")))
-        .isEqualTo("source_file,line,reason,raw\nactivities.csv,3,bad_timestamp,\"a2,ann,someday,call\"\n");
+        .isEqualTo(
+            "source_file,line,reason,raw\nactivities.csv,3,bad_timestamp,\"a2,ann,someday,call\"\n");
     assertThat(out.resolve("warehouse")).doesNotExist();
     assertThat(SharedSpark.session().range(2).count()).isEqualTo(2);
   }

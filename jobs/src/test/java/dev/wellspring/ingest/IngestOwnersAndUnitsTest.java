@@ -31,18 +31,24 @@ class IngestOwnersAndUnitsTest {
       throws IOException {
     Path in = tmp.resolve("in");
     Path out = tmp.resolve("out");
-    IngestStageTest.write(in, "activities.csv",
+    IngestStageTest.write(
+        in,
+        "activities.csv",
         "activity_id,owner,occurred_at,type,contact_id,notes\n"
             + "a1,Ann.Lee@Team.Example,2026-03-01,call,zed@example.org,mail zed@example.org\n"
             + "a2,theo@team.example,2026-03-02,call,,\n"
             + "a3,Maya Quillfeather,2026-03-03,call,,\n");
-    IngestStageTest.write(in, "goals.csv",
+    IngestStageTest.write(
+        in,
+        "goals.csv",
         "goal_id,owner,category,starts_on,ends_on,target_value,target_unit\n"
             + "g1,ann.lee@team.example,speaking,2026-01-01,2026-06-30,3,\n" // 2 default outcomes
             + "g2,theo@team.example,readership,2026-01-01,2026-06-30,5000, Value \n" // 3 value
             + "g3,Maya Quillfeather,launch,2026-01-01,2026-06-30,5,OUTCOMES\n" // 4 outcomes
             + "g4,Maya Quillfeather,launch,2026-01-01,2026-06-30,5,points\n"); // 5 unknown_enum
-    IngestStageTest.write(in, "outcomes.csv",
+    IngestStageTest.write(
+        in,
+        "outcomes.csv",
         "outcome_id,owner,occurred_at,type\n" + "o1,theo@team.example,2026-03-05,speaking\n");
     Map<String, String> flags = new LinkedHashMap<>();
     flags.put("input", in.toString());
@@ -52,8 +58,13 @@ class IngestOwnersAndUnitsTest {
     flags.put("owner_map.ann.lee@team.example", "Ann Lee");
     WellspringConfig config = ConfigLoader.load(null, flags);
     new IngestStage()
-        .run(spark, new RunContext(config, new Warehouse(out), new Manifest(),
-            new Progress(System.err, Progress.Level.QUIET)));
+        .run(
+            spark,
+            new RunContext(
+                config,
+                new Warehouse(out),
+                new Manifest(),
+                new Progress(System.err, Progress.Level.QUIET)));
     Warehouse wh = new Warehouse(out);
 
     List<Row> activities =
@@ -62,7 +73,8 @@ class IngestOwnersAndUnitsTest {
             .collectAsList();
     assertThat(activities)
         .extracting(r -> r.getString(0), r -> r.getString(1))
-        .containsExactly(tuple("a1", "Ann Lee"), tuple("a2", "theo"), tuple("a3", "Maya Quillfeather"));
+        .containsExactly(
+            tuple("a1", "Ann Lee"), tuple("a2", "theo"), tuple("a3", "Maya Quillfeather"));
     // A contact's address is still a keyed tag, in ids and in text alike.
     Row a1 = activities.get(0);
     assertThat(a1.getString(4)).matches("<email:[0-9a-f]{16}>");
@@ -78,8 +90,11 @@ class IngestOwnersAndUnitsTest {
             tuple("g1", "Ann Lee", "outcomes"),
             tuple("g2", "theo", "value"),
             tuple("g3", "Maya Quillfeather", "outcomes"));
-    assertThat(wh.read(spark, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA, IngestStageTest.RUN_DATE)
-            .select("owner").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+    assertThat(
+            wh.read(spark, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA, IngestStageTest.RUN_DATE)
+                .select("owner")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
         .containsExactly("theo");
     List<CSVRecord> rejects = IngestStageTest.rejects(out);
     assertThat(rejects)

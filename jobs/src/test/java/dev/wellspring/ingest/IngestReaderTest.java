@@ -28,9 +28,11 @@ class IngestReaderTest {
     Path p = dir.resolve(fileName);
     Files.write(p, content);
     RecordValidator v =
-        new RecordValidator(kind, ConfigLoader.defaults("in", "out", LocalDate.of(2026, 3, 31)).durations());
+        new RecordValidator(
+            kind, ConfigLoader.defaults("in", "out", LocalDate.of(2026, 3, 31)).durations());
     List<Row> rows = new ArrayList<>();
-    try (CanonicalFileReader r = new CanonicalFileReader(new InputFile(p.toString(), fileName, kind, 3), v)) {
+    try (CanonicalFileReader r =
+        new CanonicalFileReader(new InputFile(p.toString(), fileName, kind, 3), v)) {
       r.forEachRemaining(rows::add);
     }
     return rows;
@@ -55,13 +57,14 @@ class IngestReaderTest {
   @Test
   void multiLineRecordsKeepTheirStartLineAndRawTextWithEveryKindOfLineEnd() throws IOException {
     String content =
-        HEADER + "\r\n"                                                     // line 1
-            + "a1,ann,2026-03-01,call,10,\"two\r\nlines\"\r\n"             // lines 2-3
-            + "\r\n"                                                        // line 4, blank
-            + "a2,ann,2026-03-02,call,-1,\"three\nlines\rhere\"\n"          // lines 5-7
-            + "a3,ann,2026-03-03,call,,lone cr\r"                          // line 8
-            + "   \n"                                                       // line 9, blank
-            + "a4,ann,2026-03-04,call,,\"last, no line end\"";             // line 10
+        HEADER
+            + "\r\n" // line 1
+            + "a1,ann,2026-03-01,call,10,\"two\r\nlines\"\r\n" // lines 2-3
+            + "\r\n" // line 4, blank
+            + "a2,ann,2026-03-02,call,-1,\"three\nlines\rhere\"\n" // lines 5-7
+            + "a3,ann,2026-03-03,call,,lone cr\r" // line 8
+            + "   \n" // line 9, blank
+            + "a4,ann,2026-03-04,call,,\"last, no line end\""; // line 10
     List<Row> rows = readActivities(content);
 
     List<Row> records = rows.subList(0, rows.size() - 1);
@@ -73,7 +76,9 @@ class IngestReaderTest {
             "a2,ann,2026-03-02,call,-1,\"three\nlines\rhere\"",
             "a3,ann,2026-03-03,call,,lone cr",
             "a4,ann,2026-03-04,call,,\"last, no line end\"");
-    assertThat(records).extracting(IngestReaderTest::reason).containsExactly(null, "negative_duration", null, null);
+    assertThat(records)
+        .extracting(IngestReaderTest::reason)
+        .containsExactly(null, "negative_duration", null, null);
     assertThat(records.get(0).getString(11)).isEqualTo("two\r\nlines");
     assertThat(records.get(3).getString(11)).isEqualTo("last, no line end");
   }
@@ -81,7 +86,8 @@ class IngestReaderTest {
   @Test
   void theLastRowIsAFileSummaryWithSha256ByteCountAndRecordCount() throws Exception {
     byte[] content =
-        (HEADER + "\na1,ann,2026-03-01,call,,é\n\na2,ann,bad-date,call,,x\n").getBytes(StandardCharsets.UTF_8);
+        (HEADER + "\na1,ann,2026-03-01,call,,é\n\na2,ann,bad-date,call,,x\n")
+            .getBytes(StandardCharsets.UTF_8);
     List<Row> rows = read("activities.csv", content, Kind.ACTIVITIES);
 
     Row summary = rows.get(rows.size() - 1);
@@ -129,27 +135,34 @@ class IngestReaderTest {
   void reasonsFollowTheDocumentedPrecedence() throws IOException {
     String content =
         "activity_id,owner,occurred_at,type,duration_minutes,cost,context\n"
-            + ",ann,bad,dance,x,-1,\n"                     // 2 missing beats all
-            + "a,ann,bad,dance,x,-1,\n"                    // 3 bad_timestamp beats bad_number
-            + "a,ann,2026-03-01,dance,x,-1,\n"             // 4 bad_number beats unknown_enum
-            + "a,ann,2026-03-01,dance,-1,-1,\n"            // 5 unknown_enum beats negatives
-            + "a,ann,2026-03-01,call,-1,-1,\n"             // 6 negative_duration beats negative_cost
-            + "a,ann,2026-03-01,call,1,-1,\n"              // 7 negative_cost
-            + "a,ann,2026-03-01,call,1,1,Lunch\n"          // 8 unknown context
-            + "a,ann,2026-03-01,call,1,1,SPEAKING\n";      // 9 valid
+            + ",ann,bad,dance,x,-1,\n" // 2 missing beats all
+            + "a,ann,bad,dance,x,-1,\n" // 3 bad_timestamp beats bad_number
+            + "a,ann,2026-03-01,dance,x,-1,\n" // 4 bad_number beats unknown_enum
+            + "a,ann,2026-03-01,dance,-1,-1,\n" // 5 unknown_enum beats negatives
+            + "a,ann,2026-03-01,call,-1,-1,\n" // 6 negative_duration beats negative_cost
+            + "a,ann,2026-03-01,call,1,-1,\n" // 7 negative_cost
+            + "a,ann,2026-03-01,call,1,1,Lunch\n" // 8 unknown context
+            + "a,ann,2026-03-01,call,1,1,SPEAKING\n"; // 9 valid
     List<Row> rows = readActivities(content);
 
     assertThat(rows.subList(0, 8))
         .extracting(IngestReaderTest::reason)
         .containsExactly(
-            "missing_required", "bad_timestamp", "bad_number", "unknown_enum",
-            "negative_duration", "negative_cost", "unknown_enum", null);
+            "missing_required",
+            "bad_timestamp",
+            "bad_number",
+            "unknown_enum",
+            "negative_duration",
+            "negative_cost",
+            "unknown_enum",
+            null);
     assertThat(rows.get(7).getString(8)).isEqualTo("speaking");
   }
 
   @Test
   void anUnterminatedQuoteAtEndOfFileRejectsThatRecordAtItsStartLine() throws IOException {
-    String content = HEADER + "\na1,ann,2026-03-01,call,,ok\na2,ann,2026-03-01,call,,\"open\nrest,of,file\n";
+    String content =
+        HEADER + "\na1,ann,2026-03-01,call,,ok\na2,ann,2026-03-01,call,,\"open\nrest,of,file\n";
     List<Row> rows = readActivities(content);
 
     assertThat(rows).hasSize(3);
@@ -177,7 +190,8 @@ class IngestReaderTest {
             "goal_id,owner,category,starts_on,ends_on\ng1,ann,speaking,2026-03-02,2026-03-01\ng2,ann,speaking,2026-03-01,2026-03-01\n"
                 .getBytes(StandardCharsets.UTF_8),
             Kind.GOALS);
-    assertThat(goals.get(0).getString(Kind.GOALS.fields().size() + 3)).isEqualTo("goal_ends_before_start");
+    assertThat(goals.get(0).getString(Kind.GOALS.fields().size() + 3))
+        .isEqualTo("goal_ends_before_start");
     assertThat(goals.get(1).getString(Kind.GOALS.fields().size() + 3)).isNull();
 
     List<Row> outcomes =
@@ -187,19 +201,23 @@ class IngestReaderTest {
                 .getBytes(StandardCharsets.UTF_8),
             Kind.OUTCOMES);
     assertThat(outcomes.get(0).getDouble(4)).isEqualTo(1.0);
-    assertThat(outcomes.get(1).getString(Kind.OUTCOMES.fields().size() + 3)).isEqualTo("negative_value");
+    assertThat(outcomes.get(1).getString(Kind.OUTCOMES.fields().size() + 3))
+        .isEqualTo("negative_value");
   }
 
   @Test
   void kindFieldsAreTheTableColumnsInOrder() {
     for (Kind k : Kind.values()) {
       List<String> tableColumns = List.of(k.schema().fieldNames());
-      List<String> expected = new java.util.ArrayList<>(tableColumns.subList(0, tableColumns.size() - 2));
+      List<String> expected =
+          new java.util.ArrayList<>(tableColumns.subList(0, tableColumns.size() - 2));
       if (k == Kind.CONTACTS) {
         // contacts.csv's e-mail: read for identity resolution only, no table column (issue 22).
         expected.add("email");
       }
-      assertThat(k.fields().stream().map(Kind.Field::name).toList()).as(k.name()).isEqualTo(expected);
+      assertThat(k.fields().stream().map(Kind.Field::name).toList())
+          .as(k.name())
+          .isEqualTo(expected);
     }
   }
 

@@ -76,7 +76,8 @@ class IngestStageTest {
           "call,ann,a9,2026-03-09,,,,,,,", // 17 duplicate_id of the future line 14
           "CALL, ann ,a12,2026-03-09", // 18 ok, fewer fields
           "call,ann,a13,2026-03-09,,,,,,,,,extra1,extra2", // 19 ok, extra fields
-          "email,ann,a3,2026-03-06T10:00:00Z,c2,5,,,,,"); // 20 ok: line 6 was rejected; no final line end
+          "email,ann,a3,2026-03-06T10:00:00Z,c2,5,,,,,"); // 20 ok: line 6 was rejected; no final
+  // line end
 
   static final String ACTIVITIES_PART =
       "activity_id,owner,occurred_at,type\n"
@@ -98,7 +99,8 @@ class IngestStageTest {
           + "g2,ann,publicity,2026-03-01,2026-02-01,,\n" // 3 goal_ends_before_start
           + "g3,ann,launch,2026-04-01,2026-05-01,,\n" // 4 ok, future
           + "g4,ann,partners,2026-03-31,2026-12-31,1e309,\n" // 5 bad_number (overflow)
-          + "g5,ann,partners,2026-03-31T22:00:00-05:00,2026-12-31,,\n"; // 6 ok, starts 04-01 UTC: future
+          + "g5,ann,partners,2026-03-31T22:00:00-05:00,2026-12-31,,\n"; // 6 ok, starts 04-01 UTC:
+  // future
 
   static final String OUTCOMES =
       "outcome_id,owner,occurred_at,type,value,contact_id,goal_id\n"
@@ -146,7 +148,13 @@ class IngestStageTest {
   static List<CSVRecord> rejects(Path out) throws IOException {
     Path file = new Warehouse(out).rejectsDir(RUN_DATE).resolve("rejects.csv");
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+      return CSVFormat.RFC4180
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(r)
+          .getRecords();
     }
   }
 
@@ -181,7 +189,8 @@ class IngestStageTest {
     assertThat(a12.getDouble(6)).isEqualTo(0.0);
     assertThat(a12.isNullAt(4)).isTrue();
     Row a14 = rows.get(4);
-    assertThat(a14.getTimestamp(2)).isEqualTo(Timestamp.from(Instant.parse("2026-03-11T20:00:00Z")));
+    assertThat(a14.getTimestamp(2))
+        .isEqualTo(Timestamp.from(Instant.parse("2026-03-11T20:00:00Z")));
     assertThat(a14.getDouble(5)).isEqualTo(120.0);
     Row a2 = rows.get(5);
     assertThat(a2.getTimestamp(2)).isEqualTo(Timestamp.from(Instant.parse("2026-03-05T09:15:00Z")));
@@ -191,29 +200,45 @@ class IngestStageTest {
 
   @Test
   void otherTablesHoldTheirValidInScopeRowsWithDefaults() {
-    // Dates are compared as text: decoding java.sql.Date needs JVM module flags the build does not set.
+    // Dates are compared as text: decoding java.sql.Date needs JVM module flags the build does not
+    // set.
     List<Row> contacts =
         table(Tables.CONTACTS, Tables.CONTACTS_SCHEMA)
             .selectExpr("contact_id", "full_name", "relationship", "cast(first_met_on as string)")
             .orderBy("contact_id")
             .collectAsList();
     assertThat(contacts)
-        .extracting(r -> r.getString(0), r -> r.getString(1), r -> r.getString(2), r -> r.getString(3))
+        .extracting(
+            r -> r.getString(0), r -> r.getString(1), r -> r.getString(2), r -> r.getString(3))
         .containsExactly(
             tuple("c1", "Ann Customer", "customer", "2025-01-02"),
             tuple("c2", "Bob", "other", "2025-02-04"));
 
     List<Row> goals =
         table(Tables.GOALS, Tables.GOALS_SCHEMA)
-            .selectExpr("goal_id", "category", "target_value", "line", "cast(starts_on as string)", "cast(ends_on as string)")
+            .selectExpr(
+                "goal_id",
+                "category",
+                "target_value",
+                "line",
+                "cast(starts_on as string)",
+                "cast(ends_on as string)")
             .collectAsList();
     assertThat(goals)
-        .extracting(r -> r.getString(0), r -> r.getString(1), r -> r.getDouble(2), r -> r.getLong(3), r -> r.getString(4), r -> r.getString(5))
+        .extracting(
+            r -> r.getString(0),
+            r -> r.getString(1),
+            r -> r.getDouble(2),
+            r -> r.getLong(3),
+            r -> r.getString(4),
+            r -> r.getString(5))
         .containsExactly(tuple("g1", "speaking", 3.0, 2L, "2026-01-01", "2026-06-30"));
 
-    List<Row> outcomes = table(Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA).orderBy("outcome_id").collectAsList();
+    List<Row> outcomes =
+        table(Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA).orderBy("outcome_id").collectAsList();
     assertThat(outcomes)
-        .extracting(r -> r.getString(0), r -> r.getString(3), r -> r.getDouble(4), r -> r.getTimestamp(2))
+        .extracting(
+            r -> r.getString(0), r -> r.getString(3), r -> r.getDouble(4), r -> r.getTimestamp(2))
         .containsExactly(
             tuple("o1", "speaking", 1.0, Timestamp.from(Instant.parse("2026-03-20T00:00:00Z"))),
             tuple("o4", "readership", 0.5, Timestamp.from(Instant.parse("2026-03-22T10:00:00Z"))));
@@ -222,12 +247,15 @@ class IngestStageTest {
   @Test
   void tablesHaveExactlyTheTablesSchemaTypes() {
     for (Kind k : Kind.values()) {
-      Dataset<Row> df = spark.read().parquet(new Warehouse(out).tableDir(k.table(), RUN_DATE).toString());
+      Dataset<Row> df =
+          spark.read().parquet(new Warehouse(out).tableDir(k.table(), RUN_DATE).toString());
       assertThat(df.schema().fields())
           .as(k.table())
           .extracting(f -> f.name(), f -> f.dataType())
           .containsExactlyElementsOf(
-              java.util.Arrays.stream(k.schema().fields()).map(f -> tuple(f.name(), f.dataType())).toList());
+              java.util.Arrays.stream(k.schema().fields())
+                  .map(f -> tuple(f.name(), f.dataType()))
+                  .toList());
     }
   }
 
@@ -256,7 +284,8 @@ class IngestStageTest {
             tuple("goals.csv", "5", "bad_number"),
             tuple("outcomes.csv", "3", "negative_value"),
             tuple("outcomes.csv", "4", "bad_number"));
-    assertThat(rejects.get(1).get("raw")).isEqualTo("email,ann,a3,2026-03-06T10:00:00Z,c2,-5,,,,,\"bad\r\nduration\"");
+    assertThat(rejects.get(1).get("raw"))
+        .isEqualTo("email,ann,a3,2026-03-06T10:00:00Z,c2,-5,,,,,\"bad\r\nduration\"");
     assertThat(rejects.get(7).get("raw")).isEqualTo("call,ann,a2,2026-03-08,c2,,,,,,");
     assertThat(rejects.get(17).get("raw")).isEqualTo("o3,ann,2026-03-21,revenue,\"1,5\",,");
     assertThat(rejects.get(0).get("raw")).isEqualTo("a1,bob,2026-03-12,call");
@@ -296,10 +325,18 @@ class IngestStageTest {
       assertThat(f.get("file").asText()).isEqualTo(expected[i][0]);
       assertThat(f.get("kind").asText()).as("kind of %s", expected[i][0]).isEqualTo(expected[i][1]);
       assertThat(f.get("adapter").asText()).isEqualTo("canonical");
-      assertThat(f.get("rows_read").asLong()).as("read %s", expected[i][0]).isEqualTo((int) expected[i][2]);
-      assertThat(f.get("rows_accepted").asLong()).as("accepted %s", expected[i][0]).isEqualTo((int) expected[i][3]);
-      assertThat(f.get("rows_rejected").asLong()).as("rejected %s", expected[i][0]).isEqualTo((int) expected[i][4]);
-      assertThat(f.get("rows_ignored_future").asLong()).as("future %s", expected[i][0]).isEqualTo((int) expected[i][5]);
+      assertThat(f.get("rows_read").asLong())
+          .as("read %s", expected[i][0])
+          .isEqualTo((int) expected[i][2]);
+      assertThat(f.get("rows_accepted").asLong())
+          .as("accepted %s", expected[i][0])
+          .isEqualTo((int) expected[i][3]);
+      assertThat(f.get("rows_rejected").asLong())
+          .as("rejected %s", expected[i][0])
+          .isEqualTo((int) expected[i][4]);
+      assertThat(f.get("rows_ignored_future").asLong())
+          .as("future %s", expected[i][0])
+          .isEqualTo((int) expected[i][5]);
       assertThat(f.get("rows_excluded").asLong()).isZero();
       assertThat(f.get("rows_read").asLong())
           .as("read = accepted + rejected for %s", expected[i][0])
@@ -324,7 +361,8 @@ class IngestStageTest {
     assertThat(totals.get("rows_rejected").asLong()).isEqualTo(18);
     assertThat(totals.get("rows_ignored_future").asLong()).isEqualTo(3);
     assertThat(totals.get("reject_ratio").asDouble()).isEqualTo(18.0 / 33);
-    assertThat(manifest.root().get("unrecognised_files").toString()).isEqualTo("[\"linkedin/Connections.csv\"]");
+    assertThat(manifest.root().get("unrecognised_files").toString())
+        .isEqualTo("[\"linkedin/Connections.csv\"]");
     assertThat(result).isEqualTo(new StageResult(33, 15));
   }
 
@@ -338,12 +376,14 @@ class IngestStageTest {
   }
 
   @Test
-  void rejectRatioAboveTheMaximumExitsThreeAfterWritingRejectsAndManifestButNoTables() throws IOException {
+  void rejectRatioAboveTheMaximumExitsThreeAfterWritingRejectsAndManifestButNoTables()
+      throws IOException {
     Path out3 = tmp.resolve("out3");
     Manifest m = new Manifest();
     assertThatThrownBy(() -> new IngestStage().run(spark, context(in, out3, "0.5", m)))
         .isInstanceOf(WellspringException.class)
-        .hasMessageStartingWith("reject ratio " + (18.0 / 33) + " (18 of 33 rows) is above the maximum 0.5; see ")
+        .hasMessageStartingWith(
+            "reject ratio " + (18.0 / 33) + " (18 of 33 rows) is above the maximum 0.5; see ")
         .extracting(e -> ((WellspringException) e).exitCode())
         .isEqualTo(WellspringException.TOO_MANY_REJECTS);
     assertThat(rejects(out3)).hasSize(18);
@@ -366,10 +406,13 @@ class IngestStageTest {
     StageResult r = new IngestStage().run(spark, context(in2, out2, "0.05", new Manifest()));
     assertThat(r).isEqualTo(new StageResult(20, 19));
     assertThat(rejects(out2)).extracting(c -> c.get("line")).containsExactly("21");
-    assertThat(table(out2, Tables.CONTACTS, Tables.CONTACTS_SCHEMA).count()).as("no contacts file: empty table").isZero();
+    assertThat(table(out2, Tables.CONTACTS, Tables.CONTACTS_SCHEMA).count())
+        .as("no contacts file: empty table")
+        .isZero();
   }
 
-  private Dataset<Row> table(Path output, String name, org.apache.spark.sql.types.StructType schema) {
+  private Dataset<Row> table(
+      Path output, String name, org.apache.spark.sql.types.StructType schema) {
     return new Warehouse(output).read(spark, name, schema, RUN_DATE);
   }
 
@@ -378,7 +421,8 @@ class IngestStageTest {
     Path in2 = tmp.resolve("in-empty");
     write(in2, "activities.csv", "activity_id,owner,occurred_at,type\n\n");
     Path out2 = tmp.resolve("out-empty");
-    assertThatThrownBy(() -> new IngestStage().run(spark, context(in2, out2, "0.05", new Manifest())))
+    assertThatThrownBy(
+            () -> new IngestStage().run(spark, context(in2, out2, "0.05", new Manifest())))
         .isInstanceOf(WellspringException.class)
         .hasMessage("activities.csv: no activity rows (header only)")
         .extracting(e -> ((WellspringException) e).exitCode())

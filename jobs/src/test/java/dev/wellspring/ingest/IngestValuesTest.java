@@ -41,7 +41,8 @@ class IngestValuesTest {
       strings = {
         "2025-02-30", "2026-13-01", "2026-03-04T24:00", "2026-03-04T18:60", "2026-3-4",
         "04/03/2026", "2026-03-04T18", "2026-03-04+01:00", "2026-03-04T18:30:00+1", "yesterday",
-        "2026-03-04T18:30:00+19:00", "2026-03-04T18:30:00+01:75", "2026-03-04t18:30", "2026-03-04T18:30:00.Z"
+        "2026-03-04T18:30:00+19:00", "2026-03-04T18:30:00+01:75", "2026-03-04t18:30",
+            "2026-03-04T18:30:00.Z"
       })
   void malformedOrImpossibleTimestampsAreRefused(String text) {
     assertThat(Values.timestamp(text)).as(text).isNull();
@@ -58,7 +59,16 @@ class IngestValuesTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
       delimiter = '|',
-      value = {"12|12.0", "0.5|0.5", "1e3|1000.0", "1E-2|0.01", "-3|-3.0", "+4.|4.0", ".25|0.25", "-0|0.0"})
+      value = {
+        "12|12.0",
+        "0.5|0.5",
+        "1e3|1000.0",
+        "1E-2|0.01",
+        "-3|-3.0",
+        "+4.|4.0",
+        ".25|0.25",
+        "-0|0.0"
+      })
   void plainAndScientificLiteralsAreNumbers(String text, double expected) {
     assertThat(Values.number(text)).isEqualTo(expected);
   }
@@ -70,7 +80,22 @@ class IngestValuesTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"1,5", "$100", "45 min", "NaN", "Infinity", "-Infinity", "0x10", "1e309", "1e", "e3", ".", "1.2.3", "12d", "1_000"})
+      strings = {
+        "1,5",
+        "$100",
+        "45 min",
+        "NaN",
+        "Infinity",
+        "-Infinity",
+        "0x10",
+        "1e309",
+        "1e",
+        "e3",
+        ".",
+        "1.2.3",
+        "12d",
+        "1_000"
+      })
   void everythingElseIsABadNumber(String text) {
     assertThat(Values.number(text)).as(text).isNull();
   }
@@ -93,11 +118,14 @@ class IngestValuesTest {
     try {
       LocalDate date =
           LocalDate.of(
-              Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+              Integer.parseInt(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)));
       if (m.group(4) == null) {
         return date.atStartOfDay().toInstant(ZoneOffset.UTC);
       }
-      int nanos = m.group(7) == null ? 0 : Integer.parseInt((m.group(7) + "00000000").substring(0, 9));
+      int nanos =
+          m.group(7) == null ? 0 : Integer.parseInt((m.group(7) + "00000000").substring(0, 9));
       LocalDateTime local =
           date.atTime(
               Integer.parseInt(m.group(4)),
@@ -113,7 +141,9 @@ class IngestValuesTest {
         if (minutes > 59) {
           return null;
         }
-        offset = ZoneOffset.ofHoursMinutes(sign * Integer.parseInt(digits.substring(0, 2)), sign * minutes);
+        offset =
+            ZoneOffset.ofHoursMinutes(
+                sign * Integer.parseInt(digits.substring(0, 2)), sign * minutes);
       }
       return local.toInstant(offset);
     } catch (DateTimeException e) {
@@ -151,21 +181,39 @@ class IngestValuesTest {
     Random r = new Random(11);
     String alphabet = "0123456789-:T .Z+t z9";
     String[] forms = {
-      "%04d-%02d-%02d", "%04d-%02d-%02dT%02d:%02d", "%04d-%02d-%02d %02d:%02d:%02d",
-      "%04d-%02d-%02dT%02d:%02d:%02d.%s", "%04d-%02d-%02dT%02d:%02d:%02dZ",
-      "%04d-%02d-%02dT%02d:%02d:%02d+%02d:%02d", "%04d-%02d-%02dT%02d:%02d-%02d%02d"
+      "%04d-%02d-%02d",
+      "%04d-%02d-%02dT%02d:%02d",
+      "%04d-%02d-%02d %02d:%02d:%02d",
+      "%04d-%02d-%02dT%02d:%02d:%02d.%s",
+      "%04d-%02d-%02dT%02d:%02d:%02dZ",
+      "%04d-%02d-%02dT%02d:%02d:%02d+%02d:%02d",
+      "%04d-%02d-%02dT%02d:%02d-%02d%02d"
     };
     int accepted = 0;
     for (int i = 0; i < 200_000; i++) {
       String form = forms[r.nextInt(forms.length)];
       Object[] parts = {
-        r.nextInt(10_000), r.nextInt(14), r.nextInt(33), r.nextInt(26), r.nextInt(62), r.nextInt(62),
-        r.nextInt(26), r.nextInt(62)
+        r.nextInt(10_000),
+        r.nextInt(14),
+        r.nextInt(33),
+        r.nextInt(26),
+        r.nextInt(62),
+        r.nextInt(62),
+        r.nextInt(26),
+        r.nextInt(62)
       };
       String valid = String.format(form, parts);
       if (form.contains("%s")) {
-        valid = String.format(form, parts[0], parts[1], parts[2], parts[3], parts[4], parts[5],
-            String.valueOf(r.nextLong() & Long.MAX_VALUE).substring(0, 1 + r.nextInt(11)));
+        valid =
+            String.format(
+                form,
+                parts[0],
+                parts[1],
+                parts[2],
+                parts[3],
+                parts[4],
+                parts[5],
+                String.valueOf(r.nextLong() & Long.MAX_VALUE).substring(0, 1 + r.nextInt(11)));
       }
       String text = r.nextBoolean() ? valid : mutate(r, valid, alphabet);
       Instant expected = referenceTimestamp(text);
@@ -187,12 +235,17 @@ class IngestValuesTest {
       for (int k = 0; k < len; k++) {
         b.append(alphabet.charAt(r.nextInt(alphabet.length())));
       }
-      String text = r.nextInt(3) == 0 ? b.toString() : mutate(r, String.valueOf(r.nextGaussian() * 1e3), alphabet);
+      String text =
+          r.nextInt(3) == 0
+              ? b.toString()
+              : mutate(r, String.valueOf(r.nextGaussian() * 1e3), alphabet);
       Double expected = referenceNumber(text);
       Double actual = Values.number(text);
       assertThat(actual).as(text).isEqualTo(expected);
       if (expected != null) {
-        assertThat(Double.doubleToRawLongBits(actual)).as(text).isEqualTo(Double.doubleToRawLongBits(expected));
+        assertThat(Double.doubleToRawLongBits(actual))
+            .as(text)
+            .isEqualTo(Double.doubleToRawLongBits(expected));
         accepted++;
       }
     }

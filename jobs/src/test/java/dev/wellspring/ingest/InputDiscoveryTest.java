@@ -34,10 +34,19 @@ class InputDiscoveryTest {
     SharedSpark.session();
     Path real = tmp.resolve("real");
     Path elsewhere = tmp.resolve("elsewhere");
-    IngestStageTest.write(real, "activities.csv", "activity_id,owner,occurred_at,type\na1,ann,2026-03-01,call\n");
-    IngestStageTest.write(elsewhere, "parts/activities-0001.csv", "activity_id,owner,occurred_at,type\na2,ann,2026-03-02,call\na3,ann,2026-03-03,call\n");
-    IngestStageTest.write(elsewhere, "outcomes.csv", "outcome_id,owner,occurred_at,type\no1,ann,2026-03-04,revenue\n");
-    IngestStageTest.write(real, "goals.csv/part-0.csv",
+    IngestStageTest.write(
+        real, "activities.csv", "activity_id,owner,occurred_at,type\na1,ann,2026-03-01,call\n");
+    IngestStageTest.write(
+        elsewhere,
+        "parts/activities-0001.csv",
+        "activity_id,owner,occurred_at,type\na2,ann,2026-03-02,call\na3,ann,2026-03-03,call\n");
+    IngestStageTest.write(
+        elsewhere,
+        "outcomes.csv",
+        "outcome_id,owner,occurred_at,type\no1,ann,2026-03-04,revenue\n");
+    IngestStageTest.write(
+        real,
+        "goals.csv/part-0.csv",
         "goal_id,owner,category,starts_on,ends_on\ng1,ann,speaking,2026-01-01,2026-06-30\n");
     IngestStageTest.write(real, "crm-export.csv", "Deal Name,Amount\nBig deal,100\n");
     Files.createSymbolicLink(real.resolve("parts"), elsewhere.resolve("parts"));
@@ -54,8 +63,17 @@ class InputDiscoveryTest {
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     int exit;
     try {
-      exit = Main.run("ingest", "--input", input.toString(), "--output", out.toString(),
-          "--run-date", RUN_DATE.toString(), "--master", "local[2]");
+      exit =
+          Main.run(
+              "ingest",
+              "--input",
+              input.toString(),
+              "--output",
+              out.toString(),
+              "--run-date",
+              RUN_DATE.toString(),
+              "--master",
+              "local[2]");
     } finally {
       System.setErr(saved);
     }
@@ -63,13 +81,20 @@ class InputDiscoveryTest {
     assertThat(exit).as("stderr:%n%s", stderr).isZero();
     JsonNode m = Manifest.JSON.readTree(new Warehouse(out).manifestFile(RUN_DATE).toFile());
     List<String> files = new ArrayList<>();
-    m.get("inputs").forEach(i -> files.add(i.get("file").asText() + "=" + i.get("rows_read").asLong()));
-    assertThat(files).containsExactlyInAnyOrder(
-        "activities.csv=1", "parts/activities-0001.csv=2", "outcomes.csv=1", "goals.csv/part-0.csv=1");
+    m.get("inputs")
+        .forEach(i -> files.add(i.get("file").asText() + "=" + i.get("rows_read").asLong()));
+    assertThat(files)
+        .containsExactlyInAnyOrder(
+            "activities.csv=1",
+            "parts/activities-0001.csv=2",
+            "outcomes.csv=1",
+            "goals.csv/part-0.csv=1");
     assertThat(m.get("unrecognised_files").toString()).isEqualTo("[\"crm-export.csv\"]");
-    List<String> expectedWarnings = new ArrayList<>(List.of(
-        "goals.csv: a folder named like a canonical file; its files are read by their headers like any other",
-        "loop: skipped, a link that loops back to a folder it is in"));
+    List<String> expectedWarnings =
+        new ArrayList<>(
+            List.of(
+                "goals.csv: a folder named like a canonical file; its files are read by their headers like any other",
+                "loop: skipped, a link that loops back to a folder it is in"));
     if (fifo) {
       expectedWarnings.add("pipe.csv: skipped, not a regular file (a FIFO, socket or device)");
     }
@@ -79,7 +104,8 @@ class InputDiscoveryTest {
     for (String w : expectedWarnings) {
       assertThat(stderr).contains("wellspring: warning: ingest: " + w);
     }
-    assertThat(stderr).contains(
-        "wellspring: warning: ingest: 1 file(s) not recognised and not read: crm-export.csv (listed in the manifest and the report's appendix)");
+    assertThat(stderr)
+        .contains(
+            "wellspring: warning: ingest: 1 file(s) not recognised and not read: crm-export.csv (listed in the manifest and the report's appendix)");
   }
 }

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  *       coach_messages.csv}, recommendations, Profile.csv (not a touch: unrecognised).
  * </ul>
  *
- * Each archive's Invitations.csv repeats one person its Connections.csv lists (Marta, Chen,
- * Priya): that invitation counts once.
+ * Each archive's Invitations.csv repeats one person its Connections.csv lists (Marta, Chen, Priya):
+ * that invitation counts once.
  */
 class LinkedInArchiveLayoutsTest {
   private static final String RUN_DATE = "2024-12-31";
@@ -63,8 +63,17 @@ class LinkedInArchiveLayoutsTest {
     out = tmp.resolve("out");
     exit =
         Main.run(
-            "ingest", "--input", in.toString(), "--output", out.toString(), "--run-date", RUN_DATE,
-            "--owner", "Alex Rivera", "--master", "local[2]");
+            "ingest",
+            "--input",
+            in.toString(),
+            "--output",
+            out.toString(),
+            "--run-date",
+            RUN_DATE,
+            "--owner",
+            "Alex Rivera",
+            "--master",
+            "local[2]");
   }
 
   @Test
@@ -119,7 +128,11 @@ class LinkedInArchiveLayoutsTest {
     // endorsement (5) + a recommendation (20).
     BigDecimal minutes =
         new BigDecimal(
-            activities.agg(sum(col("duration_minutes").cast("decimal(20,6)"))).first().get(0).toString());
+            activities
+                .agg(sum(col("duration_minutes").cast("decimal(20,6)")))
+                .first()
+                .get(0)
+                .toString());
     assertThat(minutes).isEqualByComparingTo("105");
     assertThat(
             activities
@@ -153,6 +166,8 @@ class LinkedInArchiveLayoutsTest {
   }
 
   private static Dataset<Row> table(String name) {
-    return SPARK.read().parquet(out.resolve("warehouse/" + name + "/run_date=" + RUN_DATE).toString());
+    return SPARK
+        .read()
+        .parquet(out.resolve("warehouse/" + name + "/run_date=" + RUN_DATE).toString());
   }
 }

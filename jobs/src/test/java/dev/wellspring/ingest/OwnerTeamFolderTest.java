@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 22 done-when: a one-person team folder (an Outlook calendar export, the owner's Google
  * Contacts with the owner's own card, a HubSpot meetings export made in the UI) through {@code
- * nightly}: the owner is never a contact, a meeting's hours count once whatever its attendee
- * count, and every vendor row is accepted, rejected or excluded with a reason.
+ * nightly}: the owner is never a contact, a meeting's hours count once whatever its attendee count,
+ * and every vendor row is accepted, rejected or excluded with a reason.
  *
  * <p>Hand count ({@code vendor/one-owner}, run date 2026-03-31, owner Alex Rivera with {@code
  * owner_emails: [alex@rivera.example]}):
@@ -72,8 +72,18 @@ class OwnerTeamFolderTest {
             + "owner_map: {\"Alex Rivera\": Alex Rivera}\n");
     exit =
         Main.run(
-            "nightly", "--input", in.toString(), "--output", out.toString(), "--run-date",
-            RUN_DATE, "--config", config.toString(), "--master", "local[2]", "--no-report");
+            "nightly",
+            "--input",
+            in.toString(),
+            "--output",
+            out.toString(),
+            "--run-date",
+            RUN_DATE,
+            "--config",
+            config.toString(),
+            "--master",
+            "local[2]",
+            "--no-report");
   }
 
   @Test
@@ -93,7 +103,12 @@ class OwnerTeamFolderTest {
                 "fourway", "60",
                 "personal", "15",
                 "Partner planning | Q2 plan", "60"));
-    assertThat(activities.filter(col("notes").equalTo("fourway")).select("duration_minutes").distinct().count())
+    assertThat(
+            activities
+                .filter(col("notes").equalTo("fourway"))
+                .select("duration_minutes")
+                .distinct()
+                .count())
         .as("four attendees, 15 minutes each")
         .isEqualTo(1);
     assertThat(activities.filter(col("owner").notEqual("Alex Rivera")).count()).isZero();
@@ -103,7 +118,8 @@ class OwnerTeamFolderTest {
   void hoursReachTheExportsOnce() throws IOException {
     assertThat(exit).isZero();
     // effectiveness.csv, linear model: the hours column summed over every owner, class and month.
-    List<String> lines = Files.readAllLines(out.resolve("reports/" + RUN_DATE + "/effectiveness.csv"));
+    List<String> lines =
+        Files.readAllLines(out.resolve("reports/" + RUN_DATE + "/effectiveness.csv"));
     List<String> header = List.of(lines.get(0).split(","));
     int model = header.indexOf("model");
     int hours = header.indexOf("hours");
@@ -131,14 +147,23 @@ class OwnerTeamFolderTest {
     assertThat(contacts.filter(col("full_name").contains("Rivera")).count()).isZero();
     // contacts.csv's e-mail column is an identity key: Lena's HubSpot address (another letter
     // case, another name form) finds her canonical row, whose id and name win.
-    assertThat(contacts.filter(col("contact_id").equalTo("crm-lena")).select("full_name").first().getString(0))
+    assertThat(
+            contacts
+                .filter(col("contact_id").equalTo("crm-lena"))
+                .select("full_name")
+                .first()
+                .getString(0))
         .isEqualTo("Lena F.");
-    assertThat(table("activities").filter(col("contact_id").equalTo("crm-lena")).count()).isEqualTo(1);
+    assertThat(table("activities").filter(col("contact_id").equalTo("crm-lena")).count())
+        .isEqualTo(1);
     // Every touch is of one of those five.
     Dataset<Row> activities = table("activities");
     assertThat(
             activities
-                .join(contacts, activities.col("contact_id").equalTo(contacts.col("contact_id")), "left_anti")
+                .join(
+                    contacts,
+                    activities.col("contact_id").equalTo(contacts.col("contact_id")),
+                    "left_anti")
                 .count())
         .isZero();
     assertThat(activities.select("contact_id").distinct().count()).isEqualTo(5);
@@ -153,12 +178,16 @@ class OwnerTeamFolderTest {
       assertThat(f.get("rows_read").asLong())
           .as(f.get("file").asText())
           .isEqualTo(
-              f.get("rows_accepted").asLong() + f.get("rows_rejected").asLong()
+              f.get("rows_accepted").asLong()
+                  + f.get("rows_rejected").asLong()
                   + f.path("rows_excluded").asLong());
     }
-    assertThat(files).containsOnlyKeys(
-        "calendar/outlook-calendar.ics", "contacts.csv", "google-contacts.csv",
-        "hubspot-meetings-ui.csv");
+    assertThat(files)
+        .containsOnlyKeys(
+            "calendar/outlook-calendar.ics",
+            "contacts.csv",
+            "google-contacts.csv",
+            "hubspot-meetings-ui.csv");
     JsonNode ics = files.get("calendar/outlook-calendar.ics");
     assertThat(ics.get("rows_read").asLong()).isEqualTo(8);
     assertThat(ics.get("rows_accepted").asLong()).isEqualTo(6);
@@ -178,7 +207,11 @@ class OwnerTeamFolderTest {
 
   private static BigDecimal minutes(Dataset<Row> activities) {
     return new BigDecimal(
-        activities.agg(sum(col("duration_minutes").cast("decimal(20,6)"))).first().get(0).toString());
+        activities
+            .agg(sum(col("duration_minutes").cast("decimal(20,6)")))
+            .first()
+            .get(0)
+            .toString());
   }
 
   private static Map<String, String> minutesByNote(Dataset<Row> activities) {
@@ -188,12 +221,15 @@ class OwnerTeamFolderTest {
             .groupBy(col("notes"))
             .agg(sum(col("duration_minutes").cast("decimal(20,6)")))
             .collectAsList()) {
-      out.put(r.getString(0), new BigDecimal(r.get(1).toString()).stripTrailingZeros().toPlainString());
+      out.put(
+          r.getString(0), new BigDecimal(r.get(1).toString()).stripTrailingZeros().toPlainString());
     }
     return out;
   }
 
   private static Dataset<Row> table(String name) {
-    return SPARK.read().parquet(out.resolve("warehouse/" + name + "/run_date=" + RUN_DATE).toString());
+    return SPARK
+        .read()
+        .parquet(out.resolve("warehouse/" + name + "/run_date=" + RUN_DATE).toString());
   }
 }

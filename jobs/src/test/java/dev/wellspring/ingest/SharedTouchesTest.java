@@ -10,7 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SharedTouchesTest {
-  private static final Map<String, Double> DEFAULTS = Map.of("meeting", 60.0, "message", 5.0, "other", 30.0);
+  private static final Map<String, Double> DEFAULTS =
+      Map.of("meeting", 60.0, "message", 5.0, "other", 30.0);
 
   private static CanonicalRecord activity(String at, String type, String minutes, String contact) {
     Map<String, String> f = new java.util.LinkedHashMap<>();
@@ -43,7 +44,9 @@ class SharedTouchesTest {
             "8.571429", "8.571429", "8.571429", "8.571429", "8.571428", "8.571428", "8.571428");
     for (int k = 1; k <= 13; k++) {
       for (String total : List.of("0", "1", "45", "30.5", "0.000001", "1439.999999")) {
-        assertThat(SharedTouches.parts(new BigDecimal(total), k).stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+        assertThat(
+                SharedTouches.parts(new BigDecimal(total), k).stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add))
             .as("%s in %s parts", total, k)
             .isEqualByComparingTo(total);
       }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A spreadsheet's "Unicode text" save (Excel: Save As → Unicode Text): UTF-16 little-endian with
- * a byte-order mark, tab-separated. Its NUL bytes must not make it "binary": it is offered to the
+ * A spreadsheet's "Unicode text" save (Excel: Save As → Unicode Text): UTF-16 little-endian with a
+ * byte-order mark, tab-separated. Its NUL bytes must not make it "binary": it is offered to the
  * adapters and read, with a {@code utf_16} warning (issue 22).
  */
 class Utf16VendorFileTest {
@@ -32,8 +32,12 @@ class Utf16VendorFileTest {
 
   @Test
   void aUtf16TabSeparatedExportIsRecognisedAndRead() throws Exception {
-    Path le = unicodeText("contacts-le.txt", StandardCharsets.UTF_16LE, new byte[] {(byte) 0xFF, (byte) 0xFE});
-    Path be = unicodeText("contacts-be.txt", StandardCharsets.UTF_16BE, new byte[] {(byte) 0xFE, (byte) 0xFF});
+    Path le =
+        unicodeText(
+            "contacts-le.txt", StandardCharsets.UTF_16LE, new byte[] {(byte) 0xFF, (byte) 0xFE});
+    Path be =
+        unicodeText(
+            "contacts-be.txt", StandardCharsets.UTF_16BE, new byte[] {(byte) 0xFE, (byte) 0xFF});
     assertThat(Files.readAllBytes(le)).contains((byte) 0);
 
     InputCatalog c = InputCatalog.scan(le.getParent(), ExportAdapters.all());

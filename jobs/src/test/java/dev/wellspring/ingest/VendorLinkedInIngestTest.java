@@ -41,9 +41,18 @@ class VendorLinkedInIngestTest {
     Path config = tmp.resolve("wellspring.yaml");
     java.nio.file.Files.writeString(config, "reject_max: 0.2\n");
     String[] common = {
-      "--config", config.toString(),
-      "--input", in.toString(), "--output", out.toString(), "--run-date", RUN_DATE, "--owner",
-      "Alex Rivera", "--master", "local[2]"
+      "--config",
+      config.toString(),
+      "--input",
+      in.toString(),
+      "--output",
+      out.toString(),
+      "--run-date",
+      RUN_DATE,
+      "--owner",
+      "Alex Rivera",
+      "--master",
+      "local[2]"
     };
     ingestExit = Main.run(concat("ingest", common));
     classifyExit = Main.run(concat("classify", common));
@@ -65,7 +74,10 @@ class VendorLinkedInIngestTest {
     List<String> dangling =
         activities
             .filter(col("contact_id").isNotNull())
-            .join(contacts, activities.col("contact_id").equalTo(contacts.col("contact_id")), "left_anti")
+            .join(
+                contacts,
+                activities.col("contact_id").equalTo(contacts.col("contact_id")),
+                "left_anti")
             .select(col("contact_id"))
             .as(Encoders.STRING())
             .collectAsList();
@@ -88,7 +100,8 @@ class VendorLinkedInIngestTest {
         assertThat(f.get("rows_read").asLong())
             .as(f.get("file").asText())
             .isEqualTo(
-                f.get("rows_mapped").asLong() + f.get("rows_excluded").asLong()
+                f.get("rows_mapped").asLong()
+                    + f.get("rows_excluded").asLong()
                     + f.get("rows_rejected").asLong());
       }
       if (f.get("file").asText().equals("archive-2018/messages.csv")) {
@@ -101,12 +114,13 @@ class VendorLinkedInIngestTest {
     assertThat(old.get("rows_mapped").asLong()).isEqualTo(2);
     assertThat(old.get("rows_excluded").asLong()).isEqualTo(1);
     assertThat(old.get("rejected_by_reason").toString()).isEqualTo("{\"bad_timestamp\":1}");
-    assertThat(m.get("unrecognised_files").toString())
-        .isEqualTo("[\"archive-2025/Profile.csv\"]");
+    assertThat(m.get("unrecognised_files").toString()).isEqualTo("[\"archive-2025/Profile.csv\"]");
   }
 
   private static Dataset<Row> table(String name) {
-    return SPARK.read().parquet(out.resolve("warehouse/" + name + "/run_date=" + RUN_DATE).toString());
+    return SPARK
+        .read()
+        .parquet(out.resolve("warehouse/" + name + "/run_date=" + RUN_DATE).toString());
   }
 
   private static String[] concat(String first, String[] rest) {

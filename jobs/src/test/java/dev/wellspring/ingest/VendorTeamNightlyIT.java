@@ -27,23 +27,26 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 7 done-when: a team folder (HubSpot contacts and meetings of two owners mapped through
  * owner_map, a Google Contacts export, a calendar, a LinkedIn archive read with --owner) runs
- * through {@code nightly} into one set of exports and ONE report, the PDF rendered by the
- * packaged report module. One run, several checks.
+ * through {@code nightly} into one set of exports and ONE report, the PDF rendered by the packaged
+ * report module. One run, several checks.
  *
  * <p>An integration test (failsafe, {@code mvn verify}): the PDF is rendered in the report JVM,
- * whose classpath is the reports jar and its {@code lib/} folder, which the reactor packages
- * before {@code jobs}. Run alone after {@code mvn -o -q -B -pl reports -DskipTests package}.
+ * whose classpath is the reports jar and its {@code lib/} folder, which the reactor packages before
+ * {@code jobs}. Run alone after {@code mvn -o -q -B -pl reports -DskipTests package}.
  */
 class VendorTeamNightlyIT {
   private static final String RUN_DATE = "2026-03-31";
   private static final SparkSession SPARK = SharedSpark.session();
   private static final Path REPORTS_JAR =
-      Path.of(System.getProperty("user.dir")).toAbsolutePath().resolveSibling("reports")
+      Path.of(System.getProperty("user.dir"))
+          .toAbsolutePath()
+          .resolveSibling("reports")
           .resolve("target/wellspring-reports.jar");
 
   @TempDir static Path tmp;
   static Path out;
   static int exit;
+
   /** Whether the report module was there to render the PDF. */
   static boolean reportModule;
 
@@ -64,13 +67,27 @@ class VendorTeamNightlyIT {
     if (reportModule) {
       System.setProperty(
           ReportLauncher.CLASSPATH_PROPERTY,
-          REPORTS_JAR + File.pathSeparator + REPORTS_JAR.resolveSibling("lib") + File.separator + "*");
+          REPORTS_JAR
+              + File.pathSeparator
+              + REPORTS_JAR.resolveSibling("lib")
+              + File.separator
+              + "*");
     }
     try {
       exit =
           Main.run(
-              "nightly", "--input", in.toString(), "--output", out.toString(), "--run-date",
-              RUN_DATE, "--config", config.toString(), "--owner", "Alex Rivera", "--master",
+              "nightly",
+              "--input",
+              in.toString(),
+              "--output",
+              out.toString(),
+              "--run-date",
+              RUN_DATE,
+              "--config",
+              config.toString(),
+              "--owner",
+              "Alex Rivera",
+              "--master",
               "local[2]");
     } finally {
       if (previous == null) {
@@ -84,12 +101,15 @@ class VendorTeamNightlyIT {
   @Test
   void rendersOneReportWithEveryOwnerSectionAndTheVendorFilesCounts() throws IOException {
     assertThat(reportModule)
-        .as("%s is missing: build the report module first (mvn -o -q -B -pl reports -DskipTests package)", REPORTS_JAR)
+        .as(
+            "%s is missing: build the report module first (mvn -o -q -B -pl reports -DskipTests package)",
+            REPORTS_JAR)
         .isTrue();
     assertThat(exit).isZero();
     Path pdf = out.resolve("reports/" + RUN_DATE + "/effectiveness.pdf");
     try (Stream<Path> files = Files.list(pdf.getParent())) {
-      assertThat(files.filter(f -> f.toString().endsWith(".pdf")).map(f -> f.getFileName().toString()))
+      assertThat(
+              files.filter(f -> f.toString().endsWith(".pdf")).map(f -> f.getFileName().toString()))
           .as("one report for the whole team")
           .containsExactly("effectiveness.pdf");
     }
@@ -105,7 +125,13 @@ class VendorTeamNightlyIT {
     }
     // The report's sections (reports: ReportContent.SECTIONS; jobs does not depend on reports).
     for (String section :
-        List.of("Summary", "Charts", "Goal scorecard", "Well-building", "Per-owner pages", "Data-quality appendix")) {
+        List.of(
+            "Summary",
+            "Charts",
+            "Goal scorecard",
+            "Well-building",
+            "Per-owner pages",
+            "Data-quality appendix")) {
       assertThat(text).as("section %s", section).contains(section);
     }
     // The appendix shows each vendor file's counts as the manifest has them:
@@ -116,9 +142,15 @@ class VendorTeamNightlyIT {
       if (f.get("kind").asText().equals("vendor")) {
         vendorFiles++;
         String row =
-            String.join(" ", f.get("file").asText(), "vendor", f.get("rows_read").asText(),
-                f.get("rows_accepted").asText(), f.get("rows_rejected").asText(),
-                f.get("rows_excluded").asText(), f.get("rows_ignored_future").asText());
+            String.join(
+                " ",
+                f.get("file").asText(),
+                "vendor",
+                f.get("rows_read").asText(),
+                f.get("rows_accepted").asText(),
+                f.get("rows_rejected").asText(),
+                f.get("rows_excluded").asText(),
+                f.get("rows_ignored_future").asText());
         assertThat(text).as("appendix row of %s", f.get("file").asText()).contains(row);
       }
     }
@@ -139,7 +171,13 @@ class VendorTeamNightlyIT {
     assertThat(exit).isZero();
     List<String> lines =
         Files.readAllLines(out.resolve("reports/" + RUN_DATE + "/effectiveness.csv"));
-    List<String> owners = lines.stream().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().sorted().toList();
+    List<String> owners =
+        lines.stream()
+            .skip(1)
+            .map(l -> l.substring(0, l.indexOf(',')))
+            .distinct()
+            .sorted()
+            .toList();
     // HubSpot owner ids 1001 and 1002 mapped; the calendar organizer's e-mail mapped to Alice;
     // the LinkedIn archive belongs to --owner.
     assertThat(owners).containsExactly("Alex Rivera", "Alice", "Bob");
@@ -148,15 +186,23 @@ class VendorTeamNightlyIT {
   @Test
   void aPersonInHubSpotGoogleContactsAndACalendarInviteIsOneContact() {
     Dataset<Row> contacts = table("contacts");
-    List<Row> priya = contacts.filter(col("full_name").equalTo("Priya Raman")).select("contact_id", "source").collectAsList();
+    List<Row> priya =
+        contacts
+            .filter(col("full_name").equalTo("Priya Raman"))
+            .select("contact_id", "source")
+            .collectAsList();
     assertThat(priya).hasSize(1);
     String id = priya.get(0).getString(0);
     // HubSpot (priority 1) wins the attributes over Google Contacts and the calendar.
     assertThat(priya.get(0).getString(1)).isEqualTo("hubspot");
 
     List<String> sources =
-        table("contact_identities").filter(col("contact_id").equalTo(id))
-            .select("source_file").distinct().orderBy("source_file").as(org.apache.spark.sql.Encoders.STRING())
+        table("contact_identities")
+            .filter(col("contact_id").equalTo(id))
+            .select("source_file")
+            .distinct()
+            .orderBy("source_file")
+            .as(org.apache.spark.sql.Encoders.STRING())
             .collectAsList();
     assertThat(sources)
         .containsExactly(
@@ -164,10 +210,14 @@ class VendorTeamNightlyIT {
             "calendar/team.ics", "crm/google-contacts.csv", "crm/hubspot-contacts.csv");
 
     List<Row> touches =
-        table("activities").filter(col("contact_id").equalTo(id))
-            .select(col("owner"), col("type")).orderBy("owner", "type").collectAsList();
+        table("activities")
+            .filter(col("contact_id").equalTo(id))
+            .select(col("owner"), col("type"))
+            .orderBy("owner", "type")
+            .collectAsList();
     // HubSpot meeting 7001 (owner 1001) and the calendar meeting organised by alice@team.example.
-    assertThat(touches).extracting(r -> r.getString(0) + "/" + r.getString(1))
+    assertThat(touches)
+        .extracting(r -> r.getString(0) + "/" + r.getString(1))
         .containsExactly("Alice/meeting", "Alice/meeting");
   }
 
@@ -183,10 +233,15 @@ class VendorTeamNightlyIT {
         for (String c : df.columns()) {
           // Calendar activity ids embed the event UID, which Google writes as <id>@google.com:
           // an event's address, not a person's.
-          if (c.equals("activity_id") || !df.schema().apply(c).dataType().equals(org.apache.spark.sql.types.DataTypes.StringType)) {
+          if (c.equals("activity_id")
+              || !df.schema()
+                  .apply(c)
+                  .dataType()
+                  .equals(org.apache.spark.sql.types.DataTypes.StringType)) {
             continue;
           }
-          assertThat(df.filter(col(c).rlike("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[a-z]{2,}")).count())
+          assertThat(
+                  df.filter(col(c).rlike("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[a-z]{2,}")).count())
               .as("%s.%s holds an e-mail address", t.getFileName(), c)
               .isZero();
         }
@@ -207,7 +262,8 @@ class VendorTeamNightlyIT {
       assertThat(f.get("rows_read").asLong())
           .as(f.get("file").asText())
           .isEqualTo(
-              f.get("rows_mapped").asLong() + f.get("rows_excluded").asLong()
+              f.get("rows_mapped").asLong()
+                  + f.get("rows_excluded").asLong()
                   + f.get("rows_rejected").asLong());
       if (f.get("file").asText().equals("crm/hubspot-meetings.csv")) {
         meetings = f;
@@ -229,7 +285,9 @@ class VendorTeamNightlyIT {
   }
 
   private static Dataset<Row> table(String name) {
-    return SPARK.read().parquet(out.resolve("warehouse/" + name + "/run_date=" + RUN_DATE).toString());
+    return SPARK
+        .read()
+        .parquet(out.resolve("warehouse/" + name + "/run_date=" + RUN_DATE).toString());
   }
 
   static void copyTree(Path from, Path to) throws IOException {

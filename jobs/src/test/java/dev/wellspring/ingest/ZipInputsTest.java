@@ -41,31 +41,47 @@ class ZipInputsTest {
     zip(
         in.resolve("export.zip"),
         Map.of(
-            "Connections.csv", text("First Name,Last Name,Company,Position,Connected On\nA,B,C,D,01 Jan 2024\n"),
+            "Connections.csv",
+                text("First Name,Last Name,Company,Position,Connected On\nA,B,C,D,01 Jan 2024\n"),
             "Profile.csv", text("First Name,Last Name,Headline\nA,B,C\n"),
-            "nested/activities.csv", text("activity_id,owner,occurred_at,type\na1,o,2024-01-01,call\n")));
+            "nested/activities.csv",
+                text("activity_id,owner,occurred_at,type\na1,o,2024-01-01,call\n")));
     InputCatalog c = InputCatalog.scan(in, ExportAdapters.all(), tmp.resolve("staging"));
 
-    assertThat(c.vendorFiles()).extracting(VendorFile::name).containsExactly("export.zip/Connections.csv");
-    assertThat(c.files()).extracting(InputFile::name).containsExactly("export.zip/nested/activities.csv");
+    assertThat(c.vendorFiles())
+        .extracting(VendorFile::name)
+        .containsExactly("export.zip/Connections.csv");
+    assertThat(c.files())
+        .extracting(InputFile::name)
+        .containsExactly("export.zip/nested/activities.csv");
     assertThat(c.unrecognised()).containsExactly("export.zip/Profile.csv");
-    assertThat(Path.of(c.vendorFiles().get(0).path())).startsWith(tmp.resolve("staging").toAbsolutePath());
+    assertThat(Path.of(c.vendorFiles().get(0).path()))
+        .startsWith(tmp.resolve("staging").toAbsolutePath());
     // Without a staging folder a zip stays a file nothing recognises.
     Files.writeString(in.resolve("activities.csv"), "activity_id,owner,occurred_at,type\n");
-    assertThat(InputCatalog.scan(in, ExportAdapters.all()).unrecognised()).containsExactly("export.zip");
+    assertThat(InputCatalog.scan(in, ExportAdapters.all()).unrecognised())
+        .containsExactly("export.zip");
   }
 
   @Test
   void aBadZipStopsIngestWithExitTwoAndLeavesNoStaging() throws IOException {
     Path in = Files.createDirectories(tmp.resolve("in"));
-    Files.writeString(in.resolve("activities.csv"), "activity_id,owner,occurred_at,type\na1,o,2024-01-01,call\n");
+    Files.writeString(
+        in.resolve("activities.csv"), "activity_id,owner,occurred_at,type\na1,o,2024-01-01,call\n");
     Files.write(in.resolve("export.zip"), text("PK\u0003\u0004 not really a zip"));
     Path out = tmp.resolve("out");
     dev.wellspring.testing.SharedSpark.session();
     int exit =
         dev.wellspring.cli.Main.run(
-            "ingest", "--input", in.toString(), "--output", out.toString(), "--run-date",
-            "2024-01-31", "--master", "local[2]");
+            "ingest",
+            "--input",
+            in.toString(),
+            "--output",
+            out.toString(),
+            "--run-date",
+            "2024-01-31",
+            "--master",
+            "local[2]");
     assertThat(exit).isEqualTo(2);
     try (java.util.stream.Stream<Path> files = Files.walk(out)) {
       assertThat(files.map(Path::toString).filter(p -> p.contains("archives"))).isEmpty();
@@ -90,7 +106,8 @@ class ZipInputsTest {
     // 8 MB of zeros compresses to a few KB; the bound here is 1 MB.
     zip(bomb, Map.of("zeros.csv", new byte[8 * 1024 * 1024]));
     assertThat(Files.size(bomb)).isLessThan(64 * 1024);
-    assertThatThrownBy(() -> ZipInputs.extract(bomb, "bomb.zip", tmp.resolve("b"), 100, 1024 * 1024))
+    assertThatThrownBy(
+            () -> ZipInputs.extract(bomb, "bomb.zip", tmp.resolve("b"), 100, 1024 * 1024))
         .hasMessage(
             "bomb.zip: zip archive expands to more than 1048576 bytes (a zip bomb?); unzip it"
                 + " yourself if it is genuine");
@@ -117,8 +134,10 @@ class ZipInputsTest {
     zip(plain, Map.of("secret.csv", text("a,b\n1,2\n")));
     byte[] bytes = Files.readAllBytes(plain);
     for (int i = 0; i + 4 < bytes.length; i++) {
-      boolean local = bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4;
-      boolean central = bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2;
+      boolean local =
+          bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 3 && bytes[i + 3] == 4;
+      boolean central =
+          bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2;
       if (local) {
         bytes[i + 6] |= 1;
       } else if (central) {

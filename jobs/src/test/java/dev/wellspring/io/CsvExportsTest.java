@@ -128,8 +128,7 @@ class CsvExportsTest {
 
   @Test
   void aKeyWrittenWithAMinusSortsDescending() throws IOException {
-    CsvExports.Export export =
-        new CsvExports.Export("t", SCHEMA, List.of("flag", "-n", "name"));
+    CsvExports.Export export = new CsvExports.Export("t", SCHEMA, List.of("flag", "-n", "name"));
     Path file = tmp.resolve("desc.csv");
     CsvExports.write(sample(), export, file);
     // flag ascending (null first), then n descending (null last), then name.

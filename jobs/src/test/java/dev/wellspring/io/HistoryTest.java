@@ -33,7 +33,8 @@ class HistoryTest {
     Files.createDirectories(wh.reportsDir(d));
     Files.writeString(wh.reportsDir(d).resolve("effectiveness.csv"), "owner\n");
     Files.createDirectories(wh.manifestFile(d).getParent());
-    Files.writeString(wh.manifestFile(d), "{\"run_date\":\"" + d + "\",\"status\":\"" + status + "\"}");
+    Files.writeString(
+        wh.manifestFile(d), "{\"run_date\":\"" + d + "\",\"status\":\"" + status + "\"}");
   }
 
   private TreeSet<LocalDate> datesOnDisk() throws IOException {
@@ -64,11 +65,12 @@ class HistoryTest {
     assertThat(link.resolve("effectiveness.csv")).hasContent("owner");
     var json = Manifest.JSON.readTree(out.resolve("runs/latest.json").toFile());
     assertThat(json.path("manifest").asText()).isEqualTo("runs/2026-03-03.json");
-    assertThat(json.path("warehouse").path("credits").asText()).isEqualTo("warehouse/credits/run_date=2026-03-03");
+    assertThat(json.path("warehouse").path("credits").asText())
+        .isEqualTo("warehouse/credits/run_date=2026-03-03");
     assertThat(json.path("rejects").asText()).isEqualTo("rejects/run_date=2026-03-03/rejects.csv");
     // Nothing pruning parked is left behind.
-    assertThat(out.resolve(".staging")).satisfiesAnyOf(
-        p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+    assertThat(out.resolve(".staging"))
+        .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
   }
 
   @Test
@@ -88,7 +90,8 @@ class HistoryTest {
     assertThat(o.pruned()).isEmpty();
     assertThat(datesOnDisk()).containsExactly(D1, D3, D4);
     assertThat(o.latest()).contains(D4);
-    assertThat(Files.readSymbolicLink(out.resolve("reports/latest"))).isEqualTo(Path.of("2026-03-04"));
+    assertThat(Files.readSymbolicLink(out.resolve("reports/latest")))
+        .isEqualTo(Path.of("2026-03-04"));
   }
 
   @Test
@@ -103,7 +106,8 @@ class HistoryTest {
     h.afterSuccess(D3, 0);
     assertThat(datesOnDisk()).containsExactly(D1, D2, D3);
     assertThat(h.latest()).contains(D3);
-    assertThat(Files.readSymbolicLink(out.resolve("reports/latest"))).isEqualTo(Path.of("2026-03-03"));
+    assertThat(Files.readSymbolicLink(out.resolve("reports/latest")))
+        .isEqualTo(Path.of("2026-03-03"));
     // The link is not a run date: a later prune ignores it.
     h.afterSuccess(D3, 1);
     assertThat(datesOnDisk()).containsExactly(D3);

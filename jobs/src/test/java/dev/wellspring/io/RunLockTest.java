@@ -30,7 +30,8 @@ class RunLockTest {
   @Test
   void aStaleLockFromADeadRunIsTakenOver() throws Exception {
     // What a SIGKILLed run leaves: the file with its holder text, but no OS lock.
-    Files.writeString(out.resolve(RunLock.FILE), "pid 999999 on somewhere since 2026-01-01T00:00:00Z");
+    Files.writeString(
+        out.resolve(RunLock.FILE), "pid 999999 on somewhere since 2026-01-01T00:00:00Z");
     try (RunLock lock = RunLock.acquire(out)) {
       assertThat(lock.tookOverStaleLock()).contains("pid 999999");
       assertThat(Files.readString(out.resolve(RunLock.FILE)))

@@ -30,11 +30,15 @@ class WarehouseGenerationTest {
     stage(wh, credits, "part-0.parquet", "credits v1");
     stage(wh, reports, "lift.csv", "lift v1");
     assertThat(credits).as("staged, not published").doesNotExist();
-    assertThat(wh.readDir("credits", D)).as("the run itself reads its staged table").isEqualTo(wh.generation().resolve("warehouse/credits/run_date=" + D));
+    assertThat(wh.readDir("credits", D))
+        .as("the run itself reads its staged table")
+        .isEqualTo(wh.generation().resolve("warehouse/credits/run_date=" + D));
     wh.commit();
     assertThat(Files.readString(credits.resolve("part-0.parquet"))).isEqualTo("credits v1");
     assertThat(Files.readString(reports.resolve("lift.csv"))).isEqualTo("lift v1");
-    assertThat(Files.isSymbolicLink(credits)).as("the public path is a link through current").isTrue();
+    assertThat(Files.isSymbolicLink(credits))
+        .as("the public path is a link through current")
+        .isTrue();
     assertThat(wh.generation()).isNull();
   }
 
@@ -52,14 +56,20 @@ class WarehouseGenerationTest {
     // A stage run alone: only credits is new.
     wh.begin(D);
     stage(wh, credits, "part-0.parquet", "credits v2");
-    assertThat(Files.readString(credits.resolve("part-0.parquet"))).as("before the commit").isEqualTo("credits v1");
+    assertThat(Files.readString(credits.resolve("part-0.parquet")))
+        .as("before the commit")
+        .isEqualTo("credits v1");
     wh.commit();
     assertThat(Files.readString(credits.resolve("part-0.parquet"))).isEqualTo("credits v2");
     assertThat(Files.readString(touchpoints.resolve("part-0.parquet"))).isEqualTo("touchpoints v1");
     assertThat(Files.readSymbolicLink(wh.currentLink(D))).isNotEqualTo(first);
-    assertThat(wh.currentLink(D).resolveSibling(first)).as("the previous generation").doesNotExist();
+    assertThat(wh.currentLink(D).resolveSibling(first))
+        .as("the previous generation")
+        .doesNotExist();
     Object inode = Files.getAttribute(touchpoints.resolve("part-0.parquet"), "unix:nlink");
-    assertThat(inode).as("carried over by a hard link (one link left once the old one is gone)").isEqualTo(1);
+    assertThat(inode)
+        .as("carried over by a hard link (one link left once the old one is gone)")
+        .isEqualTo(1);
   }
 
   @Test
@@ -91,16 +101,21 @@ class WarehouseGenerationTest {
     stage(wh, wh.tableDir("lift", D), "part-0.parquet", "lift of the dead run");
     Path lift = wh.tableDir("lift", D);
     Files.createDirectories(lift.getParent());
-    Files.createSymbolicLink(lift, lift.getParent().relativize(wh.currentLink(D).resolve("warehouse/lift/run_date=" + D)));
+    Files.createSymbolicLink(
+        lift,
+        lift.getParent().relativize(wh.currentLink(D).resolve("warehouse/lift/run_date=" + D)));
     Files.createSymbolicLink(wh.currentLink(D).resolveSibling("current.tmp-x"), dead.getFileName());
     Warehouse fresh = new Warehouse(out);
     fresh.recover();
     assertThat(dead).doesNotExist();
     assertThat(wh.currentLink(D).resolveSibling("current.tmp-x")).doesNotExist();
-    assertThat(Files.exists(lift, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("dangling link removed").isFalse();
+    assertThat(Files.exists(lift, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        .as("dangling link removed")
+        .isFalse();
     assertThat(Files.readString(credits.resolve("part-0.parquet"))).isEqualTo("v1");
     try (Stream<Path> s = Files.list(wh.currentLink(D).getParent())) {
-      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("g-")).count()).isEqualTo(1);
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("g-")).count())
+          .isEqualTo(1);
     }
   }
 
@@ -117,7 +132,8 @@ class WarehouseGenerationTest {
     stage(wh, credits, "part-0.parquet", "new credits");
     wh.commit();
     assertThat(Files.isSymbolicLink(goals)).isTrue();
-    assertThat(Files.readString(goals.resolve("part-0.parquet"))).isEqualTo("goals of an older version");
+    assertThat(Files.readString(goals.resolve("part-0.parquet")))
+        .isEqualTo("goals of an older version");
     assertThat(Files.readString(credits.resolve("part-0.parquet"))).isEqualTo("new credits");
     assertThat(out.resolve(".trash")).isEmptyDirectory();
   }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code nightly} on a real Spark standalone cluster (master + worker on 127.0.0.1, started
- * by the project's own cluster script from the Maven runtime classpath) through SparkSubmit, and
+ * Runs {@code nightly} on a real Spark standalone cluster (master + worker on 127.0.0.1, started by
+ * the project's own cluster script from the Maven runtime classpath) through SparkSubmit, and
  * checks that every CSV export is byte-identical to a local run. Runs in {@code mvn verify}
  * (failsafe), after the jars are packaged.
  */
@@ -70,39 +70,94 @@ class ClusterIT {
 
     // Sample data: C1 only, as run.sh does for small inputs (the JVMs spend their time compiling
     // Spark's planner, not in hot loops), with room for its code cache.
-    List<String> localCmd = new ArrayList<>(List.of(java(), "-Xmx2g", "-XX:TieredStopAtLevel=1",
-        // The module option spark-submit's launcher (and run.sh, bin/wellspring) gives a driver.
-        "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-        "-XX:ReservedCodeCacheSize=256m", "-cp", JOBS_JAR + File.pathSeparator + LIB + "/*",
-        "dev.wellspring.cli.Main", "nightly", "--no-report", "--quiet", "--master", "local[2]",
-        "--input", input, "--output", local.toString(), "--run-date", RUN_DATE));
+    List<String> localCmd =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-Xmx2g",
+                "-XX:TieredStopAtLevel=1",
+                // The module option spark-submit's launcher (and run.sh, bin/wellspring) gives a
+                // driver.
+                "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+                "-XX:ReservedCodeCacheSize=256m",
+                "-cp",
+                JOBS_JAR + File.pathSeparator + LIB + "/*",
+                "dev.wellspring.cli.Main",
+                "nightly",
+                "--no-report",
+                "--quiet",
+                "--master",
+                "local[2]",
+                "--input",
+                input,
+                "--output",
+                local.toString(),
+                "--run-date",
+                RUN_DATE));
     // The local run and the cluster run are independent: run at once.
-    CompletableFuture<Integer> localRun = Background.start(() -> run(localCmd, tmp.resolve("local.log")));
+    CompletableFuture<Integer> localRun =
+        Background.start(() -> run(localCmd, tmp.resolve("local.log")));
 
-    List<String> submit = new ArrayList<>(List.of(java(), "-Xmx2g", "-XX:TieredStopAtLevel=1",
-        // The module option spark-submit's launcher (and run.sh, bin/wellspring) gives a driver.
-        "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-        "-XX:ReservedCodeCacheSize=256m",
-        "-Dlog4j2.configurationFile=" + MODULE.resolve("src/main/resources/log4j2.properties"),
-        "-cp", LIB + "/*",
-        "org.apache.spark.deploy.SparkSubmit", "--master", "spark://127.0.0.1:" + PORT,
-        "--deploy-mode", "client", "--class", "dev.wellspring.cli.Main",
-        "--conf", "spark.executor.memory=1g", "--conf", "spark.cores.max=2",
-        "--conf", "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m",
-        APP_JAR.toString(), "nightly", "--no-report", "--quiet",
-        "--master", "spark://127.0.0.1:" + PORT,
-        "--input", input, "--output", cluster.toString(), "--run-date", RUN_DATE));
-    assertThat(run(submit, tmp.resolve("cluster.log"))).as(log(tmp.resolve("cluster.log"))).isZero();
+    List<String> submit =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-Xmx2g",
+                "-XX:TieredStopAtLevel=1",
+                // The module option spark-submit's launcher (and run.sh, bin/wellspring) gives a
+                // driver.
+                "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+                "-XX:ReservedCodeCacheSize=256m",
+                "-Dlog4j2.configurationFile="
+                    + MODULE.resolve("src/main/resources/log4j2.properties"),
+                "-cp",
+                LIB + "/*",
+                "org.apache.spark.deploy.SparkSubmit",
+                "--master",
+                "spark://127.0.0.1:" + PORT,
+                "--deploy-mode",
+                "client",
+                "--class",
+                "dev.wellspring.cli.Main",
+                "--conf",
+                "spark.executor.memory=1g",
+                "--conf",
+                "spark.cores.max=2",
+                "--conf",
+                "spark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m",
+                APP_JAR.toString(),
+                "nightly",
+                "--no-report",
+                "--quiet",
+                "--master",
+                "spark://127.0.0.1:" + PORT,
+                "--input",
+                input,
+                "--output",
+                cluster.toString(),
+                "--run-date",
+                RUN_DATE));
+    assertThat(run(submit, tmp.resolve("cluster.log")))
+        .as(log(tmp.resolve("cluster.log")))
+        .isZero();
     assertThat(Background.join(localRun)).as(log(tmp.resolve("local.log"))).isZero();
 
     Path localReports = local.resolve("reports").resolve(RUN_DATE);
     Path clusterReports = cluster.resolve("reports").resolve(RUN_DATE);
     List<String> names;
     try (Stream<Path> s = Files.list(localReports)) {
-      names = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList();
+      names =
+          s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList();
     }
-    assertThat(names).contains("effectiveness.csv", "lift.csv", "model_comparison.csv",
-        "goal_scorecard.csv", "well_building.csv", "unattributed.csv", "attribution_channels.csv");
+    assertThat(names)
+        .contains(
+            "effectiveness.csv",
+            "lift.csv",
+            "model_comparison.csv",
+            "goal_scorecard.csv",
+            "well_building.csv",
+            "unattributed.csv",
+            "attribution_channels.csv");
     for (String n : names) {
       assertThat(Files.readAllBytes(clusterReports.resolve(n)))
           .as("%s on the cluster equals the local run", n)
@@ -115,7 +170,8 @@ class ClusterIT {
   }
 
   private static Process clusterScript(String verb) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder("bash", SCRIPT.toString(), verb).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", SCRIPT.toString(), verb).redirectErrorStream(true);
     Map<String, String> env = pb.environment();
     env.put("WELLSPRING_CLUSTER_DIR", state.toString());
     env.put("SPARK_MASTER_PORT", PORT);
@@ -126,7 +182,8 @@ class ClusterIT {
   }
 
   private static int run(List<String> cmd, Path log) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process p = pb.start();
     // Generous: a loaded CI machine can be slow; a hung run still ends the test.

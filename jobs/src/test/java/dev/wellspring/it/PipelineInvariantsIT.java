@@ -36,9 +36,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The attribution invariants of DESIGN.md on the sample data and on a generated dataset of
- * 100,000 activities, through the real stages and Parquet; and the nightly semantics of re-running
- * a date (identical outputs, other dates untouched).
+ * The attribution invariants of DESIGN.md on the sample data and on a generated dataset of 100,000
+ * activities, through the real stages and Parquet; and the nightly semantics of re-running a date
+ * (identical outputs, other dates untouched).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineInvariantsIT {
@@ -47,7 +47,14 @@ class PipelineInvariantsIT {
   static final LocalDate D2 = LocalDate.parse("2026-01-02");
   static final List<String> SPARK_STAGES = List.of("ingest", "classify", "attribute", "aggregate");
   static final List<String> MODELS =
-      List.of("first_touch", "last_touch", "linear", "markov", "position_based", "shapley", "time_decay");
+      List.of(
+          "first_touch",
+          "last_touch",
+          "linear",
+          "markov",
+          "position_based",
+          "shapley",
+          "time_decay");
 
   @TempDir static Path tmp;
   SparkSession spark;
@@ -67,7 +74,8 @@ class PipelineInvariantsIT {
 
   static int run(Path input, Path output, LocalDate date) {
     WellspringConfig config = ConfigLoader.defaults(input.toString(), output.toString(), date);
-    return Pipeline.run(config, SPARK_STAGES, new Progress(new PrintStream(System.err), Progress.Level.QUIET));
+    return Pipeline.run(
+        config, SPARK_STAGES, new Progress(new PrintStream(System.err), Progress.Level.QUIET));
   }
 
   Path out(String which) {
@@ -96,9 +104,15 @@ class PipelineInvariantsIT {
         .as("(outcome, model) pairs whose weights do not sum to 1")
         .isZero();
     List<String> models =
-        credits.select("model").distinct().orderBy("model").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        credits
+            .select("model")
+            .distinct()
+            .orderBy("model")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
     assertThat(models).containsExactlyElementsOf(MODELS);
-    assertThat(sums.count()).isEqualTo(credits.select("outcome_id").distinct().count() * MODELS.size());
+    assertThat(sums.count())
+        .isEqualTo(credits.select("outcome_id").distinct().count() * MODELS.size());
   }
 
   @ParameterizedTest
@@ -117,7 +131,10 @@ class PipelineInvariantsIT {
             .doubleValue();
     assertThat(attributed).isPositive();
     for (Row r :
-        credits.groupBy("model").agg(sum(col("credited_value").cast("decimal(38,12)"))).collectAsList()) {
+        credits
+            .groupBy("model")
+            .agg(sum(col("credited_value").cast("decimal(38,12)")))
+            .collectAsList()) {
       assertThat(r.getDecimal(1).doubleValue())
           .as("credited value under %s", r.getString(0))
           .isCloseTo(attributed, org.assertj.core.data.Offset.offset(1e-6 * attributed));
@@ -127,12 +144,19 @@ class PipelineInvariantsIT {
   @ParameterizedTest
   @ValueSource(strings = {"sample", "generated"})
   void everyOutcomeIsAttributedOrUnattributedNeverBoth(String which) {
-    Dataset<Row> outcomes = table(which, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA).select("outcome_id");
-    Dataset<Row> attributed = table(which, Tables.CREDITS, Tables.CREDITS_SCHEMA).select("outcome_id").distinct();
-    Dataset<Row> unattributed = table(which, Tables.UNATTRIBUTED, Tables.UNATTRIBUTED_SCHEMA).select("outcome_id");
-    assertThat(attributed.intersect(unattributed).count()).as("both attributed and unattributed").isZero();
+    Dataset<Row> outcomes =
+        table(which, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA).select("outcome_id");
+    Dataset<Row> attributed =
+        table(which, Tables.CREDITS, Tables.CREDITS_SCHEMA).select("outcome_id").distinct();
+    Dataset<Row> unattributed =
+        table(which, Tables.UNATTRIBUTED, Tables.UNATTRIBUTED_SCHEMA).select("outcome_id");
+    assertThat(attributed.intersect(unattributed).count())
+        .as("both attributed and unattributed")
+        .isZero();
     assertThat(outcomes.except(attributed.union(unattributed)).count()).as("neither").isZero();
-    assertThat(attributed.union(unattributed).except(outcomes).count()).as("unknown outcome ids").isZero();
+    assertThat(attributed.union(unattributed).except(outcomes).count())
+        .as("unknown outcome ids")
+        .isZero();
     assertThat(unattributed.count()).as("the data has unattributed outcomes to check").isPositive();
   }
 
@@ -146,7 +170,8 @@ class PipelineInvariantsIT {
             .getDecimal(0)
             .doubleValue();
     Dataset<Row> eff = table(which, Tables.EFFECTIVENESS, Tables.EFFECTIVENESS_SCHEMA);
-    List<Row> perModel = eff.groupBy("model").agg(sum(col("hours").cast("decimal(38,12)"))).collectAsList();
+    List<Row> perModel =
+        eff.groupBy("model").agg(sum(col("hours").cast("decimal(38,12)"))).collectAsList();
     assertThat(perModel).hasSize(MODELS.size());
     for (Row r : perModel) {
       assertThat(r.getDecimal(1).doubleValue())
@@ -163,11 +188,19 @@ class PipelineInvariantsIT {
     Map<String, FileTime> d2Times = times(sampleOut, D2);
     assertThat(run(REPO.resolve("sample-data"), sampleOut, D1)).isZero();
     Map<String, byte[]> secondD1 = snapshot(sampleOut.resolve("reports").resolve(D1.toString()));
-    assertThat(secondD1.keySet()).isEqualTo(firstD1.keySet()).contains("lift.csv", "effectiveness.csv");
-    firstD1.forEach((name, bytes) -> assertThat(secondD1.get(name)).as("%s after the rerun", name).isEqualTo(bytes));
+    assertThat(secondD1.keySet())
+        .isEqualTo(firstD1.keySet())
+        .contains("lift.csv", "effectiveness.csv");
+    firstD1.forEach(
+        (name, bytes) ->
+            assertThat(secondD1.get(name)).as("%s after the rerun", name).isEqualTo(bytes));
     Map<String, byte[]> d2After = snapshot(sampleOut.resolve("reports").resolve(D2.toString()));
-    d2.forEach((name, bytes) -> assertThat(d2After.get(name)).as("other date's %s", name).isEqualTo(bytes));
-    assertThat(times(sampleOut, D2)).as("no file of the other date was rewritten").isEqualTo(d2Times);
+    d2.forEach(
+        (name, bytes) ->
+            assertThat(d2After.get(name)).as("other date's %s", name).isEqualTo(bytes));
+    assertThat(times(sampleOut, D2))
+        .as("no file of the other date was rewritten")
+        .isEqualTo(d2Times);
     assertThat(Files.exists(sampleOut.resolve("runs/" + D2 + ".json"))).isTrue();
   }
 
@@ -181,13 +214,18 @@ class PipelineInvariantsIT {
     return m;
   }
 
-  /** Modification times of every file of one run date (warehouse partitions, reports, rejects, manifest). */
+  /**
+   * Modification times of every file of one run date (warehouse partitions, reports, rejects,
+   * manifest).
+   */
   private static Map<String, FileTime> times(Path out, LocalDate date) throws IOException {
     Map<String, FileTime> m = new TreeMap<>();
     try (Stream<Path> s = Files.walk(out)) {
       for (Path p : s.filter(Files::isRegularFile).toList()) {
         String rel = out.relativize(p).toString();
-        if (rel.contains("run_date=" + date) || rel.contains("reports/" + date) || rel.equals("runs/" + date + ".json")) {
+        if (rel.contains("run_date=" + date)
+            || rel.contains("reports/" + date)
+            || rel.equals("runs/" + date + ".json")) {
           m.put(rel, Files.getLastModifiedTime(p));
         }
       }

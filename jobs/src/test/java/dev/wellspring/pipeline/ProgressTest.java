@@ -19,10 +19,13 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Progress lines: a UTC time on every line, start lines, the heartbeat, JSON, the manifest last. */
+/**
+ * Progress lines: a UTC time on every line, start lines, the heartbeat, JSON, the manifest last.
+ */
 class ProgressTest {
   /** {@code 2026-01-31T02:30:05Z wellspring: ...}. */
-  static final Pattern STAMPED = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z wellspring: .*");
+  static final Pattern STAMPED =
+      Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z wellspring: .*");
 
   @TempDir Path tmp;
 
@@ -34,17 +37,19 @@ class ProgressTest {
   void aSparkJobLongerThanTheIntervalGetsHeartbeatsWithItsTaskCounts() throws Exception {
     var spark = SharedSpark.session();
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    Progress progress = new Progress(new PrintStream(b, true, StandardCharsets.UTF_8), Progress.Level.NORMAL);
+    Progress progress =
+        new Progress(new PrintStream(b, true, StandardCharsets.UTF_8), Progress.Level.NORMAL);
     String previous = System.setProperty(SparkProgress.INTERVAL_PROPERTY, "0.2");
     try (SparkProgress sp = SparkProgress.attach(spark.sparkContext(), progress)) {
       sp.begin("classify");
       // 4 tasks of 0.5 s on 2 cores: about 1 s, five intervals.
       new JavaSparkContext(spark.sparkContext())
           .parallelize(List.of(1, 2, 3, 4), 4)
-          .map(i -> {
-            Thread.sleep(500);
-            return i;
-          })
+          .map(
+              i -> {
+                Thread.sleep(500);
+                return i;
+              })
           .count();
       Thread.sleep(400); // the listener bus delivers the last task ends asynchronously
       sp.end();
@@ -67,8 +72,12 @@ class ProgressTest {
   @Test
   void jsonLinesAreObjectsWithTimeLevelAndEvent() throws Exception {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    Progress p = new Progress(new PrintStream(b, true, StandardCharsets.UTF_8), Progress.Level.NORMAL,
-        Progress.Format.JSON, true);
+    Progress p =
+        new Progress(
+            new PrintStream(b, true, StandardCharsets.UTF_8),
+            Progress.Level.NORMAL,
+            Progress.Format.JSON,
+            true);
     Instant before = Instant.now().minusSeconds(1);
     p.stageStarted("ingest");
     p.heartbeat("ingest", 3, 8, 1200, 12.34);
@@ -78,14 +87,19 @@ class ProgressTest {
 
     List<String> lines = lines(b);
     assertThat(lines).hasSize(5);
-    List<JsonNode> json = lines.stream().map(l -> {
-      try {
-        return Manifest.JSON.readTree(l);
-      } catch (Exception e) {
-        throw new AssertionError("not JSON: " + l, e);
-      }
-    }).toList();
-    assertThat(json).allSatisfy(n -> assertThat(Instant.parse(n.path("time").asText())).isAfter(before));
+    List<JsonNode> json =
+        lines.stream()
+            .map(
+                l -> {
+                  try {
+                    return Manifest.JSON.readTree(l);
+                  } catch (Exception e) {
+                    throw new AssertionError("not JSON: " + l, e);
+                  }
+                })
+            .toList();
+    assertThat(json)
+        .allSatisfy(n -> assertThat(Instant.parse(n.path("time").asText())).isAfter(before));
     assertThat(json.stream().map(n -> n.path("event").asText()))
         .containsExactly("stage_start", "heartbeat", "stage_end", "error", "finished");
     assertThat(json.get(1).path("tasks_done").asLong()).isEqualTo(3);
@@ -100,13 +114,20 @@ class ProgressTest {
   @Test
   void aBarIsRedrawnInPlaceAndEndedBeforeTheNextLine() {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    Progress p = new Progress(new PrintStream(b, true, StandardCharsets.UTF_8), Progress.Level.NORMAL,
-        Progress.Format.PLAIN, true);
+    Progress p =
+        new Progress(
+            new PrintStream(b, true, StandardCharsets.UTF_8),
+            Progress.Level.NORMAL,
+            Progress.Format.PLAIN,
+            true);
     p.heartbeat("aggregate", 5, 10, 100, 11);
     p.heartbeat("aggregate", 10, 10, 200, 21);
     p.stage("aggregate", new StageResult(200, 7), 22);
     String text = b.toString(StandardCharsets.UTF_8);
-    assertThat(text).contains("\r").contains("[##########..........]").contains("[####################]");
+    assertThat(text)
+        .contains("\r")
+        .contains("[##########..........]")
+        .contains("[####################]");
     // The bar's line is closed before the stage's end line.
     assertThat(text).containsPattern("rows 200 +\\n\\d{4}-.*aggregate rows in 200, rows out 7");
   }
@@ -116,12 +137,15 @@ class ProgressTest {
     SharedSpark.session();
     Path in = tmp.resolve("in");
     java.nio.file.Files.createDirectories(in);
-    java.nio.file.Files.writeString(in.resolve("activities.csv"),
+    java.nio.file.Files.writeString(
+        in.resolve("activities.csv"),
         "activity_id,owner,occurred_at,type\na1,ann,2025-12-01,call\na2,ann,2025-12-02,meeting\n");
     Path out = tmp.resolve("out");
-    WellspringConfig config = ConfigLoader.defaults(in.toString(), out.toString(), LocalDate.of(2026, 1, 1));
+    WellspringConfig config =
+        ConfigLoader.defaults(in.toString(), out.toString(), LocalDate.of(2026, 1, 1));
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    Progress progress = new Progress(new PrintStream(b, true, StandardCharsets.UTF_8), Progress.Level.NORMAL);
+    Progress progress =
+        new Progress(new PrintStream(b, true, StandardCharsets.UTF_8), Progress.Level.NORMAL);
     String previous = System.setProperty(SparkProgress.INTERVAL_PROPERTY, "0.05");
     int exit;
     try {
@@ -140,7 +164,8 @@ class ProgressTest {
     int end = indexOf(lines, "ingest    rows in");
     assertThat(start).isLessThan(end);
     // Ingest is several Spark jobs even for two rows, far longer than 0.05 s.
-    assertThat(lines.subList(start, end)).anySatisfy(l -> assertThat(l).containsPattern("ingest +running .*tasks \\d+/\\d+, rows "));
+    assertThat(lines.subList(start, end))
+        .anySatisfy(l -> assertThat(l).containsPattern("ingest +running .*tasks \\d+/\\d+, rows "));
     assertThat(lines.get(lines.size() - 1))
         .endsWith("wellspring: manifest " + out.toAbsolutePath().resolve("runs/2026-01-01.json"));
   }
@@ -164,14 +189,18 @@ class ProgressTest {
     assertThat(jsonRest).isEqualTo(plainRest);
     assertThat(plain.getProperty(pattern)).startsWith("%d{yyyy-MM-dd'T'HH:mm:ss'Z'}{UTC} ");
 
-    var layout = org.apache.logging.log4j.core.layout.PatternLayout.newBuilder()
-        .withPattern(json.getProperty(pattern)).withAlwaysWriteExceptions(false).build();
-    var event = org.apache.logging.log4j.core.impl.Log4jLogEvent.newBuilder()
-        .setLoggerName("org.apache.spark.SparkContext")
-        .setLevel(org.apache.logging.log4j.Level.WARN)
-        .setTimeMillis(Instant.parse("2026-01-31T02:30:05Z").toEpochMilli())
-        .setMessage(new org.apache.logging.log4j.message.SimpleMessage("a \"quoted\"\nmessage"))
-        .build();
+    var layout =
+        org.apache.logging.log4j.core.layout.PatternLayout.newBuilder()
+            .withPattern(json.getProperty(pattern))
+            .withAlwaysWriteExceptions(false)
+            .build();
+    var event =
+        org.apache.logging.log4j.core.impl.Log4jLogEvent.newBuilder()
+            .setLoggerName("org.apache.spark.SparkContext")
+            .setLevel(org.apache.logging.log4j.Level.WARN)
+            .setTimeMillis(Instant.parse("2026-01-31T02:30:05Z").toEpochMilli())
+            .setMessage(new org.apache.logging.log4j.message.SimpleMessage("a \"quoted\"\nmessage"))
+            .build();
     String line = layout.toSerializable(event);
     assertThat(line).endsWith("\n").doesNotContain("\n{");
     JsonNode n = Manifest.JSON.readTree(line);

@@ -26,8 +26,31 @@ class ReleaseIT {
 
   /** The tools bin/wellspring (and Spark in local mode) may call; no mvn among them. */
   static final List<String> TOOLS =
-      List.of("bash", "sh", "env", "dirname", "readlink", "awk", "cut", "du", "cat", "uname", "sed", "grep",
-          "ls", "id", "hostname", "whoami", "rm", "mkdir", "chmod", "ln", "df", "tr", "head", "tail");
+      List.of(
+          "bash",
+          "sh",
+          "env",
+          "dirname",
+          "readlink",
+          "awk",
+          "cut",
+          "du",
+          "cat",
+          "uname",
+          "sed",
+          "grep",
+          "ls",
+          "id",
+          "hostname",
+          "whoami",
+          "rm",
+          "mkdir",
+          "chmod",
+          "ln",
+          "df",
+          "tr",
+          "head",
+          "tail");
 
   @TempDir static Path tmp;
   static Path home;
@@ -37,13 +60,21 @@ class ReleaseIT {
   static void unpack() throws Exception {
     Path tarball;
     try (Stream<Path> files = Files.list(TARGET)) {
-      tarball = files.filter(p -> p.getFileName().toString().matches("wellspring-.*\\.tar\\.gz")).findFirst()
-          .orElseThrow(() -> new AssertionError("no wellspring-*.tar.gz in " + TARGET + " (mvn package makes it)"));
+      tarball =
+          files
+              .filter(p -> p.getFileName().toString().matches("wellspring-.*\\.tar\\.gz"))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "no wellspring-*.tar.gz in " + TARGET + " (mvn package makes it)"));
     }
     Path install = tmp.resolve("opt");
     Files.createDirectories(install);
-    Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", install.toString())
-        .redirectErrorStream(true).start();
+    Process tar =
+        new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", install.toString())
+            .redirectErrorStream(true)
+            .start();
     String tarOut = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(tar.waitFor()).as("tar: %s", tarOut).isZero();
     try (Stream<Path> dirs = Files.list(install)) {
@@ -76,7 +107,8 @@ class ReleaseIT {
   static int wellspring(Path log, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/wellspring").toString()));
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = pb.environment();
     env.clear();
     env.put("PATH", path.toString());
@@ -85,7 +117,9 @@ class ReleaseIT {
     env.put("WELLSPRING_SECRET", "release-test-secret");
     pb.directory(tmp.toFile());
     Process p = pb.start();
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("bin/wellspring %s finished in time", args[0]).isTrue();
+    assertThat(p.waitFor(10, TimeUnit.MINUTES))
+        .as("bin/wellspring %s finished in time", args[0])
+        .isTrue();
     return p.exitValue();
   }
 
@@ -107,14 +141,25 @@ class ReleaseIT {
     Path versionLog = tmp.resolve("version.log");
     assertThat(wellspring(versionLog, "--version")).isZero();
     String version = home.getFileName().toString().substring("wellspring-".length());
-    assertThat(Files.readString(versionLog).strip()).matches("wellspring " + java.util.regex.Pattern.quote(version)
-        + " \\(commit ([0-9a-f]{7,40}|unknown)\\)");
+    assertThat(Files.readString(versionLog).strip())
+        .matches(
+            "wellspring "
+                + java.util.regex.Pattern.quote(version)
+                + " \\(commit ([0-9a-f]{7,40}|unknown)\\)");
 
     boolean withReport = Files.isDirectory(home.resolve("lib/reports"));
     Path out = tmp.resolve("out");
     Path log = tmp.resolve("nightly.log");
-    List<String> args = new ArrayList<>(List.of("nightly", "--input", home.resolve("sample-data").toString(),
-        "--output", out.toString(), "--run-date", "2026-01-01"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "nightly",
+                "--input",
+                home.resolve("sample-data").toString(),
+                "--output",
+                out.toString(),
+                "--run-date",
+                "2026-01-01"));
     if (!withReport) {
       args.add("--no-report");
     }
@@ -124,15 +169,22 @@ class ReleaseIT {
 
     List<String> lines = text.lines().toList();
     assertThat(lines).allMatch(l -> l.matches("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z .*"));
-    assertThat(lines.get(lines.size() - 1)).endsWith("wellspring: manifest " + out.resolve("runs/2026-01-01.json"));
+    assertThat(lines.get(lines.size() - 1))
+        .endsWith("wellspring: manifest " + out.resolve("runs/2026-01-01.json"));
     JsonNode latest = Manifest.JSON.readTree(out.resolve("runs/latest.json").toFile());
     assertThat(latest.path("run_date").asText()).isEqualTo("2026-01-01");
-    // README "What the sample data says": linear lift 4.94 (DIRECTED 40.91 / UNDIRECTED 8.28 per hour).
-    String linear = Files.readAllLines(out.resolve("reports/latest/lift.csv")).stream()
-        .filter(l -> l.startsWith("linear,")).findFirst().orElseThrow();
-    assertThat(Double.parseDouble(linear.split(",")[1])).isCloseTo(4.94, org.assertj.core.data.Offset.offset(0.005));
+    // README "What the sample data says": linear lift 4.94 (DIRECTED 40.91 / UNDIRECTED 8.28 per
+    // hour).
+    String linear =
+        Files.readAllLines(out.resolve("reports/latest/lift.csv")).stream()
+            .filter(l -> l.startsWith("linear,"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Double.parseDouble(linear.split(",")[1]))
+        .isCloseTo(4.94, org.assertj.core.data.Offset.offset(0.005));
     if (withReport) {
-      assertThat(Files.size(out.resolve("reports/2026-01-01/effectiveness.pdf"))).isGreaterThan(10_000);
+      assertThat(Files.size(out.resolve("reports/2026-01-01/effectiveness.pdf")))
+          .isGreaterThan(10_000);
     }
   }
 }

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/data-contract.md against the code: every warehouse table (each name in {@link Tables})
- * with every column of its schema, every CSV export ({@link CsvExports#EXPORTS}), every input
- * column ({@link Kind}), every configuration key ({@link ConfigLoader#KEYS}, {@link
- * ConfigLoader#MAP_KEYS}) and every exit code. A table, column or key added in code without a
- * line in the document fails here.
+ * docs/data-contract.md against the code: every warehouse table (each name in {@link Tables}) with
+ * every column of its schema, every CSV export ({@link CsvExports#EXPORTS}), every input column
+ * ({@link Kind}), every configuration key ({@link ConfigLoader#KEYS}, {@link
+ * ConfigLoader#MAP_KEYS}) and every exit code. A table, column or key added in code without a line
+ * in the document fails here.
  */
 class DataContractTest {
   static final Path DOC =
@@ -73,7 +73,9 @@ class DataContractTest {
   @Test
   void thereAreTablesToCheck() throws Exception {
     // The reflection finds what the code has (guards the test against finding nothing).
-    assertThat(tableNames()).contains(Tables.ACTIVITIES, Tables.CREDITS, Tables.LIFT).hasSizeGreaterThan(10);
+    assertThat(tableNames())
+        .contains(Tables.ACTIVITIES, Tables.CREDITS, Tables.LIFT)
+        .hasSizeGreaterThan(10);
   }
 
   @Test
@@ -86,7 +88,9 @@ class DataContractTest {
         assertThat(documented).as("columns documented for table %s", table).contains(column.name());
       }
       // And nothing documented that the table does not have.
-      assertThat(List.of(schema.fieldNames())).as("columns of table %s", table).containsAll(documented);
+      assertThat(List.of(schema.fieldNames()))
+          .as("columns of table %s", table)
+          .containsAll(documented);
     }
   }
 
@@ -95,10 +99,14 @@ class DataContractTest {
     assertThat(CsvExports.EXPORTS).isNotEmpty();
     // The aggregate stage's exports, and the incrementality step's (lift is in both).
     java.util.Set<String> names = new java.util.TreeSet<>();
-    for (List<CsvExports.Export> list : List.of(CsvExports.EXPORTS, CsvExports.INCREMENTALITY_EXPORTS)) {
+    for (List<CsvExports.Export> list :
+        List.of(CsvExports.EXPORTS, CsvExports.INCREMENTALITY_EXPORTS)) {
       for (CsvExports.Export export : list) {
-        assertThat(section(export.name())).as("section of export %s", export.fileName()).contains("*Export.*");
-        assertThat(documentedColumns(section(export.name()))).containsAll(List.of(export.schema().fieldNames()));
+        assertThat(section(export.name()))
+            .as("section of export %s", export.fileName())
+            .contains("*Export.*");
+        assertThat(documentedColumns(section(export.name())))
+            .containsAll(List.of(export.schema().fieldNames()));
         names.add(export.name());
       }
     }

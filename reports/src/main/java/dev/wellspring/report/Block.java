@@ -73,8 +73,8 @@ public record Block(Kind kind, String text, Table table, List<Chart> charts) {
   }
 
   /**
-   * A table of text cells. The first column is the wide label column; the others hold numbers.
-   * At most {@link #MAX_COLUMNS} columns (the width of the template's grid).
+   * A table of text cells. The first column is the wide label column; the others hold numbers. At
+   * most {@link #MAX_COLUMNS} columns (the width of the template's grid).
    */
   public record Table(List<String> headers, List<Row> rows) {
     public static final int MAX_COLUMNS = 9;
@@ -89,7 +89,13 @@ public record Block(Kind kind, String text, Table table, List<Chart> charts) {
       for (Row r : rows) {
         if (r.cells().size() != headers.size()) {
           throw new IllegalArgumentException(
-              "row " + r.cells() + " has " + r.cells().size() + " cells for " + headers.size() + " columns");
+              "row "
+                  + r.cells()
+                  + " has "
+                  + r.cells().size()
+                  + " cells for "
+                  + headers.size()
+                  + " columns");
         }
       }
     }

@@ -23,8 +23,8 @@ import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Chart details the JRXML cannot say: category labels may take two lines instead of being cut
- * to "reader...", bars are flat (no gradient or shadow, which print badly), and a chart with few
+ * Chart details the JRXML cannot say: category labels may take two lines instead of being cut to
+ * "reader...", bars are flat (no gradient or shadow, which print badly), and a chart with few
  * categories does not draw bars as wide as the page. Named in report.jrxml.
  */
 public final class ChartStyle implements JRChartCustomizer {
@@ -48,7 +48,9 @@ public final class ChartStyle implements JRChartCustomizer {
     if (!(chart.getPlot() instanceof CategoryPlot plot)) {
       return;
     }
-    if (plot.getDataset() instanceof DefaultCategoryDataset ds && ds.getRowIndex(LOW) >= 0 && ds.getRowIndex(HIGH) >= 0) {
+    if (plot.getDataset() instanceof DefaultCategoryDataset ds
+        && ds.getRowIndex(LOW) >= 0
+        && ds.getRowIndex(HIGH) >= 0) {
       withWhiskers(plot, ds);
     }
     CategoryAxis axis = plot.getDomainAxis();
@@ -62,8 +64,11 @@ public final class ChartStyle implements JRChartCustomizer {
     // word would not fit, the labels are drawn at 45 degrees, where they have room.
     int categories = plot.getCategories() == null ? 0 : plot.getCategories().size();
     if (categories > 0 && jasperChart != null) {
-      double slot = (jasperChart.getWidth() - AXIS_ALLOWANCE) / categories
-          * (1 - axis.getCategoryMargin()) * 0.9;
+      double slot =
+          (jasperChart.getWidth() - AXIS_ALLOWANCE)
+              / categories
+              * (1 - axis.getCategoryMargin())
+              * 0.9;
       Font font = axis.getTickLabelFont();
       double widest = 0;
       for (Object key : plot.getCategories()) {
@@ -77,7 +82,9 @@ public final class ChartStyle implements JRChartCustomizer {
     }
   }
 
-  /** Replaces the low / high series by whiskers on the estimate's bars, and fits the axis to them. */
+  /**
+   * Replaces the low / high series by whiskers on the estimate's bars, and fits the axis to them.
+   */
   private static void withWhiskers(CategoryPlot plot, DefaultCategoryDataset ds) {
     DefaultCategoryDataset bars = new DefaultCategoryDataset();
     Map<Comparable<?>, double[]> whiskers = new HashMap<>();
@@ -129,15 +136,25 @@ public final class ChartStyle implements JRChartCustomizer {
     }
 
     @Override
-    public void drawItem(Graphics2D g2, CategoryItemRendererState state, Rectangle2D dataArea, CategoryPlot plot,
-        CategoryAxis domainAxis, ValueAxis rangeAxis, CategoryDataset dataset, int row, int column, int pass) {
+    public void drawItem(
+        Graphics2D g2,
+        CategoryItemRendererState state,
+        Rectangle2D dataArea,
+        CategoryPlot plot,
+        CategoryAxis domainAxis,
+        ValueAxis rangeAxis,
+        CategoryDataset dataset,
+        int row,
+        int column,
+        int pass) {
       super.drawItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column, pass);
       double[] w = whiskers.get(dataset.getColumnKey(column));
       if (w == null || !ESTIMATE.equals(dataset.getRowKey(row)) || pass != 0) {
         return;
       }
-      double x = calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, row, column)
-          + state.getBarWidth() / 2;
+      double x =
+          calculateBarW0(plot, plot.getOrientation(), dataArea, domainAxis, state, row, column)
+              + state.getBarWidth() / 2;
       double y0 = rangeAxis.valueToJava2D(w[0], dataArea, plot.getRangeAxisEdge());
       double y1 = rangeAxis.valueToJava2D(w[1], dataArea, plot.getRangeAxisEdge());
       double cap = Math.min(6, state.getBarWidth() / 3);

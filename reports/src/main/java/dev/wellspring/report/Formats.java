@@ -22,7 +22,8 @@ public final class Formats {
     if (value == null || !Double.isFinite(value)) {
       return UNDEFINED;
     }
-    DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), SYMBOLS);
+    DecimalFormat f =
+        new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), SYMBOLS);
     f.setRoundingMode(RoundingMode.HALF_UP);
     // Through the decimal string, so 2.675 rounds the way it reads, not the way it is stored.
     String s = f.format(new java.math.BigDecimal(Double.toString(value)));
@@ -76,9 +77,16 @@ public final class Formats {
     return unit.isEmpty() ? label : label + " (" + unit + ")";
   }
 
-  /** The relative change from {@code before} to {@code now} as a signed percentage, e.g. {@code +19%}. */
+  /**
+   * The relative change from {@code before} to {@code now} as a signed percentage, e.g. {@code
+   * +19%}.
+   */
   public static String change(Double now, Double before) {
-    if (now == null || before == null || before == 0.0 || !Double.isFinite(now) || !Double.isFinite(before)) {
+    if (now == null
+        || before == null
+        || before == 0.0
+        || !Double.isFinite(now)
+        || !Double.isFinite(before)) {
       return UNDEFINED;
     }
     String p = percent((now - before) / Math.abs(before));

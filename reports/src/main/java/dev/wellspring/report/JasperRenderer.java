@@ -1,7 +1,6 @@
 package dev.wellspring.report;
 
 import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
 import com.lowagie.text.pdf.PdfCopy;
 import com.lowagie.text.pdf.PdfReader;
 import java.io.ByteArrayOutputStream;
@@ -19,33 +18,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JRPrintElement;
 import net.sf.jasperreports.engine.JRPrintPage;
 import net.sf.jasperreports.engine.JRPrintText;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.design.JasperDesign;
-import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.engine.xml.JRXmlLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 
 /**
  * Lays the report's blocks out with JasperReports and writes the PDF. The templates ({@code
  * report.jrxml} and the table grids {@code table3/6/7/8/9.jrxml}) come only from this module's
  * classpath. The build compiles them to {@code .jasper} files ({@link TemplateCompiler}, one main
- * report per paper size), so a run only deserializes them; compiling the JRXML with JDT costs
- * about 3 s of CPU in a fresh JVM. Without the compiled files (e.g. from an IDE) they are
- * compiled from the JRXML. Either way they are loaded once per JVM and paper size.
+ * report per paper size), so a run only deserializes them; compiling the JRXML with JDT costs about
+ * 3 s of CPU in a fresh JVM. Without the compiled files (e.g. from an IDE) they are compiled from
+ * the JRXML. Either way they are loaded once per JVM and paper size.
  */
 public final class JasperRenderer {
   private static final String TEMPLATES = "/dev/wellspring/report/";
+
   /** The paper sizes the report is laid out for. */
   static final List<String> PAPERS = List.of("A4", "Letter");
 
@@ -60,17 +60,21 @@ public final class JasperRenderer {
   static final int THREADS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
   /** Daemon threads, so a finished report's JVM exits without shutting the pool down. */
-  private static final ExecutorService POOL = Executors.newFixedThreadPool(THREADS, r -> {
-    Thread t = new Thread(r, "report-fill");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService POOL =
+      Executors.newFixedThreadPool(
+          THREADS,
+          r -> {
+            Thread t = new Thread(r, "report-fill");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final SimpleJasperReportsContext context;
   private final JasperReport main;
   private final Map<String, JasperReport> tables;
 
-  private JasperRenderer(SimpleJasperReportsContext context, JasperReport main, Map<String, JasperReport> tables) {
+  private JasperRenderer(
+      SimpleJasperReportsContext context, JasperReport main, Map<String, JasperReport> tables) {
     this.context = context;
     this.main = main;
     this.tables = Map.copyOf(tables);
@@ -82,32 +86,45 @@ public final class JasperRenderer {
   }
 
   /**
-   * Starts loading the templates for {@code paper} on a background thread and renders a tiny
-   * report there (a heading, a table, a chart) to nowhere, while the caller reads the run's
-   * files: a fresh JVM spends much of a render loading and compiling Jasper's, JFreeChart's and
-   * OpenPDF's classes and the fonts, and this does it on another core. Failures are ignored;
-   * the real render meets them again and reports them.
+   * Starts loading the templates for {@code paper} on a background thread and renders a tiny report
+   * there (a heading, a table, a chart) to nowhere, while the caller reads the run's files: a fresh
+   * JVM spends much of a render loading and compiling Jasper's, JFreeChart's and OpenPDF's classes
+   * and the fonts, and this does it on another core. Failures are ignored; the real render meets
+   * them again and reports them.
    */
   public static void warmUp(String paper) {
     if (!PAPERS.contains(paper)) {
       return;
     }
-    Thread t = new Thread(() -> {
-      try {
-        JasperRenderer r = compile(paper);
-        List<Block> blocks = List.of(
-            Block.of(Block.Kind.HEADING, "Warm-up"),
-            Block.of(Block.Kind.TEXT, "Warm-up 1,234.5"),
-            Block.table("Warm-up", new Block.Table(List.of("Class", "Hours", "Value"),
-                List.of(Block.Row.of("DIRECTED", "1", "2")))),
-            Block.chart(new Block.Chart("Warm-up", "hours",
-                List.of(new Block.Point("DIRECTED", "Jan 2026", 1), new Block.Point("EMBEDDED", "Jan 2026", 2)))));
-        JasperPrint print = r.fillPart(blocks, Map.of("RUN_DATE", "", "GENERATED_AT", "", "MODEL", ""));
-        r.export(List.of(print), "warm-up", OutputStream.nullOutputStream());
-      } catch (RuntimeException | LinkageError e) {
-        // Nothing to do: the real render will fail the same way and say why.
-      }
-    }, "report-warm-up");
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                JasperRenderer r = compile(paper);
+                List<Block> blocks =
+                    List.of(
+                        Block.of(Block.Kind.HEADING, "Warm-up"),
+                        Block.of(Block.Kind.TEXT, "Warm-up 1,234.5"),
+                        Block.table(
+                            "Warm-up",
+                            new Block.Table(
+                                List.of("Class", "Hours", "Value"),
+                                List.of(Block.Row.of("DIRECTED", "1", "2")))),
+                        Block.chart(
+                            new Block.Chart(
+                                "Warm-up",
+                                "hours",
+                                List.of(
+                                    new Block.Point("DIRECTED", "Jan 2026", 1),
+                                    new Block.Point("EMBEDDED", "Jan 2026", 2)))));
+                JasperPrint print =
+                    r.fillPart(blocks, Map.of("RUN_DATE", "", "GENERATED_AT", "", "MODEL", ""));
+                r.export(List.of(print), "warm-up", OutputStream.nullOutputStream());
+              } catch (RuntimeException | LinkageError e) {
+                // Nothing to do: the real render will fail the same way and say why.
+              }
+            },
+            "report-warm-up");
     t.setDaemon(true);
     t.start();
   }
@@ -123,7 +140,8 @@ public final class JasperRenderer {
 
   /** The Jasper settings of every run; the build's compiler uses them too. */
   static SimpleJasperReportsContext context() {
-    SimpleJasperReportsContext ctx = new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
+    SimpleJasperReportsContext ctx =
+        new SimpleJasperReportsContext(DefaultJasperReportsContext.getInstance());
     // DejaVu comes from jasperreports-fonts; embedding it makes the PDF look the same everywhere.
     // "Wellspring Sans" is the font set of reports/src/main/resources/dev/wellspring/report/fonts:
     // DejaVu Sans, then Droid Sans Fallback for CJK.
@@ -137,13 +155,17 @@ public final class JasperRenderer {
     return ctx;
   }
 
-  /** The name of a compiled template on the classpath: {@code report-A4.jasper}, {@code table3.jasper}. */
+  /**
+   * The name of a compiled template on the classpath: {@code report-A4.jasper}, {@code
+   * table3.jasper}.
+   */
   static String compiledName(String name, String paper) {
     return name + (paper == null ? "" : "-" + paper) + ".jasper";
   }
 
   private static JasperReport template(SimpleJasperReportsContext ctx, String name, String paper) {
-    try (InputStream in = JasperRenderer.class.getResourceAsStream(TEMPLATES + compiledName(name, paper))) {
+    try (InputStream in =
+        JasperRenderer.class.getResourceAsStream(TEMPLATES + compiledName(name, paper))) {
       if (in != null) {
         return (JasperReport) JRLoader.loadObject(ctx, in);
       }
@@ -166,14 +188,16 @@ public final class JasperRenderer {
       }
       return JasperCompileManager.getInstance(ctx).compile(design);
     } catch (JRException e) {
-      throw new ReportException(ReportException.INTERNAL, "cannot compile the report templates: " + e.getMessage(), e);
+      throw new ReportException(
+          ReportException.INTERNAL, "cannot compile the report templates: " + e.getMessage(), e);
     }
   }
 
   private static JasperDesign design(String name) throws JRException {
     try (InputStream in = JasperRenderer.class.getResourceAsStream(TEMPLATES + name)) {
       if (in == null) {
-        throw new ReportException(ReportException.INTERNAL, "report template missing from the classpath: " + name);
+        throw new ReportException(
+            ReportException.INTERNAL, "report template missing from the classpath: " + name);
       }
       return JRXmlLoader.load(in);
     } catch (java.io.IOException e) {
@@ -185,15 +209,16 @@ public final class JasperRenderer {
    * Fills the templates with {@code blocks} and writes the PDF to {@code out}.
    *
    * <p>The blocks are filled in parts, concurrently: the report is cut at its page breaks (so no
-   * part changes the layout) into pieces of about equal work, each filled as its own JasperPrint
-   * on {@link #POOL}; then every footer gets its page number and the document's total, and the
-   * parts are exported in order as one PDF. A 50-owner report is mostly owner pages, so this
-   * uses every core for the fill, its larger half.
+   * part changes the layout) into pieces of about equal work, each filled as its own JasperPrint on
+   * {@link #POOL}; then every footer gets its page number and the document's total, and the parts
+   * are exported in order as one PDF. A 50-owner report is mostly owner pages, so this uses every
+   * core for the fill, its larger half.
    *
    * @param header RUN_DATE, GENERATED_AT and MODEL for the page header and footer
    * @return the number of pages
    */
-  public int render(List<Block> blocks, Map<String, String> header, String title, OutputStream out) {
+  public int render(
+      List<Block> blocks, Map<String, String> header, String title, OutputStream out) {
     List<JasperPrint> prints = fill(blocks, header);
     export(prints, title, out);
     return pageCount(prints);
@@ -226,7 +251,8 @@ public final class JasperRenderer {
       return JasperFillManager.getInstance(context)
           .fill(main, params, new JRMapCollectionDataSource(rows(blocks)));
     } catch (JRException e) {
-      throw new ReportException(ReportException.INTERNAL, "cannot render the report: " + e.getMessage(), e);
+      throw new ReportException(
+          ReportException.INTERNAL, "cannot render the report: " + e.getMessage(), e);
     }
   }
 
@@ -235,19 +261,21 @@ public final class JasperRenderer {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ReportException(ReportException.INTERNAL, "interrupted while rendering the report", e);
+      throw new ReportException(
+          ReportException.INTERNAL, "interrupted while rendering the report", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ReportException r) {
         throw r;
       }
-      throw new ReportException(ReportException.INTERNAL, "cannot render the report: " + e.getCause(), e.getCause());
+      throw new ReportException(
+          ReportException.INTERNAL, "cannot render the report: " + e.getCause(), e.getCause());
     }
   }
 
   /**
-   * Cuts {@code blocks} at their page breaks into at most {@code max} runs of whole pages of
-   * about equal weight (a chart weighs most; see {@link #weight}). A page break where a part
-   * starts is dropped: every part starts on a new page anyway.
+   * Cuts {@code blocks} at their page breaks into at most {@code max} runs of whole pages of about
+   * equal weight (a chart weighs most; see {@link #weight}). A page break where a part starts is
+   * dropped: every part starts on a new page anyway.
    */
   static List<List<Block>> parts(List<Block> blocks, int max) {
     // Pieces: the blocks from one page break (included) to the next.
@@ -272,7 +300,9 @@ public final class JasperRenderer {
       long w = weight(p);
       // Close the part before a piece whose middle lies past the part's share of the total (the
       // k-th boundary is total * k / max); the last part takes the rest.
-      if (!part.isEmpty() && parts.size() < max - 1 && (2 * done + w) * max > 2 * total * (parts.size() + 1)) {
+      if (!part.isEmpty()
+          && parts.size() < max - 1
+          && (2 * done + w) * max > 2 * total * (parts.size() + 1)) {
         parts.add(part);
         part = new ArrayList<>();
       }
@@ -296,8 +326,8 @@ public final class JasperRenderer {
   }
 
   /**
-   * Writes "Page X of" and the total into every footer: each part was numbered from 1 on its
-   * own. The two texts are found by their keys in report.jrxml.
+   * Writes "Page X of" and the total into every footer: each part was numbered from 1 on its own.
+   * The two texts are found by their keys in report.jrxml.
    */
   static void numberPages(List<JasperPrint> prints) {
     int total = pageCount(prints);
@@ -332,11 +362,11 @@ public final class JasperRenderer {
   }
 
   /**
-   * Writes filled parts, in order, as one compressed PDF with the given title in its metadata.
-   * With more than one core the parts are exported in groups of about equal page counts, each on
-   * its own thread into a PDF of its own, and the groups' pages are then copied into one
-   * document as they are (no page is drawn or compressed again). The export, drawing the charts
-   * and laying the text out, is the largest step of a render.
+   * Writes filled parts, in order, as one compressed PDF with the given title in its metadata. With
+   * more than one core the parts are exported in groups of about equal page counts, each on its own
+   * thread into a PDF of its own, and the groups' pages are then copied into one document as they
+   * are (no page is drawn or compressed again). The export, drawing the charts and laying the text
+   * out, is the largest step of a render.
    */
   void export(List<JasperPrint> prints, String title, OutputStream out) {
     List<List<JasperPrint>> groups = groups(prints, THREADS);
@@ -394,7 +424,8 @@ public final class JasperRenderer {
       exporter.setConfiguration(conf);
       exporter.exportReport();
     } catch (JRException e) {
-      throw new ReportException(ReportException.INTERNAL, "cannot render the report: " + e.getMessage(), e);
+      throw new ReportException(
+          ReportException.INTERNAL, "cannot render the report: " + e.getMessage(), e);
     }
   }
 
@@ -417,7 +448,8 @@ public final class JasperRenderer {
       }
       doc.close();
     } catch (IOException | RuntimeException e) {
-      throw new ReportException(ReportException.INTERNAL, "cannot write the report: " + e.getMessage(), e);
+      throw new ReportException(
+          ReportException.INTERNAL, "cannot write the report: " + e.getMessage(), e);
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.TreeSet;
  * How owners' names appear in the report: {@code full} as written, {@code initials} ("Ana Pereira"
  * -> "A.P."), or {@code none} ("Owner 1".."Owner n" in sorted order of the names). Two owners never
  * share a displayed name: a repeated one gets a number. An owner given as an e-mail address is
- * shown as a person: its local part ("ana.pereira@example.com" -> "ana.pereira"; the jobs side
- * maps addresses through {@code owner_map} before this). Every shown name is shortened to {@link
+ * shown as a person: its local part ("ana.pereira@example.com" -> "ana.pereira"; the jobs side maps
+ * addresses through {@code owner_map} before this). Every shown name is shortened to {@link
  * #MAX_LENGTH} characters ({@link #shorten}).
  */
 public final class Names {
@@ -36,8 +36,9 @@ public final class Names {
             case "full" -> tagged ? "Unnamed owner " + hidden : shorten(person(owner));
             case "initials" -> initials(owner);
             case "none" -> "Owner " + (++n);
-            default -> throw ReportException.unusable(
-                "--names must be full, initials or none, not '" + style + "'");
+            default ->
+                throw ReportException.unusable(
+                    "--names must be full, initials or none, not '" + style + "'");
           };
       int times = seen.merge(shown, 1, Integer::sum);
       out.put(owner, times == 1 ? shown : shown + " " + times);
@@ -49,7 +50,8 @@ public final class Names {
    * An owner the pipeline replaced by a keyed tag ({@code <email:dd11d339028e77d3>}, an older run
    * without {@code owner_map}): shown as "Unnamed owner n", never as the hash.
    */
-  private static final java.util.regex.Pattern TAGGED = java.util.regex.Pattern.compile("<(email|phone):[0-9a-f]+>");
+  private static final java.util.regex.Pattern TAGGED =
+      java.util.regex.Pattern.compile("<(email|phone):[0-9a-f]+>");
 
   /** Longest name or title shown in a heading or table cell before it is cut with an ellipsis. */
   public static final int MAX_LENGTH = 40;
@@ -73,7 +75,9 @@ public final class Names {
   /** An owner as a person: an e-mail address's local part, anything else as written. */
   public static String person(String owner) {
     int at = owner.indexOf('@');
-    return at > 0 && owner.indexOf('@', at + 1) < 0 && owner.indexOf('.', at) > at ? owner.substring(0, at) : owner;
+    return at > 0 && owner.indexOf('@', at + 1) < 0 && owner.indexOf('.', at) > at
+        ? owner.substring(0, at)
+        : owner;
   }
 
   /** "Ana Pereira" -> "A.P."; an e-mail address uses the part before the {@code @}. */

@@ -2,8 +2,8 @@ package dev.wellspring.report;
 
 import static dev.wellspring.report.Formats.amount;
 import static dev.wellspring.report.Formats.change;
-import static dev.wellspring.report.Formats.percent;
 import static dev.wellspring.report.Formats.perHour;
+import static dev.wellspring.report.Formats.percent;
 import static dev.wellspring.report.Formats.ratio;
 import static dev.wellspring.report.Formats.times;
 import static dev.wellspring.report.Formats.withUnit;
@@ -32,8 +32,13 @@ final class PeriodSummary {
    * One period (current or previous) of the report model: its inclusive dates, rows by class and
    * the period's lift with its interval.
    */
-  record Period(LocalDate start, LocalDate end, Map<String, RunData.PeriodRow> byClass, Double lift,
-      Double ciLow, Double ciHigh) {
+  record Period(
+      LocalDate start,
+      LocalDate end,
+      Map<String, RunData.PeriodRow> byClass,
+      Double lift,
+      Double ciLow,
+      Double ciHigh) {
 
     /** The period's length in days, both ends included. */
     long days() {
@@ -53,7 +58,9 @@ final class PeriodSummary {
     /** The exported value per hour; undefined (null) when the class has no hours. */
     Double valuePerHour(String cls) {
       RunData.PeriodRow r = byClass.get(cls);
-      return r == null || r.hours() <= 0 ? null : r.valuePerHour() != null ? r.valuePerHour() : r.creditedValue() / r.hours();
+      return r == null || r.hours() <= 0
+          ? null
+          : r.valuePerHour() != null ? r.valuePerHour() : r.creditedValue() / r.hours();
     }
 
     double totalHours() {
@@ -78,12 +85,16 @@ final class PeriodSummary {
         first = first == null ? r : first;
       }
     }
-    return first == null ? null
-        : new Period(first.start(), first.end(), byClass, first.lift(), first.ciLow(), first.ciHigh());
+    return first == null
+        ? null
+        : new Period(
+            first.start(), first.end(), byClass, first.lift(), first.ciLow(), first.ciHigh());
   }
 
   private static String interval(Double low, Double high) {
-    return low != null && high != null ? "95% interval " + ratio(low) + "–" + ratio(high) : "95% interval not available";
+    return low != null && high != null
+        ? "95% interval " + ratio(low) + "–" + ratio(high)
+        : "95% interval not available";
   }
 
   /** Why a period's lift is undefined, from its hours and value (as lift.csv's rule). */
@@ -101,18 +112,28 @@ final class PeriodSummary {
   static String headline(Period cur, Period prev, String model) {
     StringBuilder s = new StringBuilder("In the last " + cur.days() + " days ");
     if (cur.lift() != null) {
-      s.append("goal-directed networking earned ").append(times(cur.lift()))
-          .append(" the value per hour of undirected networking (").append(interval(cur.ciLow(), cur.ciHigh()))
-          .append(") under the ").append(model).append(" model");
+      s.append("goal-directed networking earned ")
+          .append(times(cur.lift()))
+          .append(" the value per hour of undirected networking (")
+          .append(interval(cur.ciLow(), cur.ciHigh()))
+          .append(") under the ")
+          .append(model)
+          .append(" model");
     } else {
       s.append(undefinedLift(cur)).append(" (").append(model).append(" model)");
     }
     if (prev == null) {
-      return s.append("; the previous ").append(cur.days()).append(" days hold no data.").toString();
+      return s.append("; the previous ")
+          .append(cur.days())
+          .append(" days hold no data.")
+          .toString();
     }
     s.append("; in the ").append(prev.days()).append(" days before, ");
     if (prev.lift() != null) {
-      s.append(times(prev.lift())).append(" (").append(interval(prev.ciLow(), prev.ciHigh())).append(").");
+      s.append(times(prev.lift()))
+          .append(" (")
+          .append(interval(prev.ciLow(), prev.ciHigh()))
+          .append(").");
     } else {
       s.append(undefinedLift(prev)).append(".");
     }
@@ -121,9 +142,8 @@ final class PeriodSummary {
 
   /**
    * One plain sentence: did goal-directed work pay better or worse per hour than in the previous
-   * period, and why (its hours moved, undirected value per hour moved, so the lift moved).
-   * Better / worse compares the values as shown (two decimals), so the sentence never contradicts
-   * the table.
+   * period, and why (its hours moved, undirected value per hour moved, so the lift moved). Better /
+   * worse compares the values as shown (two decimals), so the sentence never contradicts the table.
    */
   static String sentence(Period cur, Period prev, String unit) {
     long days = cur.days();
@@ -133,50 +153,88 @@ final class PeriodSummary {
     double hc = cur.hours(DIRECTED);
     double hp = prev.hours(DIRECTED);
     if (hc <= 0 && hp <= 0) {
-      return "No goal-directed hours were logged in the last " + days + " days or the " + prev.days()
+      return "No goal-directed hours were logged in the last "
+          + days
+          + " days or the "
+          + prev.days()
           + " days before, so there is nothing to compare.";
     }
     if (hc <= 0) {
-      return "No goal-directed hours were logged in the last " + days + " days (" + amount(hp)
-          + " in the " + prev.days() + " days before), so goal-directed work earned nothing this period.";
+      return "No goal-directed hours were logged in the last "
+          + days
+          + " days ("
+          + amount(hp)
+          + " in the "
+          + prev.days()
+          + " days before), so goal-directed work earned nothing this period.";
     }
     if (hp <= 0) {
-      return "There were no goal-directed hours in the " + prev.days() + " days before, so this period's "
-          + perHour(cur.valuePerHour(DIRECTED), unit) + " has no earlier figure to compare with.";
+      return "There were no goal-directed hours in the "
+          + prev.days()
+          + " days before, so this period's "
+          + perHour(cur.valuePerHour(DIRECTED), unit)
+          + " has no earlier figure to compare with.";
     }
     Double dc = cur.valuePerHour(DIRECTED);
     Double dp = prev.valuePerHour(DIRECTED);
-    int cmp = new BigDecimal(ratio(dc).replace(",", "")).compareTo(new BigDecimal(ratio(dp).replace(",", "")));
-    StringBuilder s = new StringBuilder("Goal-directed work paid ")
-        .append(cmp > 0 ? "better than" : cmp < 0 ? "worse than" : "the same as")
-        .append(" in the previous ").append(prev.days()).append(" days: ")
-        .append(perHour(dc, unit)).append(" against ").append(ratio(dp));
+    int cmp =
+        new BigDecimal(ratio(dc).replace(",", ""))
+            .compareTo(new BigDecimal(ratio(dp).replace(",", "")));
+    StringBuilder s =
+        new StringBuilder("Goal-directed work paid ")
+            .append(cmp > 0 ? "better than" : cmp < 0 ? "worse than" : "the same as")
+            .append(" in the previous ")
+            .append(prev.days())
+            .append(" days: ")
+            .append(perHour(dc, unit))
+            .append(" against ")
+            .append(ratio(dp));
     if (cmp != 0) {
       s.append(" (").append(change(dc, dp)).append(")");
     }
     s.append(". Its hours ");
-    int hcmp = new BigDecimal(amount(hc).replace(",", "")).compareTo(new BigDecimal(amount(hp).replace(",", "")));
+    int hcmp =
+        new BigDecimal(amount(hc).replace(",", ""))
+            .compareTo(new BigDecimal(amount(hp).replace(",", "")));
     String shareNow = percent(hc / cur.totalHours());
     String shareBefore = percent(hp / prev.totalHours());
     if (hcmp == 0) {
-      s.append("stayed at ").append(amount(hc)).append(" (").append(shareNow).append(" of all hours)");
+      s.append("stayed at ")
+          .append(amount(hc))
+          .append(" (")
+          .append(shareNow)
+          .append(" of all hours)");
     } else {
-      s.append(hcmp > 0 ? "went up from " : "went down from ").append(amount(hp)).append(" to ").append(amount(hc))
-          .append(" (from ").append(shareBefore).append(" to ").append(shareNow).append(" of all hours)");
+      s.append(hcmp > 0 ? "went up from " : "went down from ")
+          .append(amount(hp))
+          .append(" to ")
+          .append(amount(hc))
+          .append(" (from ")
+          .append(shareBefore)
+          .append(" to ")
+          .append(shareNow)
+          .append(" of all hours)");
     }
     Double uc = cur.valuePerHour(UNDIRECTED);
     Double up = prev.valuePerHour(UNDIRECTED);
     if (uc != null && up != null) {
-      s.append("; undirected work earned ").append(ratio(uc)).append(" per hour against ").append(ratio(up));
+      s.append("; undirected work earned ")
+          .append(ratio(uc))
+          .append(" per hour against ")
+          .append(ratio(up));
     }
     if (cur.lift() != null && prev.lift() != null) {
-      s.append(times(prev.lift()).equals(times(cur.lift())) ? ", so the lift stayed at " + times(cur.lift())
-          : ", so the lift went from " + times(prev.lift()) + " to " + times(cur.lift()));
+      s.append(
+          times(prev.lift()).equals(times(cur.lift()))
+              ? ", so the lift stayed at " + times(cur.lift())
+              : ", so the lift went from " + times(prev.lift()) + " to " + times(cur.lift()));
     }
     return s.append(".").toString();
   }
 
-  /** Per class: hours and value per hour in both periods with the change, and this period's value. */
+  /**
+   * Per class: hours and value per hour in both periods with the change, and this period's value.
+   */
   static Table table(Period cur, Period prev, String unit) {
     List<Row> rows = new ArrayList<>();
     for (String cls : RunData.CLASSES) {
@@ -184,16 +242,42 @@ final class PeriodSummary {
       double hc = cur.hours(cls);
       Double vp = prev == null ? null : prev.valuePerHour(cls);
       Double vc = cur.valuePerHour(cls);
-      rows.add(Row.of(cls, amount(hp), amount(hc), hp == null ? Formats.UNDEFINED : Formats.signed(hc - hp),
-          ratio(vp), ratio(vc), change(vc, vp), amount(cur.value(cls))));
+      rows.add(
+          Row.of(
+              cls,
+              amount(hp),
+              amount(hc),
+              hp == null ? Formats.UNDEFINED : Formats.signed(hc - hp),
+              ratio(vp),
+              ratio(vc),
+              change(vc, vp),
+              amount(cur.value(cls))));
     }
     Double hp = prev == null ? null : prev.totalHours();
     double hc = cur.totalHours();
-    Double vp = prev == null || prev.totalHours() <= 0 ? null : prev.totalValue() / prev.totalHours();
+    Double vp =
+        prev == null || prev.totalHours() <= 0 ? null : prev.totalValue() / prev.totalHours();
     Double vc = hc <= 0 ? null : cur.totalValue() / hc;
-    rows.add(Row.of("All classes", amount(hp), amount(hc), hp == null ? Formats.UNDEFINED : Formats.signed(hc - hp),
-        ratio(vp), ratio(vc), change(vc, vp), amount(cur.totalValue())));
-    return new Table(List.of("Class", "Hours before", "Hours now", "Change", withUnit("Value/h before", unit),
-        withUnit("Value/h now", unit), "Change", withUnit("Value now", unit)), rows);
+    rows.add(
+        Row.of(
+            "All classes",
+            amount(hp),
+            amount(hc),
+            hp == null ? Formats.UNDEFINED : Formats.signed(hc - hp),
+            ratio(vp),
+            ratio(vc),
+            change(vc, vp),
+            amount(cur.totalValue())));
+    return new Table(
+        List.of(
+            "Class",
+            "Hours before",
+            "Hours now",
+            "Change",
+            withUnit("Value/h before", unit),
+            withUnit("Value/h now", unit),
+            "Change",
+            withUnit("Value now", unit)),
+        rows);
   }
 }

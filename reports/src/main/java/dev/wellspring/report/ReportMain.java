@@ -23,8 +23,8 @@ import java.util.Map;
  * </pre>
  *
  * A flag not given falls back to the run's configuration in the manifest, then to the defaults
- * (linear, A4, full, no value unit, 90 days). Exit codes: 0 done; 2 unusable invocation or input (one line naming the
- * file); 1 internal error.
+ * (linear, A4, full, no value unit, 90 days). Exit codes: 0 done; 2 unusable invocation or input
+ * (one line naming the file); 1 internal error.
  */
 public final class ReportMain {
   static final String USAGE =
@@ -61,7 +61,10 @@ public final class ReportMain {
       out.println("report: wrote " + pdf);
       return 0;
     } catch (ReportException e) {
-      err.println("report: " + (e.exitCode() == ReportException.INTERNAL ? "error: " : "") + e.getMessage());
+      err.println(
+          "report: "
+              + (e.exitCode() == ReportException.INTERNAL ? "error: " : "")
+              + e.getMessage());
       return e.exitCode();
     } catch (RuntimeException | LinkageError e) {
       err.println("report: internal error: " + e);
@@ -79,17 +82,24 @@ public final class ReportMain {
     try {
       runDate = LocalDate.parse(require(flags, "run-date"));
     } catch (DateTimeParseException e) {
-      throw ReportException.unusable("--run-date must be YYYY-MM-DD, not '" + flags.get("run-date") + "'");
+      throw ReportException.unusable(
+          "--run-date must be YYYY-MM-DD, not '" + flags.get("run-date") + "'");
     }
     RunData data = RunInputs.read(output, runDate);
     Map<String, String> conf = data.manifest().configuration();
-    ReportOptions options = new ReportOptions(output, runDate,
-        flags.getOrDefault("model", conf.getOrDefault("report_model", "linear")),
-        flags.getOrDefault("paper", conf.getOrDefault("paper", "A4")),
-        flags.getOrDefault("names", conf.getOrDefault("names", "full")),
-        flags.getOrDefault("value-unit", conf.getOrDefault("value_unit", "")),
-        periodDays(flags.getOrDefault("period-days",
-            conf.getOrDefault("report_period_days", String.valueOf(ReportOptions.DEFAULT_PERIOD_DAYS)))));
+    ReportOptions options =
+        new ReportOptions(
+            output,
+            runDate,
+            flags.getOrDefault("model", conf.getOrDefault("report_model", "linear")),
+            flags.getOrDefault("paper", conf.getOrDefault("paper", "A4")),
+            flags.getOrDefault("names", conf.getOrDefault("names", "full")),
+            flags.getOrDefault("value-unit", conf.getOrDefault("value_unit", "")),
+            periodDays(
+                flags.getOrDefault(
+                    "period-days",
+                    conf.getOrDefault(
+                        "report_period_days", String.valueOf(ReportOptions.DEFAULT_PERIOD_DAYS)))));
     return render(data, options, generatedAt);
   }
 
@@ -97,19 +107,28 @@ public final class ReportMain {
   public static Path render(RunData data, ReportOptions options, Instant generatedAt) {
     List<Block> blocks = ReportContent.build(data, options);
     JasperRenderer renderer = JasperRenderer.compile(options.paper());
-    Path pdf = RunInputs.reportsDir(options.output(), options.runDate()).resolve("effectiveness.pdf");
-    Map<String, String> header = Map.of(
-        "RUN_DATE", options.runDate().toString(),
-        "GENERATED_AT", STAMP.format(generatedAt),
-        "MODEL", options.model());
-    PdfFile.writeAtomically(pdf, out ->
-        renderer.render(blocks, header, "Wellspring networking effectiveness report " + options.runDate(), out));
+    Path pdf =
+        RunInputs.reportsDir(options.output(), options.runDate()).resolve("effectiveness.pdf");
+    Map<String, String> header =
+        Map.of(
+            "RUN_DATE", options.runDate().toString(),
+            "GENERATED_AT", STAMP.format(generatedAt),
+            "MODEL", options.model());
+    PdfFile.writeAtomically(
+        pdf,
+        out ->
+            renderer.render(
+                blocks,
+                header,
+                "Wellspring networking effectiveness report " + options.runDate(),
+                out));
     return pdf;
   }
 
   private static Map<String, String> parse(String[] args) {
     Map<String, String> flags = new HashMap<>();
-    List<String> known = List.of("output", "run-date", "model", "paper", "names", "value-unit", "period-days");
+    List<String> known =
+        List.of("output", "run-date", "model", "paper", "names", "value-unit", "period-days");
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("--help") || a.equals("-h")) {
@@ -140,7 +159,8 @@ public final class ReportMain {
     try {
       return Integer.parseInt(given.strip());
     } catch (NumberFormatException e) {
-      throw ReportException.unusable("--period-days must be a whole number of days >= 1, not '" + given + "'");
+      throw ReportException.unusable(
+          "--period-days must be a whole number of days >= 1, not '" + given + "'");
     }
   }
 

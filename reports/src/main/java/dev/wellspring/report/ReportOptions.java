@@ -16,15 +16,24 @@ import java.util.List;
  * @param periodDays the report period in days (report_period_days, default 90); the period's
  *     numbers come from period_comparison.csv, this only names the period when that file is absent
  */
-public record ReportOptions(Path output, LocalDate runDate, String model, String paper, String names,
-    String valueUnit, int periodDays) {
+public record ReportOptions(
+    Path output,
+    LocalDate runDate,
+    String model,
+    String paper,
+    String names,
+    String valueUnit,
+    int periodDays) {
   public static final int DEFAULT_PERIOD_DAYS = 90;
   public static final List<String> PAPERS = List.of("A4", "Letter");
   public static final List<String> NAME_STYLES = List.of("full", "initials", "none");
 
   private static String canonicalPaper(String given) {
-    return PAPERS.stream().filter(p -> p.equalsIgnoreCase(given)).findFirst()
-        .orElseThrow(() -> ReportException.unusable("--paper must be A4 or Letter, not '" + given + "'"));
+    return PAPERS.stream()
+        .filter(p -> p.equalsIgnoreCase(given))
+        .findFirst()
+        .orElseThrow(
+            () -> ReportException.unusable("--paper must be A4 or Letter, not '" + given + "'"));
   }
 
   /** Options without a value unit and with the default period. */
@@ -35,10 +44,12 @@ public record ReportOptions(Path output, LocalDate runDate, String model, String
   public ReportOptions {
     valueUnit = valueUnit == null ? "" : valueUnit.strip();
     if (valueUnit.length() > 20) {
-      throw ReportException.unusable("--value-unit must be at most 20 characters, not '" + valueUnit + "'");
+      throw ReportException.unusable(
+          "--value-unit must be at most 20 characters, not '" + valueUnit + "'");
     }
     if (periodDays < 1) {
-      throw ReportException.unusable("--period-days must be a whole number of days >= 1, not " + periodDays);
+      throw ReportException.unusable(
+          "--period-days must be a whole number of days >= 1, not " + periodDays);
     }
     if (output == null || runDate == null) {
       throw ReportException.unusable("--output and --run-date are required");

@@ -21,12 +21,30 @@ public record RunData(
     RunManifest manifest,
     Extras extras) {
 
-  /** A run without the period, trend, follow-up and incrementality exports (an older run folder). */
-  public RunData(LocalDate runDate, List<Effectiveness> effectiveness, List<ModelShare> modelComparison,
-      List<ChannelScore> attributionChannels, List<Lift> lift, List<Goal> goals,
-      List<WellBuilding> wellBuilding, List<Unattributed> unattributed, RunManifest manifest) {
-    this(runDate, effectiveness, modelComparison, attributionChannels, lift, goals, wellBuilding,
-        unattributed, manifest, Extras.NONE);
+  /**
+   * A run without the period, trend, follow-up and incrementality exports (an older run folder).
+   */
+  public RunData(
+      LocalDate runDate,
+      List<Effectiveness> effectiveness,
+      List<ModelShare> modelComparison,
+      List<ChannelScore> attributionChannels,
+      List<Lift> lift,
+      List<Goal> goals,
+      List<WellBuilding> wellBuilding,
+      List<Unattributed> unattributed,
+      RunManifest manifest) {
+    this(
+        runDate,
+        effectiveness,
+        modelComparison,
+        attributionChannels,
+        lift,
+        goals,
+        wellBuilding,
+        unattributed,
+        manifest,
+        Extras.NONE);
   }
 
   public RunData {
@@ -75,9 +93,9 @@ public record RunData(
 
   /**
    * A row of goal_scorecard.csv; targetValue is null when the goal has none. The columns of issue
-   * 21 may be absent in an older run: title and status are then null, targetUnit {@code
-   * outcomes}, progress null. elapsed is the share of the goal's time that has passed (from the
-   * optional starts_on / ends_on columns), null when unknown.
+   * 21 may be absent in an older run: title and status are then null, targetUnit {@code outcomes},
+   * progress null. elapsed is the share of the goal's time that has passed (from the optional
+   * starts_on / ends_on columns), null when unknown.
    */
   public record Goal(
       String goalId,
@@ -102,10 +120,31 @@ public record RunData(
     }
 
     /** A goal row of a run before issue 21 (no title, unit, progress or status). */
-    public Goal(String goalId, String owner, String category, double hours, long onTargetOutcomes,
-        double onTargetValue, long serendipitousOutcomes, Double targetValue, boolean drought) {
-      this(goalId, owner, category, hours, onTargetOutcomes, onTargetValue, serendipitousOutcomes,
-          targetValue, drought, null, null, null, null, null);
+    public Goal(
+        String goalId,
+        String owner,
+        String category,
+        double hours,
+        long onTargetOutcomes,
+        double onTargetValue,
+        long serendipitousOutcomes,
+        Double targetValue,
+        boolean drought) {
+      this(
+          goalId,
+          owner,
+          category,
+          hours,
+          onTargetOutcomes,
+          onTargetValue,
+          serendipitousOutcomes,
+          targetValue,
+          drought,
+          null,
+          null,
+          null,
+          null,
+          null);
     }
 
     /** The achieved amount in the target's unit: on-target outcomes, or their value. */
@@ -126,8 +165,8 @@ public record RunData(
 
   /**
    * The exports added by issues 20 and 21, each null when its file is absent (a run made before
-   * them, or a step that did not run): the report then omits that part or says it was not
-   * computed, and never makes a number up.
+   * them, or a step that did not run): the report then omits that part or says it was not computed,
+   * and never makes a number up.
    */
   public record Extras(
       List<PeriodRow> periodComparison,
@@ -147,9 +186,9 @@ public record RunData(
   }
 
   /**
-   * A row of period_comparison.csv: the report model's hours and value of one class in the
-   * {@code current} or {@code previous} period (start and end inclusive); lift and interval repeat
-   * on every row of the period.
+   * A row of period_comparison.csv: the report model's hours and value of one class in the {@code
+   * current} or {@code previous} period (start and end inclusive); lift and interval repeat on
+   * every row of the period.
    */
   public record PeriodRow(
       String period,
@@ -164,9 +203,12 @@ public record RunData(
       Double ciHigh) {}
 
   /** A row of lift_history.csv: the headline lift of a run date (earlier runs and this one). */
-  public record LiftPoint(LocalDate runDate, String model, Double lift, Double ciLow, Double ciHigh) {}
+  public record LiftPoint(
+      LocalDate runDate, String model, Double lift, Double ciLow, Double ciHigh) {}
 
-  /** A row of follow_up.csv: a contact on a converting path of an active goal, not touched lately. */
+  /**
+   * A row of follow_up.csv: a contact on a converting path of an active goal, not touched lately.
+   */
   public record FollowUp(
       String owner,
       String goalId,
@@ -240,7 +282,8 @@ public record RunData(
       Map<String, Long> rejectedByReason) {
 
     public InputFile {
-      rejectedByReason = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejectedByReason));
+      rejectedByReason =
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejectedByReason));
     }
   }
 }

@@ -25,11 +25,15 @@ public final class TemplateCompiler {
     Files.createDirectories(dir);
     SimpleJasperReportsContext ctx = JasperRenderer.context();
     for (String paper : JasperRenderer.PAPERS) {
-      save(JasperRenderer.compileDesign(ctx, "report", paper), dir.resolve(JasperRenderer.compiledName("report", paper)));
+      save(
+          JasperRenderer.compileDesign(ctx, "report", paper),
+          dir.resolve(JasperRenderer.compiledName("report", paper)));
     }
     for (int cols : JasperRenderer.TABLE_GRIDS) {
       String name = "table" + cols;
-      save(JasperRenderer.compileDesign(ctx, name, null), dir.resolve(JasperRenderer.compiledName(name, null)));
+      save(
+          JasperRenderer.compileDesign(ctx, name, null),
+          dir.resolve(JasperRenderer.compiledName(name, null)));
     }
   }
 

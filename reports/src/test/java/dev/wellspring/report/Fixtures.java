@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 final class Fixtures {
   static final String RUN_DATE = "2026-01-31";
   static final Path SMALL = Path.of("src/test/resources/reports/small");
+
   /**
    * The exports of issues 20 and 21 for the small run (period comparison, goals with titles and
    * status, lift history, follow-up, incrementality, what-if, lift.csv with its incremental row),

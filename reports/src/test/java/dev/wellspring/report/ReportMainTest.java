@@ -19,8 +19,11 @@ class ReportMainTest {
 
   private static Result run(String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = ReportMain.run(args, new PrintStream(new ByteArrayOutputStream()),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
+    int exit =
+        ReportMain.run(
+            args,
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Result(exit, err.toString(StandardCharsets.UTF_8));
   }
 
@@ -31,7 +34,9 @@ class ReportMainTest {
     Files.delete(lift);
     Result r = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE);
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("report: missing input file: " + lift).doesNotContain("\n");
+    assertThat(r.err().strip())
+        .isEqualTo("report: missing input file: " + lift)
+        .doesNotContain("\n");
     assertThat(dir.resolve("reports/" + Fixtures.RUN_DATE + "/effectiveness.pdf")).doesNotExist();
   }
 
@@ -59,11 +64,14 @@ class ReportMainTest {
   void aBadNumberNamesFileLineAndColumn() throws IOException {
     Fixtures.smallRunIn(dir);
     Path lift = dir.resolve("reports/" + Fixtures.RUN_DATE + "/lift.csv");
-    Files.writeString(lift, "model,lift,ci_low,ci_high,directed_value_per_hour,undirected_value_per_hour\n"
-        + "linear,abc,,,1,1\n");
+    Files.writeString(
+        lift,
+        "model,lift,ci_low,ci_high,directed_value_per_hour,undirected_value_per_hour\n"
+            + "linear,abc,,,1,1\n");
     Result r = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE);
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("report: " + lift + " line 2: column lift is not a number: 'abc'");
+    assertThat(r.err().strip())
+        .isEqualTo("report: " + lift + " line 2: column lift is not a number: 'abc'");
   }
 
   @Test
@@ -85,10 +93,12 @@ class ReportMainTest {
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown argument '--colour'");
     Fixtures.smallRunIn(dir);
-    Result paper = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--paper", "A3");
+    Result paper =
+        run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--paper", "A3");
     assertThat(paper.exit()).isEqualTo(2);
     assertThat(paper.err()).contains("--paper must be A4 or Letter, not 'A3'");
-    Result names = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--names", "nick");
+    Result names =
+        run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--names", "nick");
     assertThat(names.exit()).isEqualTo(2);
     assertThat(names.err()).contains("--names must be full, initials or none, not 'nick'");
   }
@@ -96,26 +106,39 @@ class ReportMainTest {
   @Test
   void badValueUnitAndPeriodDaysAreUnusableInvocations() {
     Fixtures.smallRunIn(dir);
-    Result days = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--period-days", "ninety");
+    Result days =
+        run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--period-days", "ninety");
     assertThat(days.exit()).isEqualTo(2);
-    assertThat(days.err()).contains("--period-days must be a whole number of days >= 1, not 'ninety'");
-    Result zero = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--period-days", "0");
+    assertThat(days.err())
+        .contains("--period-days must be a whole number of days >= 1, not 'ninety'");
+    Result zero =
+        run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--period-days", "0");
     assertThat(zero.exit()).isEqualTo(2);
     assertThat(zero.err()).contains("--period-days must be a whole number of days >= 1, not 0");
-    Result unit = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE, "--value-unit",
-        "euros-and-cents-of-the-realm");
+    Result unit =
+        run(
+            "--output",
+            dir.toString(),
+            "--run-date",
+            Fixtures.RUN_DATE,
+            "--value-unit",
+            "euros-and-cents-of-the-realm");
     assertThat(unit.exit()).isEqualTo(2);
-    assertThat(unit.err()).contains("--value-unit must be at most 20 characters, not 'euros-and-cents-of-the-realm'");
+    assertThat(unit.err())
+        .contains("--value-unit must be at most 20 characters, not 'euros-and-cents-of-the-realm'");
   }
 
   @Test
   void aMalformedOptionalExportIsUnusableInputNamingTheFile() throws IOException {
     Fixtures.fullRunIn(dir);
-    Files.writeString(dir.resolve("reports/" + Fixtures.RUN_DATE + "/follow_up.csv"),
+    Files.writeString(
+        dir.resolve("reports/" + Fixtures.RUN_DATE + "/follow_up.csv"),
         "owner,goal_id,contact_id,contact_name,last_touch_on,days_since_touch\nAna Pereira,g1,c1,Jo,last week,70\n");
     Result r = run("--output", dir.toString(), "--run-date", Fixtures.RUN_DATE);
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("follow_up.csv line 2: column last_touch_on is not a date (YYYY-MM-DD): 'last week'");
+    assertThat(r.err())
+        .contains(
+            "follow_up.csv line 2: column last_touch_on is not a date (YYYY-MM-DD): 'last week'");
   }
 
   @Test

@@ -23,8 +23,11 @@ class ReportOptionsRenderTest {
     Fixtures.smallRunIn(dir);
     LocalDate date = LocalDate.parse(Fixtures.RUN_DATE);
     RunData data = RunInputs.read(dir, date);
-    Path pdf = ReportMain.render(data, new ReportOptions(dir, date, "markov", "Letter", "none"),
-        Instant.parse("2026-02-01T06:30:00Z"));
+    Path pdf =
+        ReportMain.render(
+            data,
+            new ReportOptions(dir, date, "markov", "Letter", "none"),
+            Instant.parse("2026-02-01T06:30:00Z"));
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       PDRectangle box = doc.getPage(0).getMediaBox();
       assertThat(Math.round(box.getWidth())).isEqualTo(612);
@@ -33,8 +36,10 @@ class ReportOptionsRenderTest {
       assertThat(text).doesNotContain("Ana Pereira", "Ben Okafor", "Chloé Martin");
       assertThat(text).contains("Owner 1", "Owner 2", "Owner 3");
       // lift.csv markov: 8.217983395 with no interval.
-      assertThat(text).contains("earned 8.22× the value per hour of undirected networking "
-          + "(95% interval not available) under the markov model.");
+      assertThat(text)
+          .contains(
+              "earned 8.22× the value per hour of undirected networking "
+                  + "(95% interval not available) under the markov model.");
       assertThat(text).contains("generated 2026-02-01 06:30 UTC");
     }
   }

@@ -33,8 +33,11 @@ class ReportPdfTest {
   static void render() throws IOException {
     Fixtures.smallRunIn(dir);
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = ReportMain.run(new String[] {"--output", dir.toString(), "--run-date", Fixtures.RUN_DATE},
-        new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+    int exit =
+        ReportMain.run(
+            new String[] {"--output", dir.toString(), "--run-date", Fixtures.RUN_DATE},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err));
     assertThat(exit).as("exit code, stderr: %s", err).isZero();
     pdf = dir.resolve("reports/" + Fixtures.RUN_DATE + "/effectiveness.pdf");
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -50,12 +53,20 @@ class ReportPdfTest {
 
   @Test
   void headlineShowsTheLiftAndIntervalOfLiftCsvUnderTheDefaultModel() throws IOException {
-    String linear = Files.readAllLines(dir.resolve("reports/" + Fixtures.RUN_DATE + "/lift.csv")).stream()
-        .filter(l -> l.startsWith("linear,")).findFirst().orElseThrow();
+    String linear =
+        Files.readAllLines(dir.resolve("reports/" + Fixtures.RUN_DATE + "/lift.csv")).stream()
+            .filter(l -> l.startsWith("linear,"))
+            .findFirst()
+            .orElseThrow();
     String[] cells = linear.split(",", -1);
-    String expected = "Goal-directed networking earned " + twoDecimals(cells[1])
-        + "× the value per hour of undirected networking (95% interval " + twoDecimals(cells[2])
-        + "–" + twoDecimals(cells[3]) + ") under the linear model.";
+    String expected =
+        "Goal-directed networking earned "
+            + twoDecimals(cells[1])
+            + "× the value per hour of undirected networking (95% interval "
+            + twoDecimals(cells[2])
+            + "–"
+            + twoDecimals(cells[3])
+            + ") under the linear model.";
     // Hand check of the fixture: 4.793823776 -> 4.79, 3.403615 -> 3.40, 6.855168 -> 6.86.
     assertThat(expected).contains("4.79×", "3.40–6.86");
     assertThat(text).contains(expected);
@@ -64,7 +75,8 @@ class ReportPdfTest {
   @Test
   void modelAgreementCountsOnlyDefinedLiftsAboveOne() {
     // lift.csv: first_touch undefined, last_touch 0.30, the other five above 1.
-    assertThat(text).contains("(5 of 7 models agree that the lift is above 1, 1 with no defined lift)");
+    assertThat(text)
+        .contains("(5 of 7 models agree that the lift is above 1, 1 with no defined lift)");
   }
 
   @Test
@@ -85,11 +97,17 @@ class ReportPdfTest {
 
   @Test
   void rejectCountsOfTheManifestAreListedByFileAndReason() {
-    assertThat(text).contains("2,422 rows read, 2,409 accepted, 13 rejected (0.54%); 7 rows ignored");
-    assertThat(text).contains("activities.csv: bad_timestamp 4", "activities.csv: unknown_enum 2",
-        "activities.csv: negative_duration 1", "activities-0001.csv: duplicate_id 2",
-        "goals.csv: goal_ends_before_start 1", "outcomes.csv: missing_required 1",
-        "outcomes.csv: negative_value 2");
+    assertThat(text)
+        .contains("2,422 rows read, 2,409 accepted, 13 rejected (0.54%); 7 rows ignored");
+    assertThat(text)
+        .contains(
+            "activities.csv: bad_timestamp 4",
+            "activities.csv: unknown_enum 2",
+            "activities.csv: negative_duration 1",
+            "activities-0001.csv: duplicate_id 2",
+            "goals.csv: goal_ends_before_start 1",
+            "outcomes.csv: missing_required 1",
+            "outcomes.csv: negative_value 2");
     assertThat(text).contains("activities.csv activities 1,534 1,527 7 0 4");
     assertThat(text).contains("Profile.csv");
   }
@@ -102,14 +120,17 @@ class ReportPdfTest {
 
   @Test
   void droughtGoalsGetARecommendationAndSpreadsheetGuardsAreRemoved() {
-    assertThat(text).contains("g-ana-book (launch, Ana Pereira): 18.3 hours and no on-target outcome");
+    assertThat(text)
+        .contains("g-ana-book (launch, Ana Pereira): 18.3 hours and no on-target outcome");
     assertThat(text).contains("@press-tv (publicity, Ben Okafor)").doesNotContain("'@press-tv");
   }
 
   @Test
   void anOlderRunWithoutTheNewExportsSaysWhatWasNotComputed() {
-    assertThat(text).contains("The comparison with the previous period was not computed for this run; the numbers "
-        + "below cover all of the history.");
+    assertThat(text)
+        .contains(
+            "The comparison with the previous period was not computed for this run; the numbers "
+                + "below cover all of the history.");
     assertThat(text).contains("The incrementality estimate was not computed for this run.");
     assertThat(text).contains("The headline lift of earlier runs was not computed for this run.");
     assertThat(text).contains("Follow up with: not computed for this run.");
@@ -123,10 +144,14 @@ class ReportPdfTest {
     try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
       int pages = doc.getNumberOfPages();
       assertThat(pages).isGreaterThanOrEqualTo(7);
-      assertThat(text).contains("Run date " + Fixtures.RUN_DATE + " · generated ", "Page 1 of " + pages,
-          "Page " + pages + " of " + pages);
+      assertThat(text)
+          .contains(
+              "Run date " + Fixtures.RUN_DATE + " · generated ",
+              "Page 1 of " + pages,
+              "Page " + pages + " of " + pages);
       PDRectangle a4 = doc.getPage(0).getMediaBox();
-      assertThat(List.of(Math.round(a4.getWidth()), Math.round(a4.getHeight()))).containsExactly(595, 842);
+      assertThat(List.of(Math.round(a4.getWidth()), Math.round(a4.getHeight())))
+          .containsExactly(595, 842);
     }
   }
 
@@ -170,8 +195,10 @@ class ReportPdfTest {
   @Test
   void thePdfIsPublishedWithoutLeavingTempFiles() throws IOException {
     try (Stream<Path> files = Files.list(pdf.getParent())) {
-      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")))
+          .isEmpty();
     }
-    assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.ISO_8859_1))
+        .isEqualTo("%PDF-");
   }
 }

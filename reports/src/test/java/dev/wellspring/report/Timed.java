@@ -11,10 +11,15 @@ public final class Timed {
   private Timed() {}
 
   /** Fills and exports {@code blocks}, adding a time mark after each step. */
-  public static void fillAndExport(JasperRenderer renderer, List<Block> blocks, OutputStream out,
-      int[] pages, List<long[]> marks) {
-    List<JasperPrint> print = renderer.fill(blocks, Map.of("RUN_DATE", "2026-01-31", "GENERATED_AT", "now",
-        "MODEL", "linear"));
+  public static void fillAndExport(
+      JasperRenderer renderer,
+      List<Block> blocks,
+      OutputStream out,
+      int[] pages,
+      List<long[]> marks) {
+    List<JasperPrint> print =
+        renderer.fill(
+            blocks, Map.of("RUN_DATE", "2026-01-31", "GENERATED_AT", "now", "MODEL", "linear"));
     marks.add(RenderBenchmark.mark());
     renderer.export(print, "bench", out);
     marks.add(RenderBenchmark.mark());

@@ -51,44 +51,42 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 
 /**
- * iCalendar files ({@code .ics}) as Google Calendar and Outlook export them, read with ical4j.
- * One source row is one {@code VEVENT} (its line is that of {@code BEGIN:VEVENT}, its raw text
- * the block as written, folds included); {@code VTODO}, {@code VJOURNAL} and other components
- * are excluded as {@code not_an_event}; {@code VTIMEZONE}s are definitions, not rows.
+ * iCalendar files ({@code .ics}) as Google Calendar and Outlook export them, read with ical4j. One
+ * source row is one {@code VEVENT} (its line is that of {@code BEGIN:VEVENT}, its raw text the
+ * block as written, folds included); {@code VTODO}, {@code VJOURNAL} and other components are
+ * excluded as {@code not_an_event}; {@code VTIMEZONE}s are definitions, not rows.
  *
- * <p>The calendar's owner is, per event: the ORGANIZER when the owner map knows that e-mail;
- * else the first attendee the owner map knows; else {@link AdapterContext#owner()} (--owner),
- * whose own address is the calendar's {@code X-WR-CALNAME} when that is an e-mail (Google writes
- * it so). No owner at all is {@code missing_required}. The owner's own entries are not contacts:
- * that address, every {@link OwnerIdentities} address ({@code owner_emails}, {@code owner_map}
- * e-mail keys), and a participant whose CN is an owner's full name (the owner's own calendar, an
- * address not listed).
+ * <p>The calendar's owner is, per event: the ORGANIZER when the owner map knows that e-mail; else
+ * the first attendee the owner map knows; else {@link AdapterContext#owner()} (--owner), whose own
+ * address is the calendar's {@code X-WR-CALNAME} when that is an e-mail (Google writes it so). No
+ * owner at all is {@code missing_required}. The owner's own entries are not contacts: that address,
+ * every {@link OwnerIdentities} address ({@code owner_emails}, {@code owner_map} e-mail keys), and
+ * a participant whose CN is an owner's full name (the owner's own calendar, an address not listed).
  *
  * <p>An event becomes one {@code meeting} activity per occurrence and per other participant
- * (attendees, and the organizer when it is someone else) with an e-mail, except rooms and
- * resources and attendees who declined; ingest then shares the event's duration among those
- * touches ({@code ingest.SharedTouches}), so a meeting's hours count once. Its contact is the
- * e-mail-scoped key {@code
- * email:<address>}: identity resolution maps it to a known contact with that e-mail, or leaves
- * it an unknown contact (relationship other). Activity ids are {@code
- * ics-<UID>|<recurrence id>|<first 12 hex digits of SHA-256 of the e-mail>}, the recurrence id
- * empty for a single event and otherwise the occurrence's start ({@code 20260304T170000Z}, or
- * {@code 20260304} all-day), the same value an override's RECURRENCE-ID carries.
+ * (attendees, and the organizer when it is someone else) with an e-mail, except rooms and resources
+ * and attendees who declined; ingest then shares the event's duration among those touches ({@code
+ * ingest.SharedTouches}), so a meeting's hours count once. Its contact is the e-mail-scoped key
+ * {@code email:<address>}: identity resolution maps it to a known contact with that e-mail, or
+ * leaves it an unknown contact (relationship other). Activity ids are {@code ics-<UID>|<recurrence
+ * id>|<first 12 hex digits of SHA-256 of the e-mail>}, the recurrence id empty for a single event
+ * and otherwise the occurrence's start ({@code 20260304T170000Z}, or {@code 20260304} all-day), the
+ * same value an override's RECURRENCE-ID carries.
  *
- * <p>Times: UTC, TZID (the file's VTIMEZONE, else ical4j's bundled zones) and floating values
- * (read as UTC, as DESIGN.md reads a time without offset) become UTC instants; all-day events
- * are dated by their day, with the duration left empty so the per-type default applies. A timed
- * event lasts DTEND - DTSTART (or DURATION); with neither, the duration is left empty too.
+ * <p>Times: UTC, TZID (the file's VTIMEZONE, else ical4j's bundled zones) and floating values (read
+ * as UTC, as DESIGN.md reads a time without offset) become UTC instants; all-day events are dated
+ * by their day, with the duration left empty so the per-type default applies. A timed event lasts
+ * DTEND - DTSTART (or DURATION); with neither, the duration is left empty too.
  *
- * <p>Recurring events (RRULE/RDATE, minus EXDATEs and minus instances that an override event
- * with the same UID replaces) are expanded from {@link AdapterContext#periodStart()} to the end
- * of {@link AdapterContext#runDate()}; a series with no occurrence there is excluded as {@code
+ * <p>Recurring events (RRULE/RDATE, minus EXDATEs and minus instances that an override event with
+ * the same UID replaces) are expanded from {@link AdapterContext#periodStart()} to the end of
+ * {@link AdapterContext#runDate()}; a series with no occurrence there is excluded as {@code
  * outside_period}. Single events are kept whatever their date (ingest scopes them).
  *
- * <p>Excluded, counted: {@code cancelled} (STATUS:CANCELLED), {@code declined} (the owner
- * declined, or every other participant did), {@code no_attendees} (a private appointment).
- * Rejected: {@code missing_required} (no UID, no DTSTART, no owner, or a block ical4j cannot
- * read), {@code bad_timestamp} (a date or time it cannot read).
+ * <p>Excluded, counted: {@code cancelled} (STATUS:CANCELLED), {@code declined} (the owner declined,
+ * or every other participant did), {@code no_attendees} (a private appointment). Rejected: {@code
+ * missing_required} (no UID, no DTSTART, no owner, or a block ical4j cannot read), {@code
+ * bad_timestamp} (a date or time it cannot read).
  */
 public final class ICalendarAdapter implements ExportAdapter {
   private static final long serialVersionUID = 1L;
@@ -204,7 +202,8 @@ public final class ICalendarAdapter implements ExportAdapter {
       }
       event = events.get(0);
     } catch (ParserException | IOException | RuntimeException e) {
-      return new Parsed(block, null, "", "", isDateProblem(e) ? "bad_timestamp" : "missing_required");
+      return new Parsed(
+          block, null, "", "", isDateProblem(e) ? "bad_timestamp" : "missing_required");
     }
     return check(block, event);
   }
@@ -376,7 +375,8 @@ public final class ICalendarAdapter implements ExportAdapter {
     // not the event's; compare instants here too, so the result never depends on the machine.
     Set<String> excludedDates = new HashSet<>();
     for (Property exdate : event.getProperties("EXDATE")) {
-      for (Object date : ((net.fortuna.ical4j.model.property.DateListProperty<?>) exdate).getDates()) {
+      for (Object date :
+          ((net.fortuna.ical4j.model.property.DateListProperty<?>) exdate).getDates()) {
         excludedDates.add(basic((Temporal) date));
       }
     }
@@ -397,7 +397,8 @@ public final class ICalendarAdapter implements ExportAdapter {
     return out;
   }
 
-  private static Occurrence occurrence(Temporal start, Optional<Temporal> end, String recurrenceId) {
+  private static Occurrence occurrence(
+      Temporal start, Optional<Temporal> end, String recurrenceId) {
     if (start instanceof LocalDate day) {
       return new Occurrence(day.toString(), "", recurrenceId);
     }

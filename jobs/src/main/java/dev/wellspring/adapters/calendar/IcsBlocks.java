@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * An iCalendar file cut into its top-level components with their physical lines, so each VEVENT
- * is parsed (and can fail) alone, and rejects point at the line where it starts.
+ * An iCalendar file cut into its top-level components with their physical lines, so each VEVENT is
+ * parsed (and can fail) alone, and rejects point at the line where it starts.
  *
  * @param components the components directly inside VCALENDAR, VTIMEZONE excepted, in file order
  * @param timeZones every VTIMEZONE block, to put beside each component when it is parsed
@@ -84,8 +84,12 @@ record IcsBlocks(List<Block> components, String timeZones, String calendarName) 
     }
     if (current != null) {
       throw new IOException(
-          file.getFileName() + " is not a complete iCalendar file: " + current + " opened on line "
-              + blockLine + " never ends");
+          file.getFileName()
+              + " is not a complete iCalendar file: "
+              + current
+              + " opened on line "
+              + blockLine
+              + " never ends");
     }
     return new IcsBlocks(List.copyOf(components), timeZones.toString(), calendarName);
   }

@@ -16,10 +16,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A vendor CSV file as rows with their physical line and raw text. Handles what spreadsheets do
- * to exports: a BOM, Windows-1252 text (see {@link DecodedText}), {@code ;} or tab as the
- * delimiter (sniffed from the header line), CRLF line ends. Blank lines are skipped and are not
- * rows; a row with fewer fields than the header has the rest empty.
+ * A vendor CSV file as rows with their physical line and raw text. Handles what spreadsheets do to
+ * exports: a BOM, Windows-1252 text (see {@link DecodedText}), {@code ;} or tab as the delimiter
+ * (sniffed from the header line), CRLF line ends. Blank lines are skipped and are not rows; a row
+ * with fewer fields than the header has the rest empty.
  */
 public final class CsvRows {
   private CsvRows() {}
@@ -99,7 +99,8 @@ public final class CsvRows {
         emit(text, lineStarts, previous, text.length(), index, rows);
       }
     } catch (UncheckedIOException e) {
-      throw new IOException(file.getFileName() + " is not valid CSV: " + e.getCause().getMessage(), e);
+      throw new IOException(
+          file.getFileName() + " is not valid CSV: " + e.getCause().getMessage(), e);
     }
   }
 

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 
 /**
  * A vendor file's text. Exports are UTF-8 (often with a BOM), but a file that went through a
- * spreadsheet on Windows comes back as Windows-1252: such a file is decoded as Windows-1252 and
- * the sink gets a {@code windows_1252} warning on line 0, so the manifest shows it. A file that
- * starts with a UTF-16 byte-order mark (a spreadsheet's "Unicode text" export) is decoded as
- * UTF-16, with a {@code utf_16} warning.
+ * spreadsheet on Windows comes back as Windows-1252: such a file is decoded as Windows-1252 and the
+ * sink gets a {@code windows_1252} warning on line 0, so the manifest shows it. A file that starts
+ * with a UTF-16 byte-order mark (a spreadsheet's "Unicode text" export) is decoded as UTF-16, with
+ * a {@code utf_16} warning.
  *
  * @param text the whole file, BOM removed, line endings as they were
  * @param charset the charset it was decoded with

@@ -13,8 +13,7 @@ public final class Ids {
   public static String shortHash(String... parts) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] digest =
-          md.digest(String.join("\u001F", parts).getBytes(StandardCharsets.UTF_8));
+      byte[] digest = md.digest(String.join("\u001F", parts).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);

@@ -14,15 +14,19 @@ public final class Names {
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  /** Credentials often written in lower case or with one capital, so the capitals test misses them. */
+
+  /**
+   * Credentials often written in lower case or with one capital, so the capitals test misses them.
+   */
   private static final Set<String> CREDENTIALS =
-      Set.of("phd", "msc", "bsc", "mba", "md", "jd", "cpa", "cfa", "pmp", "ma", "ba", "meng", "dr",
+      Set.of(
+          "phd", "msc", "bsc", "mba", "md", "jd", "cpa", "cfa", "pmp", "ma", "ba", "meng", "dr",
           "jr", "sr", "ii", "iii", "mcc", "pcc", "acc", "esq");
 
   /**
-   * The name as shown: line breaks, tabs, runs of spaces and invisible format characters become
-   * one space, ends trimmed. Emoji, credentials and styled letters stay: they are what the person
-   * chose to show.
+   * The name as shown: line breaks, tabs, runs of spaces and invisible format characters become one
+   * space, ends trimmed. Emoji, credentials and styled letters stay: they are what the person chose
+   * to show.
    */
   public static String display(String name) {
     if (name == null) {
@@ -94,7 +98,10 @@ public final class Names {
     }
   }
 
-  /** Whether a comma-separated part of a name is credentials ({@code PMP}, {@code Ph.D.}, {@code MBA, CSM}). */
+  /**
+   * Whether a comma-separated part of a name is credentials ({@code PMP}, {@code Ph.D.}, {@code
+   * MBA, CSM}).
+   */
   public static boolean isCredentials(String tail) {
     for (String word : tail.split("[\\s/]+")) {
       String w = word.replaceAll("[.\\u00AE\\u2122()\\-]", "");

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 public final class Numbers {
   private Numbers() {}
 
-  private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern PLAIN =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
   /** A plain or scientific decimal literal; empty for anything else (units, commas, NaN). */
   public static Optional<BigDecimal> parse(String value) {

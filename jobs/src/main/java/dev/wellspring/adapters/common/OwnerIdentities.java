@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The team's own identities, which are never contacts and never touches: every {@code
- * owner_emails} address, every {@code owner_map} key that is an e-mail address, and the names of
- * the owners (--owner and the {@code owner_map} / {@code owner_emails} owner names, folded like
- * contact names, when they are full names of at least two words). A vendor record is the owner's own when its e-mail is one of those addresses,
- * or, having no e-mail at all, when its name is an owner's name: an address decides when there is
- * one, so a namesake with another address stays a contact.
+ * The team's own identities, which are never contacts and never touches: every {@code owner_emails}
+ * address, every {@code owner_map} key that is an e-mail address, and the names of the owners
+ * (--owner and the {@code owner_map} / {@code owner_emails} owner names, folded like contact names,
+ * when they are full names of at least two words). A vendor record is the owner's own when its
+ * e-mail is one of those addresses, or, having no e-mail at all, when its name is an owner's name:
+ * an address decides when there is one, so a namesake with another address stays a contact.
  */
 public final class OwnerIdentities implements Serializable {
   private static final long serialVersionUID = 1L;

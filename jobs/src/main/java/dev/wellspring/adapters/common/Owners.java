@@ -26,13 +26,15 @@ public final class Owners {
     context.ownerMap().forEach((k, v) -> map.put(k.strip().toLowerCase(Locale.ROOT), v));
     this.fallback = context.owner() == null ? "" : context.owner().strip();
     // owner_emails: an address with no owner name belongs to --owner.
-    context.ownerEmails().forEach(
-        (address, name) -> {
-          String owner = name.isBlank() ? fallback : name.strip();
-          if (!owner.isEmpty()) {
-            map.putIfAbsent(address.strip().toLowerCase(Locale.ROOT), owner);
-          }
-        });
+    context
+        .ownerEmails()
+        .forEach(
+            (address, name) -> {
+              String owner = name.isBlank() ? fallback : name.strip();
+              if (!owner.isEmpty()) {
+                map.putIfAbsent(address.strip().toLowerCase(Locale.ROOT), owner);
+              }
+            });
   }
 
   /** The mapped owner of {@code vendorId}, or null when it is not in the map. */
@@ -41,8 +43,8 @@ public final class Owners {
   }
 
   /**
-   * The owner for a row: the mapped vendor id; the raw id with a warning when unmapped; the
-   * context owner (--owner) when the row names none; empty when there is no owner at all.
+   * The owner for a row: the mapped vendor id; the raw id with a warning when unmapped; the context
+   * owner (--owner) when the row names none; empty when there is no owner at all.
    */
   public String resolve(String vendorId, long line, RecordSink sink) {
     String id = Text.clean(vendorId);

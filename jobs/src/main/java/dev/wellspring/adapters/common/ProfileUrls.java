@@ -8,15 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * Normalised LinkedIn profile URLs, the identity key of a LinkedIn member: percent-decoded (UTF-8),
- * Unicode NFC, lower case, without scheme, {@code www.} or a country subdomain, query, fragment
- * and trailing slashes. So {@code https://www.linkedin.com/in/linn%C3%A9a-x/} and
- * {@code www.linkedin.com/in/linnéa-x} are both {@code linkedin.com/in/linnéa-x}.
+ * Unicode NFC, lower case, without scheme, {@code www.} or a country subdomain, query, fragment and
+ * trailing slashes. So {@code https://www.linkedin.com/in/linn%C3%A9a-x/} and {@code
+ * www.linkedin.com/in/linnéa-x} are both {@code linkedin.com/in/linnéa-x}.
  */
 public final class ProfileUrls {
   private ProfileUrls() {}
 
   private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
-  private static final Pattern LINKEDIN_SUBDOMAIN = Pattern.compile("^(www\\.|[a-z]{2}\\.)(linkedin\\.com)");
+  private static final Pattern LINKEDIN_SUBDOMAIN =
+      Pattern.compile("^(www\\.|[a-z]{2}\\.)(linkedin\\.com)");
 
   /** The normalised form; empty for an empty or blank URL. Idempotent. */
   public static String normalize(String url) {

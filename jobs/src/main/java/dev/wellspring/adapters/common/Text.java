@@ -39,8 +39,8 @@ public final class Text {
   }
 
   /**
-   * An e-mail address in normal form: a {@code mailto:} prefix and surrounding white space
-   * removed, lower case. Empty when the value holds no address.
+   * An e-mail address in normal form: a {@code mailto:} prefix and surrounding white space removed,
+   * lower case. Empty when the value holds no address.
    */
   public static String normaliseEmail(String value) {
     String v = clean(value);

@@ -59,7 +59,10 @@ public final class Timestamps {
       ZoneOffset zone =
           offset == null || offset.equals("Z")
               ? ZoneOffset.UTC
-              : ZoneOffset.of(offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset);
+              : ZoneOffset.of(
+                  offset.length() == 5
+                      ? offset.substring(0, 3) + ":" + offset.substring(3)
+                      : offset);
       return Optional.of(local.toInstant(zone));
     } catch (DateTimeException e) {
       return Optional.empty();

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class VendorCsv {
   private static final Logger LOG = LoggerFactory.getLogger(VendorCsv.class);
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
   /** Vendor preambles are a few lines; a header further down is not a header. */
   private static final int HEADER_SCAN_LINES = 50;
 
@@ -64,7 +65,9 @@ public final class VendorCsv {
     }
   }
 
-  /** Where a header was found: which layout, on which line (0-based index), with which delimiter. */
+  /**
+   * Where a header was found: which layout, on which line (0-based index), with which delimiter.
+   */
   public record Found(Header header, int lineIndex, char delimiter, List<String> columns) {}
 
   /** One data record: the physical line it starts on (1-based), its raw text, its cells. */
@@ -143,13 +146,15 @@ public final class VendorCsv {
     }
     Map<String, Integer> columns = Collections.unmodifiableMap(index);
     return new Table(
-        found, charset, records(fileName, text, dataStart, firstDataLine, found.delimiter(), columns));
+        found,
+        charset,
+        records(fileName, text, dataStart, firstDataLine, found.delimiter(), columns));
   }
 
   /**
    * The first {@code max} lines of a file as {@code ExportAdapter.recognizes} wants them: BOM
-   * removed, line ends removed, decoded as UTF-8 or else Windows-1252 (judged on the bytes read,
-   * at most 64 KiB, cut at a line end so a multi-byte character is never split).
+   * removed, line ends removed, decoded as UTF-8 or else Windows-1252 (judged on the bytes read, at
+   * most 64 KiB, cut at a line end so a multi-byte character is never split).
    */
   public static List<String> firstLines(Path file, int max) throws IOException {
     byte[] head;
@@ -232,7 +237,8 @@ public final class VendorCsv {
       Map<String, Integer> columns) {
     String data = text.substring(dataStart);
     CSVFormat format =
-        CSVFormat.RFC4180.builder()
+        CSVFormat.RFC4180
+            .builder()
             .setDelimiter(delimiter)
             .setIgnoreEmptyLines(true)
             .setTrim(false)
@@ -260,7 +266,8 @@ public final class VendorCsv {
     for (int k = 0; k < parsed.size(); k++) {
       CSVRecord r = parsed.get(k);
       int start = (int) r.getCharacterPosition();
-      int end = k + 1 < parsed.size() ? (int) parsed.get(k + 1).getCharacterPosition() : data.length();
+      int end =
+          k + 1 < parsed.size() ? (int) parsed.get(k + 1).getCharacterPosition() : data.length();
       line += countLineBreaks(data, cursor, start);
       cursor = start;
       // The parser positions a record after skipped blank lines' start: move past them.

@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * Parses the date forms vendors write into UTC instants. A form without a zone is taken as UTC
- * (LinkedIn writes its archive in UTC). Two-digit years are 2000-2099. Month names are English,
- * any case; {@code AM}/{@code PM} any case; no-break and narrow no-break spaces (written by some
+ * (LinkedIn writes its archive in UTC). Two-digit years are 2000-2099. Month names are English, any
+ * case; {@code AM}/{@code PM} any case; no-break and narrow no-break spaces (written by some
  * spreadsheets and recent JDKs before AM/PM) count as spaces.
  */
 public final class VendorDates {
@@ -23,7 +23,12 @@ public final class VendorDates {
   /** {@code 16 Dec 2024}, {@code 29-Mar-21}, {@code 2024-12-16}: a date alone. */
   private static final List<DateTimeFormatter> DATES =
       List.of(
-          f("d MMM uuuu"), f("d-MMM-uu"), f("d-MMM-uuuu"), f("uuuu-MM-dd"), f("M/d/uu"), f("M/d/uuuu"));
+          f("d MMM uuuu"),
+          f("d-MMM-uu"),
+          f("d-MMM-uuuu"),
+          f("uuuu-MM-dd"),
+          f("M/d/uu"),
+          f("M/d/uuuu"));
 
   /** Date and time forms, in the order tried. */
   private static final List<DateTimeFormatter> DATE_TIMES =
@@ -83,8 +88,8 @@ public final class VendorDates {
 
   /**
    * A range {@code <start> - <end>} (LinkedIn Events: {@code Jan 12, 2022 04:00 PM - Jan 12, 2022
-   * 05:00 PM}); null when it is not two parseable timestamps. A single timestamp gives a range
-   * with a null end.
+   * 05:00 PM}); null when it is not two parseable timestamps. A single timestamp gives a range with
+   * a null end.
    */
   public static Instant[] parseRange(String text) {
     if (text == null) {
@@ -101,7 +106,9 @@ public final class VendorDates {
     return start == null || end == null ? null : new Instant[] {start, end};
   }
 
-  /** ISO-8601 UTC text of an instant, as canonical files carry it ({@code 2024-12-16T00:00:00Z}). */
+  /**
+   * ISO-8601 UTC text of an instant, as canonical files carry it ({@code 2024-12-16T00:00:00Z}).
+   */
   public static String iso(Instant instant) {
     return DateTimeFormatter.ISO_INSTANT.format(instant);
   }

@@ -17,8 +17,8 @@ final class AddressBook {
 
   /**
    * Maps {@code person} to a contact keyed {@code <source>:<folded name>|<email>}: address books
-   * have no stable record id, and name plus e-mail stays the same across re-exports. A person
-   * with neither a name nor an e-mail is {@code missing_required}.
+   * have no stable record id, and name plus e-mail stays the same across re-exports. A person with
+   * neither a name nor an e-mail is {@code missing_required}.
    */
   static void emit(String source, Person person, CsvRows.Row row, RecordSink sink) {
     String email = Text.normaliseEmail(person.email());
@@ -37,6 +37,7 @@ final class AddressBook {
             .put("location", person.location())
             .put("source", source);
     Text.linkedInProfile(person.website()).ifPresent(url -> fields.put("profile_url", url));
-    sink.mapped(row.line(), row.raw(), List.of(fields.record(Tables.CONTACTS, row.line(), row.raw())));
+    sink.mapped(
+        row.line(), row.raw(), List.of(fields.record(Tables.CONTACTS, row.line(), row.raw())));
   }
 }

@@ -18,15 +18,15 @@ import java.util.regex.Pattern;
  *       Title, ..., Labels, E-mail 1 - Label, E-mail 1 - Value, ..., Website 1 - Label, Website 1 -
  *       Value}
  *   <li>legacy: {@code Name, Given Name, Additional Name, Family Name, ..., Group Membership,
- *       E-mail 1 - Type, E-mail 1 - Value, ..., Organization 1 - Name, Organization 1 - Title,
- *       ..., Website 1 - Type, Website 1 - Value}
+ *       E-mail 1 - Type, E-mail 1 - Value, ..., Organization 1 - Name, Organization 1 - Title, ...,
+ *       Website 1 - Type, Website 1 - Value}
  * </ul>
  *
  * <p>Numbered groups repeat ({@code E-mail 2 - ...}), and one cell may hold several values
- * separated by {@code " ::: "}. The e-mail used is the first one whose label starts with {@code
- * *} (Google's mark for the primary), else the first one. A LinkedIn profile among the websites
- * becomes {@code profile_url}. Each row becomes a contact {@code google:<folded name>|<email>};
- * the name falls back to File As, Nickname, the organisation, then the e-mail.
+ * separated by {@code " ::: "}. The e-mail used is the first one whose label starts with {@code *}
+ * (Google's mark for the primary), else the first one. A LinkedIn profile among the websites
+ * becomes {@code profile_url}. Each row becomes a contact {@code google:<folded name>|<email>}; the
+ * name falls back to File As, Nickname, the organisation, then the e-mail.
  */
 public final class GoogleContactsAdapter implements ExportAdapter {
   private static final long serialVersionUID = 1L;

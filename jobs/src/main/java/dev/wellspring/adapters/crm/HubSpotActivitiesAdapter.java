@@ -26,19 +26,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * HubSpot activity exports (calls, meetings, e-mails, notes, tasks) with internal property names
- * as headers: {@code hs_object_id} (or {@code Record ID}), {@code hs_timestamp} (epoch
- * milliseconds or ISO-8601), {@code hubspot_owner_id}, {@code hs_call_duration} (milliseconds),
- * {@code hs_call_direction}, {@code hs_call_status}, {@code hs_meeting_start_time}/{@code
+ * HubSpot activity exports (calls, meetings, e-mails, notes, tasks) with internal property names as
+ * headers: {@code hs_object_id} (or {@code Record ID}), {@code hs_timestamp} (epoch milliseconds or
+ * ISO-8601), {@code hubspot_owner_id}, {@code hs_call_duration} (milliseconds), {@code
+ * hs_call_direction}, {@code hs_call_status}, {@code hs_meeting_start_time}/{@code
  * hs_meeting_end_time}, {@code hs_meeting_outcome}, {@code hs_email_status}, titles and bodies.
  *
  * <p>The activity type comes from {@code hs_engagement_type} when the file has it (a mixed
  * engagements export), else from which {@code hs_call_/hs_meeting_/hs_email_/hs_note_/hs_task_}
  * properties the header carries. Calls, meetings and e-mails map to activities {@code hs-<id>},
  * inbound and outbound alike (a returned call is a touch too). Excluded, counted: notes ({@code
- * note}: a record the owner keeps, not a touch), tasks ({@code task}: a to-do), calls whose
- * status is set and not COMPLETED ({@code call_not_completed}), meetings cancelled or rescheduled
- * ({@code cancelled}) or missed ({@code no_show}), e-mails that bounced or failed ({@code
+ * note}: a record the owner keeps, not a touch), tasks ({@code task}: a to-do), calls whose status
+ * is set and not COMPLETED ({@code call_not_completed}), meetings cancelled or rescheduled ({@code
+ * cancelled}) or missed ({@code no_show}), e-mails that bounced or failed ({@code
  * email_not_delivered}).
  *
  * <p>Contacts: the associated contact ids in {@code associations.contact} or {@code Associated
@@ -47,10 +47,10 @@ import java.util.regex.Pattern;
  * e-mail-scoped key {@code email:<address>}. An activity with several contacts becomes one record
  * per contact, {@code hs-<id>:<contact key>}; with none, one record without a contact.
  *
- * <p>Exports made in HubSpot's UI carry property labels instead ({@code Activity date}, {@code
- * Call duration}, {@code Meeting start time}, {@code Email send status}, ...): each label is read as
- * the property it shows ({@link #UI_LABELS}), and label values ("Completed", "No show") as the
- * internal ones.
+ * <p>Exports made in HubSpot's UI carry property labels instead ({@code Activity date}, {@code Call
+ * duration}, {@code Meeting start time}, {@code Email send status}, ...): each label is read as the
+ * property it shows ({@link #UI_LABELS}), and label values ("Completed", "No show") as the internal
+ * ones.
  *
  * <p>Owners: {@code hubspot_owner_id} through the owner map (see {@link Owners}); empty means
  * --owner; neither is {@code missing_required}.
@@ -68,9 +68,9 @@ public final class HubSpotActivitiesAdapter implements ExportAdapter {
   /**
    * The column labels of an export made in HubSpot's UI (CRM → Calls, Meetings or Emails index →
    * Export, or a report on the activity), lower case, to the internal property each one shows.
-   * HubSpot's default property labels as its property settings list them: "Activity date" is
-   * {@code hs_timestamp}, "Activity assigned to" {@code hubspot_owner_id} (exported as the owner's
-   * name, which {@code owner_map} can map), "Call duration" {@code hs_call_duration}, and so on.
+   * HubSpot's default property labels as its property settings list them: "Activity date" is {@code
+   * hs_timestamp}, "Activity assigned to" {@code hubspot_owner_id} (exported as the owner's name,
+   * which {@code owner_map} can map), "Call duration" {@code hs_call_duration}, and so on.
    */
   static final Map<String, String> UI_LABELS =
       Map.ofEntries(
@@ -116,7 +116,10 @@ public final class HubSpotActivitiesAdapter implements ExportAdapter {
     return CsvRows.hasAny(header, "hs_object_id", "Record ID")
         && (CsvRows.hasAny(
                 header,
-                "hs_timestamp", "hs_meeting_start_time", "hs_call_duration", "hs_engagement_type")
+                "hs_timestamp",
+                "hs_meeting_start_time",
+                "hs_call_duration",
+                "hs_engagement_type")
             || hasActivityLabels(header));
   }
 
@@ -150,7 +153,9 @@ public final class HubSpotActivitiesAdapter implements ExportAdapter {
     }
     String id = row.first("hs_object_id", "Record ID");
     String startText =
-        type.equals("meeting") ? row.first("hs_meeting_start_time", "hs_timestamp") : row.get("hs_timestamp");
+        type.equals("meeting")
+            ? row.first("hs_meeting_start_time", "hs_timestamp")
+            : row.get("hs_timestamp");
     String ownerId = row.get("hubspot_owner_id");
     if (id.isEmpty() || startText.isEmpty() || (ownerId.isEmpty() && owners.fallback().isEmpty())) {
       sink.rejected(row.line(), row.raw(), "missing_required");
@@ -291,7 +296,8 @@ public final class HubSpotActivitiesAdapter implements ExportAdapter {
   /** Contact keys in the order the export lists them, without repeats. */
   static List<String> contacts(CsvRows.Row row) {
     Set<String> keys = new LinkedHashSet<>();
-    String ids = row.first("associations.contact", "Associated Contact IDs", "Associated Contact ID");
+    String ids =
+        row.first("associations.contact", "Associated Contact IDs", "Associated Contact ID");
     for (String id : LIST_SEPARATOR.split(ids)) {
       if (!id.isBlank()) {
         keys.add("hubspot:" + id.strip());

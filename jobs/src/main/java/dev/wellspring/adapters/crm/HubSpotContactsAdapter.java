@@ -21,10 +21,10 @@ import java.util.Optional;
  * exported view, so only {@code Record ID} is required.
  *
  * <p>Each row becomes one contact keyed {@code hubspot:<Record ID>}. {@code Lifecycle Stage}, when
- * present, sets the relationship (customer; lead, subscriber, MQL, SQL, opportunity: prospect;
- * else other). {@code Create Date} is the date first met. A row without a Record ID, or with
- * neither a name nor an e-mail, is {@code missing_required}; an unreadable Create Date is
- * {@code bad_timestamp}.
+ * present, sets the relationship (customer; lead, subscriber, MQL, SQL, opportunity: prospect; else
+ * other). {@code Create Date} is the date first met. A row without a Record ID, or with neither a
+ * name nor an e-mail, is {@code missing_required}; an unreadable Create Date is {@code
+ * bad_timestamp}.
  */
 public final class HubSpotContactsAdapter implements ExportAdapter {
   private static final long serialVersionUID = 1L;
@@ -81,13 +81,15 @@ public final class HubSpotContactsAdapter implements ExportAdapter {
             .put("title", row.get("Job Title"))
             .put(
                 "location",
-                Text.joinNonEmpty(", ", row.get("City"), row.get("State/Region"), row.get("Country/Region")))
+                Text.joinNonEmpty(
+                    ", ", row.get("City"), row.get("State/Region"), row.get("Country/Region")))
             .put("source", "hubspot")
             .put("relationship", relationship(row.get("Lifecycle Stage")))
             .put("first_met_on", firstMet.orElse(""));
     Text.linkedInProfile(row.first("LinkedIn URL", "LinkedIn Bio", "Website URL"))
         .ifPresent(url -> fields.put("profile_url", url));
-    sink.mapped(row.line(), row.raw(), List.of(fields.record(Tables.CONTACTS, row.line(), row.raw())));
+    sink.mapped(
+        row.line(), row.raw(), List.of(fields.record(Tables.CONTACTS, row.line(), row.raw())));
   }
 
   /** HubSpot lifecycle stages (labels or internal values) to DESIGN.md relationships. */
@@ -96,11 +98,8 @@ public final class HubSpotContactsAdapter implements ExportAdapter {
     return switch (stage) {
       case "" -> "";
       case "customer" -> "customer";
-      case "subscriber",
-          "lead",
-          "marketingqualifiedlead",
-          "salesqualifiedlead",
-          "opportunity" -> "prospect";
+      case "subscriber", "lead", "marketingqualifiedlead", "salesqualifiedlead", "opportunity" ->
+          "prospect";
       default -> "other";
     };
   }

@@ -12,9 +12,8 @@ import java.util.List;
 /**
  * Outlook contacts CSV export ("Comma Separated Values"): {@code Title, First Name, Middle Name,
  * Last Name, Suffix, Company, Department, Job Title, Business Street, ..., Business City, ...,
- * Business Country/Region, ..., E-mail Address, E-mail Type, E-mail Display Name, E-mail 2
- * Address, ..., Web Page}. Often saved with a BOM, or through Excel with {@code ;} and
- * Windows-1252.
+ * Business Country/Region, ..., E-mail Address, E-mail Type, E-mail Display Name, E-mail 2 Address,
+ * ..., Web Page}. Often saved with a BOM, or through Excel with {@code ;} and Windows-1252.
  *
  * <p>Each row becomes a contact {@code outlook:<folded name>|<email>} with the first SMTP address
  * among E-mail, E-mail 2 and E-mail 3 (an Exchange {@code /o=...} address is not an e-mail and is

@@ -6,7 +6,9 @@ import java.util.Locale;
 final class Salesforce {
   private Salesforce() {}
 
-  /** Checkbox fields: {@code true}/{@code false} (Data Loader) or {@code 1}/{@code 0} (Data Export). */
+  /**
+   * Checkbox fields: {@code true}/{@code false} (Data Loader) or {@code 1}/{@code 0} (Data Export).
+   */
   static boolean isTrue(String value) {
     String v = value.strip().toLowerCase(Locale.ROOT);
     return v.equals("true") || v.equals("1");

@@ -36,9 +36,9 @@ import java.util.Optional;
  * CallDurationInSeconds. An Event is a meeting (a call or e-mail when its Type says so) at
  * StartDateTime (else ActivityDateTime) lasting DurationInMinutes (else End - Start); an all-day
  * Event is dated by ActivityDate and leaves the duration empty, so the per-type default applies
- * rather than 1,440 minutes of networking. Deleted records are excluded as {@code deleted}.
- * Dates are ISO-8601 as the API writes them, or a report export's US dates ({@code 3/4/2026},
- * {@code 3/4/2026 2:05 PM}) when the whole file settles that they are month/day (see {@link
+ * rather than 1,440 minutes of networking. Deleted records are excluded as {@code deleted}. Dates
+ * are ISO-8601 as the API writes them, or a report export's US dates ({@code 3/4/2026}, {@code
+ * 3/4/2026 2:05 PM}) when the whole file settles that they are month/day (see {@link
  * SalesforceDates}); anything else is {@code bad_timestamp}.
  */
 public final class SalesforceActivitiesAdapter implements ExportAdapter {
@@ -61,7 +61,8 @@ public final class SalesforceActivitiesAdapter implements ExportAdapter {
 
   /** The columns holding dates, judged together for their locale form. */
   static final List<String> DATE_COLUMNS =
-      List.of("CompletedDateTime", "ActivityDate", "ActivityDateTime", "StartDateTime", "EndDateTime");
+      List.of(
+          "CompletedDateTime", "ActivityDate", "ActivityDateTime", "StartDateTime", "EndDateTime");
 
   @Override
   public void read(Path file, AdapterContext context, RecordSink sink) throws IOException {
@@ -69,7 +70,8 @@ public final class SalesforceActivitiesAdapter implements ExportAdapter {
     // All rows first: whether 3/4/2026 is month/day is a question about the whole file.
     List<CsvRows.Row> rows = new ArrayList<>();
     CsvRows.read(file, sink, rows::add);
-    SalesforceDates dates = SalesforceDates.of(rows, DATE_COLUMNS, sink, context.salesforceDateFormat());
+    SalesforceDates dates =
+        SalesforceDates.of(rows, DATE_COLUMNS, sink, context.salesforceDateFormat());
     for (CsvRows.Row row : rows) {
       boolean event =
           row.has("StartDateTime") || row.has("DurationInMinutes") || row.has("IsAllDayEvent");
@@ -127,7 +129,9 @@ public final class SalesforceActivitiesAdapter implements ExportAdapter {
           sink.rejected(row.line(), row.raw(), "bad_timestamp");
           return;
         }
-        duration = Numbers.divide(BigDecimal.valueOf(Duration.between(start.get(), end.get()).getSeconds()), 60);
+        duration =
+            Numbers.divide(
+                BigDecimal.valueOf(Duration.between(start.get(), end.get()).getSeconds()), 60);
       }
     } else if (!event && !row.get("CallDurationInSeconds").isEmpty()) {
       Optional<BigDecimal> seconds = Numbers.parse(row.get("CallDurationInSeconds"));

@@ -15,11 +15,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Salesforce Contact (and Lead) exports with API field names, as the weekly Data Export
- * ({@code Contact.csv}, {@code Lead.csv}) or Data Loader write them: {@code Id, FirstName,
- * LastName, Email, Title, AccountId | Account.Name | Company, MailingCity, MailingCountry,
- * CreatedDate, IsDeleted, ...}. Header names compare case-insensitively (Data Loader writes them
- * in upper case).
+ * Salesforce Contact (and Lead) exports with API field names, as the weekly Data Export ({@code
+ * Contact.csv}, {@code Lead.csv}) or Data Loader write them: {@code Id, FirstName, LastName, Email,
+ * Title, AccountId | Account.Name | Company, MailingCity, MailingCountry, CreatedDate, IsDeleted,
+ * ...}. Header names compare case-insensitively (Data Loader writes them in upper case).
  *
  * <p>Each row becomes one contact {@code salesforce:<Id>}, the key that Task and Event {@code
  * WhoId}s refer to (a Lead's {@code 00Q} id works the same). A deleted record ({@code
@@ -51,7 +50,8 @@ public final class SalesforceContactsAdapter implements ExportAdapter {
     // All rows first: whether 3/4/2026 is month/day is a question about the whole file.
     List<CsvRows.Row> rows = new ArrayList<>();
     CsvRows.read(file, sink, rows::add);
-    SalesforceDates dates = SalesforceDates.of(rows, List.of("CreatedDate"), sink, context.salesforceDateFormat());
+    SalesforceDates dates =
+        SalesforceDates.of(rows, List.of("CreatedDate"), sink, context.salesforceDateFormat());
     for (CsvRows.Row row : rows) {
       map(row, dates, sink);
     }
@@ -89,11 +89,13 @@ public final class SalesforceContactsAdapter implements ExportAdapter {
             .put("title", row.get("Title"))
             .put(
                 "location",
-                Text.joinNonEmpty(", ", row.first("MailingCity", "City"), row.first("MailingCountry", "Country")))
+                Text.joinNonEmpty(
+                    ", ", row.first("MailingCity", "City"), row.first("MailingCountry", "Country")))
             .put("source", "salesforce")
             .put("first_met_on", firstMet.get());
     Text.linkedInProfile(row.first("LinkedIn_Profile__c", "LinkedIn__c", "Website"))
         .ifPresent(url -> fields.put("profile_url", url));
-    sink.mapped(row.line(), row.raw(), List.of(fields.record(Tables.CONTACTS, row.line(), row.raw())));
+    sink.mapped(
+        row.line(), row.raw(), List.of(fields.record(Tables.CONTACTS, row.line(), row.raw())));
   }
 }

@@ -33,25 +33,36 @@ import java.util.regex.Pattern;
  * (DESIGN.md) they are read as UTC.
  *
  * <p>Configuration key {@code salesforce_date_format} ({@code mdy}, {@code dmy}, {@code iso})
- * replaces the judgement for every Salesforce file, for users who know their locale: a UK or
- * German report export ({@code 4/3/2026 14:05}, {@code 04.03.2026}) is read with {@code dmy}.
+ * replaces the judgement for every Salesforce file, for users who know their locale: a UK or German
+ * report export ({@code 4/3/2026 14:05}, {@code 04.03.2026}) is read with {@code dmy}.
  */
 final class SalesforceDates {
   // 3/4/2026, 03/04/2026, 3/4/2026 2:05 PM, 3/4/2026, 2:05 PM, 3/4/2026 2:05:09 PM
-  private static final Pattern SLASH_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/\\d{4}(?:\\D.*)?");
+  private static final Pattern SLASH_DATE =
+      Pattern.compile("(\\d{1,2})/(\\d{1,2})/\\d{4}(?:\\D.*)?");
 
   private static final DateTimeFormatter US_DATE = us("M/d/uuuu");
   private static final List<DateTimeFormatter> US_DATE_TIMES =
-      List.of(us("M/d/uuuu h:mm a"), us("M/d/uuuu, h:mm a"), us("M/d/uuuu h:mm:ss a"), us("M/d/uuuu, h:mm:ss a"));
+      List.of(
+          us("M/d/uuuu h:mm a"),
+          us("M/d/uuuu, h:mm a"),
+          us("M/d/uuuu h:mm:ss a"),
+          us("M/d/uuuu, h:mm:ss a"));
 
   // Day first, as most non-US locales write it: 4/3/2026, 4/3/2026 14:05, 04.03.2026 14:05,
   // 4/3/2026 2:05 PM.
   private static final List<DateTimeFormatter> DMY_DATES = List.of(us("d/M/uuuu"), us("d.M.uuuu"));
   private static final List<DateTimeFormatter> DMY_DATE_TIMES =
       List.of(
-          us("d/M/uuuu H:mm"), us("d/M/uuuu, H:mm"), us("d/M/uuuu H:mm:ss"),
-          us("d/M/uuuu, H:mm:ss"), us("d.M.uuuu H:mm"), us("d.M.uuuu, H:mm"),
-          us("d.M.uuuu H:mm:ss"), us("d/M/uuuu h:mm a"), us("d/M/uuuu, h:mm a"));
+          us("d/M/uuuu H:mm"),
+          us("d/M/uuuu, H:mm"),
+          us("d/M/uuuu H:mm:ss"),
+          us("d/M/uuuu, H:mm:ss"),
+          us("d.M.uuuu H:mm"),
+          us("d.M.uuuu, H:mm"),
+          us("d.M.uuuu H:mm:ss"),
+          us("d/M/uuuu h:mm a"),
+          us("d/M/uuuu, h:mm a"));
 
   /** How a file's non-ISO dates are read. */
   private enum Order {
@@ -113,11 +124,17 @@ final class SalesforceDates {
       return ISO;
     }
     if (dayFirst != null) {
-      sink.warning(0, "not_us_locale_dates", dayFirst + " (day/month/year; export with Data Loader for ISO dates)");
+      sink.warning(
+          0,
+          "not_us_locale_dates",
+          dayFirst + " (day/month/year; export with Data Loader for ISO dates)");
       return ISO;
     }
     if (monthFirst == null) {
-      sink.warning(0, "ambiguous_locale_dates", example + " (month/day or day/month; export with Data Loader for ISO dates)");
+      sink.warning(
+          0,
+          "ambiguous_locale_dates",
+          example + " (month/day or day/month; export with Data Loader for ISO dates)");
       return ISO;
     }
     sink.warning(0, "us_locale_dates", monthFirst + " (month/day/year; times read as UTC)");

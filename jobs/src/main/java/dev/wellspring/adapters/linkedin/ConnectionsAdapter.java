@@ -13,10 +13,10 @@ import java.util.List;
  * LinkedIn {@code Connections.csv}: one contact per connection (name, company, position as title,
  * profile URL, e-mail when shared, first_met_on = the connection date) and one {@code invitation}
  * activity at the connection date, with the id an Invitations.csv row for the same person has, so
- * the invitation counts once when both files list it (the first file in file order keeps it:
- * {@code Connections.csv} sorts before {@code Invitations.csv} in one archive). Reads the current layout (preamble, URL column, {@code 16 Dec
- * 2024}), the older one (no preamble, no URL, {@code 1/8/18, 6:14 PM}) and spreadsheet re-saves
- * ({@code Notes:,,,,,,}, CRLF, {@code 29-Mar-21}).
+ * the invitation counts once when both files list it (the first file in file order keeps it: {@code
+ * Connections.csv} sorts before {@code Invitations.csv} in one archive). Reads the current layout
+ * (preamble, URL column, {@code 16 Dec 2024}), the older one (no preamble, no URL, {@code 1/8/18,
+ * 6:14 PM}) and spreadsheet re-saves ({@code Notes:,,,,,,}, CRLF, {@code 29-Mar-21}).
  *
  * <p>A row without a name and URL is a member who hid their profile: excluded as {@code
  * hidden_member} (there is nobody to attribute to).
@@ -25,7 +25,11 @@ final class ConnectionsAdapter extends LinkedInAdapter {
   private static final List<VendorCsv.Header> HEADERS =
       List.of(
           VendorCsv.Header.of(
-              "linkedin.connections", "First Name", "Last Name", "Company", "Position",
+              "linkedin.connections",
+              "First Name",
+              "Last Name",
+              "Company",
+              "Position",
               "Connected On"));
 
   @Override

@@ -18,11 +18,19 @@ import java.util.List;
  */
 final class EndorsementsAdapter extends LinkedInAdapter {
   private static final VendorCsv.Header RECEIVED =
-      VendorCsv.Header.of("linkedin.endorsements.received", "Endorsement Date", "Skill Name",
-          "Endorser First Name", "Endorser Last Name");
+      VendorCsv.Header.of(
+          "linkedin.endorsements.received",
+          "Endorsement Date",
+          "Skill Name",
+          "Endorser First Name",
+          "Endorser Last Name");
   private static final VendorCsv.Header GIVEN =
-      VendorCsv.Header.of("linkedin.endorsements.given", "Endorsement Date", "Skill Name",
-          "Endorsee First Name", "Endorsee Last Name");
+      VendorCsv.Header.of(
+          "linkedin.endorsements.given",
+          "Endorsement Date",
+          "Skill Name",
+          "Endorsee First Name",
+          "Endorsee Last Name");
   private static final List<VendorCsv.Header> HEADERS = List.of(RECEIVED, GIVEN);
 
   @Override

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * LinkedIn {@code Events.csv}: one {@code event} activity per event attended, without a contact
- * (no one is named), its duration the length of the {@code Event Time} range (empty, i.e. the
+ * LinkedIn {@code Events.csv}: one {@code event} activity per event attended, without a contact (no
+ * one is named), its duration the length of the {@code Event Time} range (empty, i.e. the
  * configured default, when only a start is given) and the event's name as notes. An event whose
  * status says the owner did not go is excluded as {@code not_attending}; a range that ends before
  * it starts is rejected as {@code negative_duration}.

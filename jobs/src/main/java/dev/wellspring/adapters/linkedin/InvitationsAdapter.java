@@ -10,16 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * LinkedIn {@code Invitations.csv}: one {@code invitation} activity per invitation, with the
- * other party (the invitee of an OUTGOING one, the inviter of an INCOMING one; without a
- * direction, the side that is not the owner) as contact and the invitation note as notes. Its id
- * depends on the other party only ({@link #invitationId}): the invitation the same person's
- * Connections.csv row stands for is the same fact.
+ * LinkedIn {@code Invitations.csv}: one {@code invitation} activity per invitation, with the other
+ * party (the invitee of an OUTGOING one, the inviter of an INCOMING one; without a direction, the
+ * side that is not the owner) as contact and the invitation note as notes. Its id depends on the
+ * other party only ({@link #invitationId}): the invitation the same person's Connections.csv row
+ * stands for is the same fact.
  */
 final class InvitationsAdapter extends LinkedInAdapter {
   private static final List<VendorCsv.Header> HEADERS =
-      List.of(VendorCsv.Header.of("linkedin.invitations", "From", "To", "Sent At", "Message",
-          "Direction"));
+      List.of(
+          VendorCsv.Header.of(
+              "linkedin.invitations", "From", "To", "Sent At", "Message", "Direction"));
 
   @Override
   public String name() {
@@ -32,15 +33,17 @@ final class InvitationsAdapter extends LinkedInAdapter {
   }
 
   /**
-   * The id of the invitation between the owner and a person (by profile URL, else folded name):
-   * one per person whoever sent it and whenever, since LinkedIn keeps one pending invitation per pair and the accepted one reappears
-   * in Connections.csv; a re-sent invitation to the same person counts once too.
+   * The id of the invitation between the owner and a person (by profile URL, else folded name): one
+   * per person whoever sent it and whenever, since LinkedIn keeps one pending invitation per pair
+   * and the accepted one reappears in Connections.csv; a re-sent invitation to the same person
+   * counts once too.
    */
   static String invitationId(Party other) {
     // The profile URL when the file gives one (both files of an archive since 2023), else the
     // folded name: older Invitations.csv and Connections.csv give no URL, and Invitations.csv no
     // company, so the contact keys of the two rows can differ where the person is the same.
-    return "li-inv-" + Ids.shortHash(other.url().isEmpty() ? "name:" + Names.fold(other.name()) : other.url());
+    return "li-inv-"
+        + Ids.shortHash(other.url().isEmpty() ? "name:" + Names.fold(other.name()) : other.url());
   }
 
   @Override

@@ -33,6 +33,7 @@ import java.util.Set;
 abstract class LinkedInAdapter implements ExportAdapter {
   static final String CHANNEL = "LinkedIn";
   static final String SOURCE = "linkedin";
+
   /** Notes stay short: a subject, a skill, an invitation note; never a message body. */
   static final int NOTES_MAX = 300;
 

@@ -4,9 +4,9 @@ import dev.wellspring.adapters.ExportAdapter;
 import java.util.List;
 
 /**
- * The adapters for a LinkedIn data archive (the unzipped "Get a copy of your data" download).
- * Each recognises its file by header; the archive's other files (dozens) are left to ingest to
- * list as unrecognised. All of them need the archive's owner ({@code --owner NAME}).
+ * The adapters for a LinkedIn data archive (the unzipped "Get a copy of your data" download). Each
+ * recognises its file by header; the archive's other files (dozens) are left to ingest to list as
+ * unrecognised. All of them need the archive's owner ({@code --owner NAME}).
  */
 public final class LinkedInAdapters {
   private LinkedInAdapters() {}

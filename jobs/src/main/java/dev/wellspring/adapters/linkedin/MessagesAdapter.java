@@ -13,32 +13,49 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * LinkedIn {@code messages.csv}: one {@code message} activity per other party of each message.
- * A message FROM the owner (by folded name or profile URL; the old layout's Direction OUTGOING
- * too) is outbound and touches every recipient but the owner; any other message touches its
- * sender.
+ * LinkedIn {@code messages.csv}: one {@code message} activity per other party of each message. A
+ * message FROM the owner (by folded name or profile URL; the old layout's Direction OUTGOING too)
+ * is outbound and touches every recipient but the owner; any other message touches its sender.
  *
  * <p>Excluded, counted, not rejected: drafts ({@code IS MESSAGE DRAFT} / {@code IS CONVERSATION
  * DRAFT} yes or true, or folder DRAFT), sponsored messages (sender {@code LinkedIn Member} without
  * a profile URL), system rows (empty FROM and TO, e.g. "Message request accepted"), messages
  * without a sender ({@code no_sender}: LinkedIn's coach and notices, as in {@code messages.csv} and
- * {@code coach_messages.csv} of 2024 archives) and the owner's messages with no other party
- * ({@code no_counterpart}: to the coach, or to themselves). Notes get the subject only, never the
- * content. Recipient profile URLs may be separated by commas or semicolons.
+ * {@code coach_messages.csv} of 2024 archives) and the owner's messages with no other party ({@code
+ * no_counterpart}: to the coach, or to themselves). Notes get the subject only, never the content.
+ * Recipient profile URLs may be separated by commas or semicolons.
  */
 final class MessagesAdapter extends LinkedInAdapter {
   private static final VendorCsv.Header CURRENT =
       VendorCsv.Header.of(
-          "linkedin.messages", "CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO",
-          "RECIPIENT PROFILE URLS", "DATE", "CONTENT");
+          "linkedin.messages",
+          "CONVERSATION ID",
+          "FROM",
+          "SENDER PROFILE URL",
+          "TO",
+          "RECIPIENT PROFILE URLS",
+          "DATE",
+          "CONTENT");
   // 2022 archives: no RECIPIENT PROFILE URLS column yet.
   private static final VendorCsv.Header Y2022 =
       VendorCsv.Header.of(
-          "linkedin.messages.2022", "CONVERSATION ID", "FROM", "SENDER PROFILE URL", "TO", "DATE",
+          "linkedin.messages.2022",
+          "CONVERSATION ID",
+          "FROM",
+          "SENDER PROFILE URL",
+          "TO",
+          "DATE",
           "CONTENT");
   private static final VendorCsv.Header OLD =
-      VendorCsv.Header.of("linkedin.messages.old", "From", "To", "Date", "Subject", "Content",
-          "Direction", "Folder");
+      VendorCsv.Header.of(
+          "linkedin.messages.old",
+          "From",
+          "To",
+          "Date",
+          "Subject",
+          "Content",
+          "Direction",
+          "Folder");
   private static final List<VendorCsv.Header> HEADERS = List.of(CURRENT, Y2022, OLD);
 
   @Override
@@ -90,7 +107,8 @@ final class MessagesAdapter extends LinkedInAdapter {
       return;
     }
     List<Party> parties =
-        outbound ? recipients(to, row.get("recipient profile urls"), state)
+        outbound
+            ? recipients(to, row.get("recipient profile urls"), state)
             : List.of(Party.of(from, fromUrl));
     parties = parties.stream().filter(p -> !p.isEmpty()).toList();
     if (parties.isEmpty()) {
@@ -110,7 +128,11 @@ final class MessagesAdapter extends LinkedInAdapter {
       String id =
           "li-msg-"
               + Ids.shortHash(
-                  row.get("conversation id"), VendorDates.iso(at), Names.fold(from), fromUrl, key,
+                  row.get("conversation id"),
+                  VendorDates.iso(at),
+                  Names.fold(from),
+                  fromUrl,
+                  key,
                   contentHash);
       out.add(activity(row, state, id, at, "message", key, "", row.get("subject")));
     }

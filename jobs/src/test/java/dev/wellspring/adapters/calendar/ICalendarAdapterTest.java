@@ -30,7 +30,9 @@ class ICalendarAdapterTest {
 
     // TZID Europe/Berlin in winter (+01:00): 18:30 is 17:30Z. Folded ATTENDEE lines are read
     // whole; the room, the declining guest and alice herself are not contacts.
-    assertThat(sink.byId("activity_id").get(id("coffee-0304@google.com", "", "priya.raman@northwind.example")))
+    assertThat(
+            sink.byId("activity_id")
+                .get(id("coffee-0304@google.com", "", "priya.raman@northwind.example")))
         .isEqualTo(
             Map.of(
                 "activity_id", id("coffee-0304@google.com", "", "priya.raman@northwind.example"),
@@ -49,7 +51,8 @@ class ICalendarAdapterTest {
     RecordingSink sink = Fixtures.read(adapter, "calendar/google.ics", null);
 
     // Organised by Tomasz (not in the owner map); alice is the attendee the map knows.
-    assertThat(sink.byId("activity_id").get(id("fair-0310@google.com", "", "tomasz@fabrikam.example")))
+    assertThat(
+            sink.byId("activity_id").get(id("fair-0310@google.com", "", "tomasz@fabrikam.example")))
         .contains(entry("occurred_at", "2026-03-10"), entry("owner", "alice"))
         .doesNotContainKey("duration_minutes");
   }
@@ -64,7 +67,10 @@ class ICalendarAdapterTest {
     // Weekly from Mon 2 March 09:00 Berlin, 6 times: 9 March is an EXDATE, 16 March is moved to
     // 10:00 by an override, 30 March is after the switch to summer time (+02:00), 6 April is after
     // the run date (31 March).
-    assertThat(sink.records.stream().filter(r -> r.line() == 64).map(r -> r.fields().get("occurred_at")))
+    assertThat(
+            sink.records.stream()
+                .filter(r -> r.line() == 64)
+                .map(r -> r.fields().get("occurred_at")))
         .containsExactly("2026-03-02T08:00:00Z", "2026-03-23T08:00:00Z", "2026-03-30T07:00:00Z");
     assertThat(byId.get(id(uid, "20260316T080000Z", jonas)))
         .contains(
@@ -101,7 +107,10 @@ class ICalendarAdapterTest {
 
     // "W. Europe Standard Time" from the file's VTIMEZONE: +01:00 on 26 March, +02:00 on 31 March.
     assertThat(sink.records)
-        .extracting(r -> r.fields().get("occurred_at"), r -> r.fields().get("owner"), r -> r.fields().get("duration_minutes"))
+        .extracting(
+            r -> r.fields().get("occurred_at"),
+            r -> r.fields().get("owner"),
+            r -> r.fields().get("duration_minutes"))
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("2026-03-26T09:00:00Z", "bob", "60"),
             org.assertj.core.groups.Tuple.tuple("2026-03-31T08:00:00Z", "bob", "60"));
@@ -167,14 +176,19 @@ class ICalendarAdapterTest {
       java.util.TimeZone.setDefault(saved);
     }
     // The EXDATE of 9 March still applies when the JVM's zone is not the event's.
-    assertThat(sink.records.stream().filter(r -> r.line() == 64).map(r -> r.fields().get("occurred_at")))
+    assertThat(
+            sink.records.stream()
+                .filter(r -> r.line() == 64)
+                .map(r -> r.fields().get("occurred_at")))
         .containsExactly("2026-03-02T08:00:00Z", "2026-03-23T08:00:00Z", "2026-03-30T07:00:00Z");
   }
 
   @Test
   void ical4jNeverFetchesTimeZoneUpdates() {
     // Runs have no network; a TZURL fetch would hang a task until it timed out.
-    assertThat(net.fortuna.ical4j.util.Configurator.getProperty("net.fortuna.ical4j.timezone.update.enabled"))
+    assertThat(
+            net.fortuna.ical4j.util.Configurator.getProperty(
+                "net.fortuna.ical4j.timezone.update.enabled"))
         .hasValue("false");
   }
 

@@ -26,7 +26,8 @@ class CsvRowsTest {
   void rowsCarryTheirPhysicalLineAndRawTextAcrossCrlfBlankLinesAndShortRows(@TempDir Path dir)
       throws Exception {
     Path file = dir.resolve("x.csv");
-    Files.writeString(file, "\uFEFFA;B;C\r\n1;\"two\r\nlines\";3\r\n\r\n4;5\r\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        file, "\uFEFFA;B;C\r\n1;\"two\r\nlines\";3\r\n\r\n4;5\r\n", StandardCharsets.UTF_8);
     List<CsvRows.Row> rows = new ArrayList<>();
 
     CsvRows.read(file, new RecordingSink(), rows::add);
@@ -46,7 +47,8 @@ class CsvRowsTest {
 
     assertThat(decoded.charset().name()).isEqualTo("windows-1252");
     assertThat(decoded.text()).isEqualTo("Name\nCafé Müller €5\n");
-    assertThat(DecodedText.decode("Café".getBytes(StandardCharsets.UTF_8)).text()).isEqualTo("Café");
+    assertThat(DecodedText.decode("Café".getBytes(StandardCharsets.UTF_8)).text())
+        .isEqualTo("Café");
   }
 
   @Test
@@ -64,7 +66,8 @@ class CsvRowsTest {
     assertThat(Timestamps.canonical("1772443800000", false)).isEmpty();
     assertThat(Timestamps.canonical("2026-03-16T09:00:00.000+0000", false))
         .hasValue("2026-03-16T09:00:00Z");
-    assertThat(Timestamps.canonical("2026-03-04 18:30+01:00", false)).hasValue("2026-03-04T17:30:00Z");
+    assertThat(Timestamps.canonical("2026-03-04 18:30+01:00", false))
+        .hasValue("2026-03-04T17:30:00Z");
     assertThat(Timestamps.canonical("2026-03-04", false)).hasValue("2026-03-04");
     assertThat(Timestamps.canonical("2026-02-30", false)).isEmpty();
     assertThat(Timestamps.canonical("11/03/2026", true)).isEmpty();
@@ -73,8 +76,10 @@ class CsvRowsTest {
   @Test
   void namesFoldAndEmailsNormalise() {
     assertThat(Text.foldName("  José   María NÚÑEZ ")).isEqualTo("jose maria nunez");
-    assertThat(Text.normaliseEmail("MAILTO:Priya.Raman@Northwind.example")).isEqualTo("priya.raman@northwind.example");
+    assertThat(Text.normaliseEmail("MAILTO:Priya.Raman@Northwind.example"))
+        .isEqualTo("priya.raman@northwind.example");
     assertThat(Text.normaliseEmail("/o=ExchangeLabs/cn=Recipients/cn=x")).isEmpty();
-    assertThat(Text.linkedInProfile("https://www.linkedin.com/in/Jane-Doe/?trk=x")).hasValue("linkedin.com/in/jane-doe");
+    assertThat(Text.linkedInProfile("https://www.linkedin.com/in/Jane-Doe/?trk=x"))
+        .hasValue("linkedin.com/in/jane-doe");
   }
 }

@@ -16,7 +16,8 @@ class VendorHelpersTest {
   @Test
   void blankAndPaddedLinesAreSkippedAndLinesCountPhysically() {
     String text = "\uFEFFpreamble\r\n\r\na,b\r\n1,2\r\n\r\n,\r\n\"x\r\ny\",3\r\n4,\"5\"\r\n";
-    VendorCsv.Table t = VendorCsv.parse("f.csv", VendorCsv.stripBom(text), StandardCharsets.UTF_8, AB);
+    VendorCsv.Table t =
+        VendorCsv.parse("f.csv", VendorCsv.stripBom(text), StandardCharsets.UTF_8, AB);
 
     assertThat(t.found().lineIndex()).isEqualTo(2);
     assertThat(t.rows())
@@ -26,8 +27,7 @@ class VendorHelpersTest {
 
   @Test
   void semicolonFilesAreSniffedFromTheHeader() {
-    VendorCsv.Table t =
-        VendorCsv.parse("f.csv", "A;B;C\n1,5;2;x\n", StandardCharsets.UTF_8, AB);
+    VendorCsv.Table t = VendorCsv.parse("f.csv", "A;B;C\n1,5;2;x\n", StandardCharsets.UTF_8, AB);
     assertThat(t.found().delimiter()).isEqualTo(';');
     assertThat(t.rows().get(0).get("a")).isEqualTo("1,5");
     assertThat(t.rows().get(0).get("c")).isEqualTo("x");
@@ -79,7 +79,8 @@ class VendorHelpersTest {
     assertThat(Names.fold("Priya Nair, PMP")).isEqualTo("priya nair");
     assertThat(Names.fold("Priya Nair, Ph.D., MBA")).isEqualTo("priya nair");
     assertThat(Names.fold("Sean O'Brien")).isEqualTo("sean obrien");
-    assertThat(Names.fold("Lee, Sam")).as("a comma before a name is not credentials")
+    assertThat(Names.fold("Lee, Sam"))
+        .as("a comma before a name is not credentials")
         .isEqualTo("lee sam");
     assertThat(Names.display("  Sam \t Lee\u200B ")).isEqualTo("Sam Lee");
     assertThat(Names.display("𝐉𝐚𝐧𝐞 🚀")).isEqualTo("𝐉𝐚𝐧𝐞 🚀");
@@ -95,13 +96,15 @@ class VendorHelpersTest {
         .isEqualTo(n);
     assertThat(ProfileUrls.normalize(n)).isEqualTo(n);
     assertThat(ProfileUrls.normalize("linkedin.com/in/a%2")).isEqualTo("linkedin.com/in/a%2");
-    assertThat(ProfileUrls.splitAll("https://www.linkedin.com/in/a/, https://www.linkedin.com/in/b"))
+    assertThat(
+            ProfileUrls.splitAll("https://www.linkedin.com/in/a/, https://www.linkedin.com/in/b"))
         .containsExactly("linkedin.com/in/a", "linkedin.com/in/b");
   }
 
   @Test
   void emailsNormalise() {
-    assertThat(Emails.normalize(" mailto:Jane.Okafor@Example.COM ")).isEqualTo("jane.okafor@example.com");
+    assertThat(Emails.normalize(" mailto:Jane.Okafor@Example.COM "))
+        .isEqualTo("jane.okafor@example.com");
     assertThat(Emails.normalize("not an email")).isEmpty();
     assertThat(Emails.normalize("a@b@c")).isEmpty();
   }

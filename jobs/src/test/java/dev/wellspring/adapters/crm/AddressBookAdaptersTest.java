@@ -77,6 +77,7 @@ class AddressBookAdaptersTest {
             entry("company", "Müller & Söhne"),
             entry("title", "Geschäftsführer"),
             entry("location", "München, Deutschland"));
-    assertThat(sink.warnings).containsExactly("0:" + DecodedText.WINDOWS_1252 + ":outlook-contacts-excel.csv");
+    assertThat(sink.warnings)
+        .containsExactly("0:" + DecodedText.WINDOWS_1252 + ":outlook-contacts-excel.csv");
   }
 }

@@ -11,7 +11,9 @@ import java.util.Map;
 public final class Fixtures {
   private Fixtures() {}
 
-  /** HubSpot owner 1001, Salesforce owner ...OwNeR1AA and the e-mails of alice and bob are mapped. */
+  /**
+   * HubSpot owner 1001, Salesforce owner ...OwNeR1AA and the e-mails of alice and bob are mapped.
+   */
   public static final Map<String, String> OWNER_MAP =
       Map.of(
           "1001", "alice",
@@ -20,7 +22,8 @@ public final class Fixtures {
           "Bob@Wellspring.test", "bob");
 
   public static AdapterContext context(String owner) {
-    return new AdapterContext(owner, OWNER_MAP, LocalDate.of(2026, 3, 31), LocalDate.of(2026, 1, 1));
+    return new AdapterContext(
+        owner, OWNER_MAP, LocalDate.of(2026, 3, 31), LocalDate.of(2026, 1, 1));
   }
 
   public static Path file(String name) {

@@ -29,8 +29,10 @@ class HubSpotAdaptersTest {
                 "first_met_on", "2025-11-03"));
     // No name: the e-mail stands in, so the contact is still usable and resolvable.
     assertThat(sink.byId("contact_id").get("hubspot:51002"))
-        .contains(entry("full_name", "tomasz@fabrikam.example"), entry("first_met_on", "2026-01-20"));
-    assertThat(sink.rejected).containsExactly(entry(4L, "missing_required"), entry(5L, "bad_timestamp"));
+        .contains(
+            entry("full_name", "tomasz@fabrikam.example"), entry("first_met_on", "2026-01-20"));
+    assertThat(sink.rejected)
+        .containsExactly(entry(4L, "missing_required"), entry(5L, "bad_timestamp"));
     assertThat(sink.rejectedRaw.get(5L)).startsWith("\"51004\",\"Lena\"").doesNotEndWith("\n");
     assertThat(sink.rowsReported()).isEqualTo(4);
   }
@@ -126,7 +128,8 @@ class HubSpotAdaptersTest {
   void recognisesContactAndActivityExportsApart() {
     List<String> contactHeader =
         List.of("\"Record ID\",\"First Name\",\"Last Name\",\"Email\",\"Create Date\"");
-    List<String> callHeader = List.of("hs_object_id,hs_timestamp,hubspot_owner_id,hs_call_duration");
+    List<String> callHeader =
+        List.of("hs_object_id,hs_timestamp,hubspot_owner_id,hs_call_duration");
 
     assertThat(contacts.recognizes(contactHeader)).isTrue();
     assertThat(contacts.recognizes(callHeader)).isFalse();

@@ -25,7 +25,9 @@ class HubSpotUiExportTest {
   @Test
   void labelHeadedExportsAreRecognisedAsActivitiesNotContacts() throws Exception {
     for (String file :
-        List.of("crm/hubspot-calls-ui.csv", "crm/hubspot-emails-ui.csv",
+        List.of(
+            "crm/hubspot-calls-ui.csv",
+            "crm/hubspot-emails-ui.csv",
             "vendor/one-owner/hubspot-meetings-ui.csv")) {
       List<String> lines = Files.readAllLines(Fixtures.file(file)).subList(0, 2);
       ExportAdapter first =

@@ -98,7 +98,8 @@ class SalesforceAdaptersTest {
     // ISO (Data Loader) values stay readable in the same file.
     assertThat(byId.get("sf-00TA000000UsT04AAA")).contains(entry("occurred_at", "2026-03-20"));
     // "3/5/2026, 11:30 PM" (the comma form of recent JDKs and Lightning) is 23:30 UTC.
-    assertThat(byId.get("sf-00TA000000UsT05AAA")).contains(entry("occurred_at", "2026-03-05T23:30:00Z"));
+    assertThat(byId.get("sf-00TA000000UsT05AAA"))
+        .contains(entry("occurred_at", "2026-03-05T23:30:00Z"));
     // 30 February is no date in any locale.
     assertThat(sink.rejected).containsExactly(entry(4L, "bad_timestamp"));
     assertThat(sink.rowsReported()).isEqualTo(5);
@@ -126,7 +127,8 @@ class SalesforceAdaptersTest {
     assertThat(sink.warnings)
         .containsExactly(
             "0:not_us_locale_dates:14/03/2026 09:15 (day/month/year; export with Data Loader for ISO dates)");
-    assertThat(sink.rejected).containsExactly(entry(2L, "bad_timestamp"), entry(3L, "bad_timestamp"));
+    assertThat(sink.rejected)
+        .containsExactly(entry(2L, "bad_timestamp"), entry(3L, "bad_timestamp"));
     assertThat(sink.byId("contact_id").get("salesforce:003A000001DmY03IAA"))
         .containsEntry("first_met_on", "2026-03-01");
   }
@@ -139,9 +141,12 @@ class SalesforceAdaptersTest {
     assertThat(sink.rejected).isEmpty();
     assertThat(sink.warnings).isEmpty();
     Map<String, Map<String, String>> byId = sink.byId("contact_id");
-    assertThat(byId.get("salesforce:003A000001DmY01IAA")).containsEntry("first_met_on", "2026-03-14");
-    assertThat(byId.get("salesforce:003A000001DmY02IAA")).containsEntry("first_met_on", "2026-04-03");
-    assertThat(byId.get("salesforce:003A000001DmY03IAA")).containsEntry("first_met_on", "2026-03-01");
+    assertThat(byId.get("salesforce:003A000001DmY01IAA"))
+        .containsEntry("first_met_on", "2026-03-14");
+    assertThat(byId.get("salesforce:003A000001DmY02IAA"))
+        .containsEntry("first_met_on", "2026-04-03");
+    assertThat(byId.get("salesforce:003A000001DmY03IAA"))
+        .containsEntry("first_met_on", "2026-03-01");
   }
 
   @Test
@@ -181,13 +186,16 @@ class SalesforceAdaptersTest {
 
     assertThat(sink.rejected).isEmpty();
     Map<String, Map<String, String>> byId = sink.byId("contact_id");
-    assertThat(byId.get("salesforce:003A000001UsC01IAA")).containsEntry("first_met_on", "2025-09-14");
-    assertThat(byId.get("salesforce:003A000001UsC02IAA")).containsEntry("first_met_on", "2026-03-04");
+    assertThat(byId.get("salesforce:003A000001UsC01IAA"))
+        .containsEntry("first_met_on", "2025-09-14");
+    assertThat(byId.get("salesforce:003A000001UsC02IAA"))
+        .containsEntry("first_met_on", "2026-03-04");
   }
 
   @Test
   void recognisesContactsAndActivitiesApart() {
-    List<String> contactHeader = List.of("\"Id\",\"IsDeleted\",\"LastName\",\"FirstName\",\"Email\"");
+    List<String> contactHeader =
+        List.of("\"Id\",\"IsDeleted\",\"LastName\",\"FirstName\",\"Email\"");
     List<String> taskHeader = List.of("ID,WHOID,WHATID,SUBJECT,ACTIVITYDATE,STATUS,OWNERID");
 
     assertThat(contacts.recognizes(contactHeader)).isTrue();

@@ -12,7 +12,8 @@ import java.util.TreeMap;
 /** A sink that keeps everything, for tests: per line, what the adapter made of it. */
 public final class CollectingSink implements RecordSink {
   /** What happened to one source row. */
-  public record Outcome(String kind, long line, String raw, String reason, List<CanonicalRecord> records) {}
+  public record Outcome(
+      String kind, long line, String raw, String reason, List<CanonicalRecord> records) {}
 
   private final Map<Long, Outcome> byLine = new TreeMap<>();
   private final List<String> duplicates = new ArrayList<>();
@@ -50,7 +51,9 @@ public final class CollectingSink implements RecordSink {
     return o;
   }
 
-  /** "line:kind[:reason]" for every row, in line order: the reconciliation in one comparable list. */
+  /**
+   * "line:kind[:reason]" for every row, in line order: the reconciliation in one comparable list.
+   */
   public List<String> summary() {
     List<String> s = new ArrayList<>();
     for (Outcome o : outcomes().values()) {

@@ -47,8 +47,13 @@ class LinkedInAdaptersTest {
     // Line 1 Notes:, 2 disclaimer, 3 blank, 4 header; seven data rows on lines 5-11.
     assertThat(sink.summary())
         .containsExactly(
-            "5:mapped", "6:mapped", "7:mapped", "8:mapped", "9:mapped",
-            "10:excluded:hidden_member", "11:rejected:bad_timestamp");
+            "5:mapped",
+            "6:mapped",
+            "7:mapped",
+            "8:mapped",
+            "9:mapped",
+            "10:excluded:hidden_member",
+            "11:rejected:bad_timestamp");
 
     CollectingSink.Outcome linnea = sink.at(5);
     assertThat(linnea.raw())
@@ -165,8 +170,13 @@ class LinkedInAdaptersTest {
 
     assertThat(sink.summary())
         .containsExactly(
-            "2:mapped", "3:mapped", "5:mapped", "6:excluded:sponsored",
-            "7:excluded:system_message", "8:excluded:draft", "9:rejected:bad_timestamp");
+            "2:mapped",
+            "3:mapped",
+            "5:mapped",
+            "6:excluded:sponsored",
+            "7:excluded:system_message",
+            "8:excluded:draft",
+            "9:rejected:bad_timestamp");
     assertThat(only(sink.at(2).records(), "activities"))
         .containsEntry("contact_id", "linkedin:url:linkedin.com/in/linnéa-x")
         .containsEntry("occurred_at", "2023-04-22T08:18:59Z")
@@ -181,7 +191,8 @@ class LinkedInAdaptersTest {
         .as("one activity per recipient other than the owner")
         .extracting(r -> r.fields().get("contact_id"))
         .containsExactly(
-            "linkedin:url:linkedin.com/in/jane-okafor-42", "linkedin:url:linkedin.com/in/priya-nair");
+            "linkedin:url:linkedin.com/in/jane-okafor-42",
+            "linkedin:url:linkedin.com/in/priya-nair");
     assertThat(group.stream().filter(r -> r.kind().equals("contacts")))
         .extracting(r -> r.fields().get("full_name"))
         .containsExactly("Jane Okafor", "Priya Nair, PMP");
@@ -209,8 +220,7 @@ class LinkedInAdaptersTest {
   void invitationsTouchTheOtherPartyWithTheNoteAsNotes() throws IOException {
     CollectingSink sink = read("invitations/Invitations.csv");
 
-    assertThat(sink.summary())
-        .containsExactly("2:mapped", "3:mapped", "4:rejected:bad_timestamp");
+    assertThat(sink.summary()).containsExactly("2:mapped", "3:mapped", "4:rejected:bad_timestamp");
     assertThat(only(sink.at(2).records(), "activities"))
         .containsEntry("type", "invitation")
         .containsEntry("contact_id", "linkedin:url:linkedin.com/in/chen-wei")
@@ -283,9 +293,12 @@ class LinkedInAdaptersTest {
     List<Path> files;
     try (Stream<Path> s = Files.walk(root)) {
       // Profile.csv in archives/2024 is there to be unrecognised (not a touch).
-      files = s.filter(Files::isRegularFile).filter(p -> !p.startsWith(root.resolve("mixed")))
-          .filter(p -> !p.getFileName().toString().equals("Profile.csv"))
-          .sorted().toList();
+      files =
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.startsWith(root.resolve("mixed")))
+              .filter(p -> !p.getFileName().toString().equals("Profile.csv"))
+              .sorted()
+              .toList();
     }
     for (Path f : files) {
       List<ExportAdapter> adapters = ArchiveReader.recognising(f);
@@ -296,7 +309,8 @@ class LinkedInAdaptersTest {
       adapters.get(0).read(f, context(OWNER), second);
 
       long dataRows = countDataRows(f);
-      assertThat(first.outcomes()).as("read = mapped + excluded + rejected in %s", f)
+      assertThat(first.outcomes())
+          .as("read = mapped + excluded + rejected in %s", f)
           .hasSize((int) dataRows);
       List<String> ids = new ArrayList<>();
       first.records("activities").forEach(r -> ids.add(r.fields().get("activity_id")));
@@ -305,7 +319,8 @@ class LinkedInAdaptersTest {
       assertThat(ids).as("ids in %s", f).doesNotHaveDuplicates().isEqualTo(rerun);
       Set<String> contactKeys = new HashSet<>();
       first.records("contacts").forEach(r -> contactKeys.add(r.fields().get("contact_id")));
-      assertThat(contactKeys).as("contacts emitted once per file in %s", f)
+      assertThat(contactKeys)
+          .as("contacts emitted once per file in %s", f)
           .hasSize(first.records("contacts").size());
     }
   }
@@ -316,13 +331,15 @@ class LinkedInAdaptersTest {
     String text = new String(bytes, VendorCsv.detectCharset(bytes));
     List<String> lines = text.lines().toList();
     int header = 0;
-    while (!lines.get(header).toLowerCase().matches(
-        ".*(first name|conversation id|from,to|endorsement date|event name).*")) {
+    while (!lines
+        .get(header)
+        .toLowerCase()
+        .matches(".*(first name|conversation id|from,to|endorsement date|event name).*")) {
       header++;
     }
     String data = String.join("\n", lines.subList(header + 1, lines.size()));
-    try (var parser = org.apache.commons.csv.CSVParser.parse(data,
-        org.apache.commons.csv.CSVFormat.RFC4180)) {
+    try (var parser =
+        org.apache.commons.csv.CSVParser.parse(data, org.apache.commons.csv.CSVFormat.RFC4180)) {
       return parser.getRecords().stream()
           .filter(r -> r.stream().anyMatch(v -> !v.isBlank()))
           .count();
@@ -338,7 +355,8 @@ class LinkedInAdaptersTest {
   @Test
   void anArchiveWithoutOwnerIsUnusable() {
     Path file = fixture("connections-current/Connections.csv");
-    assertThatThrownBy(() -> new ConnectionsAdapter().read(file, context(null), new CollectingSink()))
+    assertThatThrownBy(
+            () -> new ConnectionsAdapter().read(file, context(null), new CollectingSink()))
         .isInstanceOf(WellspringException.class)
         .hasMessage(
             "Connections.csv: a LinkedIn archive needs --owner NAME (whose archive it is: its"

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one place that decides which characters the report can draw. The report's font set
- * ({@code Wellspring Sans}: DejaVu Sans, then Droid Sans Fallback) covers Latin, Greek, Cyrillic,
- * Arabic, Hebrew and CJK; a character neither font has (an emoji, say) would otherwise be drawn as
- * nothing, leaving a blank heading or cell. It becomes U+FFFD, the visible replacement character
- * (which DejaVu Sans has), and joiners and variation selectors of emoji sequences are dropped.
+ * The one place that decides which characters the report can draw. The report's font set ({@code
+ * Wellspring Sans}: DejaVu Sans, then Droid Sans Fallback) covers Latin, Greek, Cyrillic, Arabic,
+ * Hebrew and CJK; a character neither font has (an emoji, say) would otherwise be drawn as nothing,
+ * leaving a blank heading or cell. It becomes U+FFFD, the visible replacement character (which
+ * DejaVu Sans has), and joiners and variation selectors of emoji sequences are dropped.
  */
 public final class Glyphs {
   /** What a character no font can draw becomes. */
@@ -32,7 +32,9 @@ public final class Glyphs {
     text.codePoints()
         .forEach(
             cp -> {
-              if (cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
+              if (cp == 0x200D
+                  || (cp >= 0xFE00 && cp <= 0xFE0F)
+                  || (cp >= 0xE0100 && cp <= 0xE01EF)) {
                 return; // zero-width joiner, variation selectors: only glue for emoji sequences
               }
               if (cp < 0x0250 || Fonts.canDisplay(cp)) {

@@ -28,8 +28,9 @@ public final class PdfFile {
       Files.createDirectories(dir);
       // Not Files.createTempFile: its owner-only permissions would carry over to the report.
       tmp = dir.resolve("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
-      try (OutputStream out = new java.io.BufferedOutputStream(
-          Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW))) {
+      try (OutputStream out =
+          new java.io.BufferedOutputStream(
+              Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW))) {
         writer.writeTo(out);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

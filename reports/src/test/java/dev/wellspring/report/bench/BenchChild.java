@@ -15,9 +15,11 @@ public final class BenchChild {
   public static void main(String[] args) {
     int exit = ReportMain.run(args, new PrintStream(OutputStream.nullOutputStream()), System.err);
     var os = ManagementFactory.getOperatingSystemMXBean();
-    long cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
-    System.out.printf("child %.2f s CPU, %.2f s since JVM start%n", cpu / 1e9,
-        ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+    long cpu =
+        os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    System.out.printf(
+        "child %.2f s CPU, %.2f s since JVM start%n",
+        cpu / 1e9, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
     System.exit(exit);
   }
 }

@@ -35,11 +35,20 @@ import java.util.List;
  */
 public final class RenderBenchmark {
   /** Keep equal to ReportLauncher.JVM_FLAGS in the jobs module (not a dependency of this one). */
-  static final List<String> LAUNCHER_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx1g",
-      "-XX:MetaspaceSize=128m", "-Djava.awt.headless=true", "-Xlog:cds=off,cds+dynamic=off");
+  static final List<String> LAUNCHER_FLAGS =
+      List.of(
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-Xmx1g",
+          "-XX:MetaspaceSize=128m",
+          "-Djava.awt.headless=true",
+          "-Xlog:cds=off,cds+dynamic=off");
 
-  /** The report as installed: the module's jar and its lib folder (run {@code mvn package} first). */
-  static final String INSTALLED = "target/wellspring-reports.jar" + java.io.File.pathSeparator + "target/lib/*";
+  /**
+   * The report as installed: the module's jar and its lib folder (run {@code mvn package} first).
+   */
+  static final String INSTALLED =
+      "target/wellspring-reports.jar" + java.io.File.pathSeparator + "target/lib/*";
 
   private static final String DATE = "2026-01-31";
 
@@ -51,22 +60,34 @@ public final class RenderBenchmark {
     int warm = args.length > 2 ? Integer.parseInt(args[2]) : 3;
     Path out = Files.createTempDirectory("wellspring-bench");
     RunGenerator.write(out, DATE, owners, 42);
-    System.out.printf("machine: %d cores, %s; load average at start %s%n",
+    System.out.printf(
+        "machine: %d cores, %s; load average at start %s%n",
         Runtime.getRuntime().availableProcessors(), cpuModel(), loadAverage());
-    System.out.printf("jvm: %s %s (%s)%n", System.getProperty("java.vm.name"),
-        System.getProperty("java.version"), System.getProperty("os.arch"));
+    System.out.printf(
+        "jvm: %s %s (%s)%n",
+        System.getProperty("java.vm.name"),
+        System.getProperty("java.version"),
+        System.getProperty("os.arch"));
     System.out.printf("owners: %d, effectiveness rows: %d%n", owners, owners * 3 * 12 * 7);
     // The child runs from jars, as ReportLauncher starts it: class data sharing takes jars only.
     if (!Files.isRegularFile(Path.of("target/wellspring-reports.jar"))) {
-      throw new IllegalStateException("run from reports/ after mvn package: target/wellspring-reports.jar is missing");
+      throw new IllegalStateException(
+          "run from reports/ after mvn package: target/wellspring-reports.jar is missing");
     }
     String cp = INSTALLED + java.io.File.pathSeparator + childJar(out);
     Path archive = out.resolve(".wellspring").resolve("report-classes.jsa");
     Files.createDirectories(archive.getParent());
-    child(out, cp, with(LAUNCHER_FLAGS, "-XX:ArchiveClassesAtExit=" + archive),
+    child(
+        out,
+        cp,
+        with(LAUNCHER_FLAGS, "-XX:ArchiveClassesAtExit=" + archive),
         "launcher's flags, first run (writes the class archive)");
     for (int i = 0; i < children; i++) {
-      child(out, cp, with(LAUNCHER_FLAGS, "-XX:SharedArchiveFile=" + archive), "launcher's flags + class archive");
+      child(
+          out,
+          cp,
+          with(LAUNCHER_FLAGS, "-XX:SharedArchiveFile=" + archive),
+          "launcher's flags + class archive");
     }
     for (int i = 0; i < children; i++) {
       child(out, cp, LAUNCHER_FLAGS, "launcher's flags, no class archive");
@@ -104,8 +125,17 @@ public final class RenderBenchmark {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(flags);
-    cmd.addAll(List.of("-cp", cp, BenchChild.class.getName(),
-        "--output", out.toString(), "--run-date", DATE, "--paper", "A4"));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            cp,
+            BenchChild.class.getName(),
+            "--output",
+            out.toString(),
+            "--run-date",
+            DATE,
+            "--paper",
+            "A4"));
     String load = loadAverage();
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -116,7 +146,8 @@ public final class RenderBenchmark {
       throw new IllegalStateException("child report failed with exit code " + exit + ": " + said);
     }
     Path pdf = out.resolve("reports").resolve(DATE).resolve("effectiveness.pdf");
-    System.out.printf("end to end, child JVM, %s: %.2f s wall; %s; %,d bytes; load %s%n",
+    System.out.printf(
+        "end to end, child JVM, %s: %.2f s wall; %s; %,d bytes; load %s%n",
         label, wall, said.substring(said.lastIndexOf('\n') + 1), Files.size(pdf), load);
   }
 
@@ -138,13 +169,19 @@ public final class RenderBenchmark {
     StringBuilder line = new StringBuilder(label + " in-JVM: ");
     List<String> names = List.of("read", "content", "templates", "fill", "export");
     for (int i = 0; i < names.size(); i++) {
-      line.append(String.format("%s %.2f/%.2f, ", names.get(i),
-          (marks.get(i + 1)[0] - marks.get(i)[0]) / 1e9, (marks.get(i + 1)[1] - marks.get(i)[1]) / 1e9));
+      line.append(
+          String.format(
+              "%s %.2f/%.2f, ",
+              names.get(i),
+              (marks.get(i + 1)[0] - marks.get(i)[0]) / 1e9,
+              (marks.get(i + 1)[1] - marks.get(i)[1]) / 1e9));
     }
     long[] first = marks.get(0);
     long[] last = marks.get(marks.size() - 1);
-    line.append(String.format("total %.2f s wall / %.2f s CPU; %d pages, %,d bytes",
-        (last[0] - first[0]) / 1e9, (last[1] - first[1]) / 1e9, pages[0], pdf.size()));
+    line.append(
+        String.format(
+            "total %.2f s wall / %.2f s CPU; %d pages, %,d bytes",
+            (last[0] - first[0]) / 1e9, (last[1] - first[1]) / 1e9, pages[0], pdf.size()));
     System.out.println(line + "  (phase wall/CPU in s)");
   }
 
@@ -161,8 +198,10 @@ public final class RenderBenchmark {
   private static String cpuModel() {
     try {
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-          .filter(l -> l.startsWith("model name")).findFirst()
-          .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU");
+          .filter(l -> l.startsWith("model name"))
+          .findFirst()
+          .map(l -> l.substring(l.indexOf(':') + 1).strip())
+          .orElse("unknown CPU");
     } catch (IOException e) {
       return "unknown CPU (no /proc/cpuinfo)";
     }
