@@ -6,7 +6,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
 "$REPO/run.sh" --version >/dev/null   # builds the jars if needed
 if [ ! -f "$HERE/target/wellspring-benchmarks.jar" ]; then
-  (cd "$REPO" && mvn -B -q -DskipTests -Dassembly.skipAssembly=true package -pl benchmarks -am)
+  (cd "$REPO" && mvn -B -q -DskipTests -Dassembly.skipAssembly=true -Dspotless.check.skip=true package -pl benchmarks -am)
 fi
 exec java -Xmx2g -cp "$HERE/target/wellspring-benchmarks.jar:$HERE/target/lib/*" \
   dev.wellspring.bench.Benchmark --repo "$REPO" --data "$HERE/data" "$@"
