@@ -1,10 +1,10 @@
 package dev.wellspring.classify;
 
 import dev.wellspring.io.Warehouse;
-import dev.wellspring.pipeline.RunContext;
-import dev.wellspring.pipeline.SparkStage;
-import dev.wellspring.pipeline.StageResult;
 import dev.wellspring.schema.Tables;
+import dev.wellspring.stage.RunContext;
+import dev.wellspring.stage.SparkStage;
+import dev.wellspring.stage.StageResult;
 import java.time.LocalDate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

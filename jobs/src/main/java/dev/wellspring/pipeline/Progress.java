@@ -2,6 +2,8 @@ package dev.wellspring.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wellspring.stage.StageProgress;
+import dev.wellspring.stage.StageResult;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +17,7 @@ import java.time.temporal.ChronoUnit;
  * {@link Format#JSON} (one object a line, for schedulers: {@code {"time":..., "level":...,
  * "event":..., ...}}). On a terminal the plain heartbeat is a progress bar redrawn in place.
  */
-public final class Progress {
+public final class Progress implements StageProgress {
   public enum Level {
     QUIET,
     NORMAL,

@@ -2,6 +2,8 @@ package dev.wellspring.pipeline;
 
 import dev.wellspring.WellspringException;
 import dev.wellspring.config.WellspringConfig;
+import dev.wellspring.stage.RunContext;
+import dev.wellspring.stage.StageResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

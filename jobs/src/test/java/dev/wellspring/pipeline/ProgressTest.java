@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.config.ConfigLoader;
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.io.Manifest;
+import dev.wellspring.stage.StageResult;
 import dev.wellspring.testing.SharedSpark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

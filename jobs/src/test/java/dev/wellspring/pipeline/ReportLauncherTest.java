@@ -8,6 +8,8 @@ import dev.wellspring.config.ConfigLoader;
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.Warehouse;
+import dev.wellspring.stage.RunContext;
+import dev.wellspring.stage.StageResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
