@@ -7,8 +7,6 @@ import dev.wellspring.schema.Tables;
 import dev.wellspring.stage.RunContext;
 import dev.wellspring.stage.SparkStage;
 import dev.wellspring.stage.StageResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,7 +95,7 @@ public final class AggregateStage implements SparkStage {
           warehouse.read(spark, Tables.UNATTRIBUTED, Tables.UNATTRIBUTED_SCHEMA, date));
       // attribution_channels exists once data-driven attribution has run; without it the export
       // is a header alone, so the report always finds every file.
-      if (Files.isDirectory(warehouse.readDir(Tables.ATTRIBUTION_CHANNELS, date))) {
+      if (warehouse.hasTable(Tables.ATTRIBUTION_CHANNELS, date)) {
         exports.put(
             Tables.ATTRIBUTION_CHANNELS,
             warehouse.read(
@@ -137,35 +135,11 @@ public final class AggregateStage implements SparkStage {
         warehouse
             .read(spark, Tables.LIFT, Tables.LIFT_SCHEMA, date)
             .withColumn("run_date", org.apache.spark.sql.functions.lit(date));
-    Path root = warehouse.tableDir(Tables.LIFT, date).getParent();
-    boolean earlier;
-    try (java.util.stream.Stream<Path> dirs =
-        Files.isDirectory(root) ? Files.list(root) : java.util.stream.Stream.empty()) {
-      earlier =
-          dirs.map(p -> p.getFileName().toString())
-              .anyMatch(
-                  n -> n.startsWith("run_date=") && n.substring(9).compareTo(date.toString()) < 0);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot list " + root, e);
-    }
-    Dataset<Row> all = current;
-    if (earlier) {
-      StructType withDate = Tables.LIFT_SCHEMA.add("run_date", "date");
-      all =
-          spark
-              .read()
-              .schema(withDate)
-              .option("basePath", root.toString())
-              .parquet(root.toString())
-              .where(
-                  org.apache
-                      .spark
-                      .sql
-                      .functions
-                      .col("run_date")
-                      .lt(org.apache.spark.sql.functions.lit(date)))
-              .unionByName(current);
-    }
+    Dataset<Row> all =
+        warehouse
+            .readEarlierDates(spark, Tables.LIFT, Tables.LIFT_SCHEMA, date)
+            .map(earlier -> earlier.unionByName(current))
+            .orElse(current);
     return Tables.conform(all, Tables.LIFT_HISTORY_SCHEMA);
   }
 

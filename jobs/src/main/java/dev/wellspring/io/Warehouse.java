@@ -1,5 +1,8 @@
 package dev.wellspring.io;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import dev.wellspring.WellspringException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -120,6 +124,43 @@ public final class Warehouse {
               + " (run the earlier stages first, or `nightly`)");
     }
     return spark.read().schema(schema).parquet(dir.toString());
+  }
+
+  /** Whether a table of the run date exists where {@link #readDir} looks for it. */
+  public boolean hasTable(String table, LocalDate runDate) {
+    return Files.isDirectory(readDir(table, runDate));
+  }
+
+  /**
+   * The published partitions of a table for run dates before {@code runDate}, with their {@code
+   * run_date} column; empty when there is none. This run's own partition, staged in its generation
+   * until the date is published, is never among them.
+   */
+  public Optional<Dataset<Row>> readEarlierDates(
+      SparkSession spark, String table, StructType schema, LocalDate runDate) {
+    Path dir = tableDir(table, runDate).getParent();
+    boolean earlier;
+    try (Stream<Path> dirs = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
+      earlier =
+          dirs.map(p -> p.getFileName().toString())
+              .anyMatch(
+                  n ->
+                      n.startsWith("run_date=")
+                          && n.substring(9).compareTo(runDate.toString()) < 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    if (!earlier) {
+      return Optional.empty();
+    }
+    StructType withDate = schema.add("run_date", "date");
+    return Optional.of(
+        spark
+            .read()
+            .schema(withDate)
+            .option("basePath", dir.toString())
+            .parquet(dir.toString())
+            .where(col("run_date").lt(lit(runDate))));
   }
 
   /** Writes one table of one run date as Parquet and publishes it atomically. */
