@@ -8,6 +8,7 @@ import dev.wellspring.config.ConfigLoader;
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.Warehouse;
+import dev.wellspring.io.report.ReportClassArchive;
 import dev.wellspring.stage.RunContext;
 import dev.wellspring.stage.StageResult;
 import java.io.ByteArrayOutputStream;
@@ -254,7 +255,7 @@ class ReportLauncherTest {
   @Test
   void theChildIsThisJvmsJavaWithTheReportMain() {
     WellspringConfig config = ConfigLoader.defaults("in", "out", LocalDate.parse("2026-01-31"));
-    List<String> cmd = ReportLauncher.command(config, "a.jar:lib/*", ReportLauncher.Cds.NONE);
+    List<String> cmd = ReportLauncher.command(config, "a.jar:lib/*", ReportClassArchive.NONE);
     int flags = ReportLauncher.JVM_FLAGS.size();
     assertThat(cmd.get(0))
         .isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -294,7 +295,7 @@ class ReportLauncherTest {
     String cp = jarClasspath(install);
     // Beside the first classpath entry: one archive for every output folder.
     Path archive = install.resolve("lib/report-classes.jsa");
-    assertThat(ReportLauncher.Cds.of(output, cp).flags())
+    assertThat(ReportClassArchive.of(output, cp).flags())
         .singleElement()
         .asString()
         .startsWith("-XX:ArchiveClassesAtExit=" + install.resolve("lib/report-classes.jsa."));
@@ -314,7 +315,7 @@ class ReportLauncherTest {
       assertThat(left.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("report.jar", "report-classes.jsa", "report-classes.jsa.key");
     }
-    assertThat(ReportLauncher.Cds.of(output, cp).flags())
+    assertThat(ReportClassArchive.of(output, cp).flags())
         .containsExactly("-XX:SharedArchiveFile=" + archive);
     // And the child still runs with it.
     ReportLauncher.render(
@@ -330,7 +331,7 @@ class ReportLauncherTest {
     Files.setLastModifiedTime(
         install.resolve("lib/report.jar"),
         java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-    assertThat(ReportLauncher.Cds.of(output, cp).flags())
+    assertThat(ReportClassArchive.of(output, cp).flags())
         .singleElement()
         .asString()
         .startsWith("-XX:ArchiveClassesAtExit=");
@@ -362,7 +363,7 @@ class ReportLauncherTest {
     Files.setLastModifiedTime(
         stale,
         java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 11 * 60_000L));
-    ReportLauncher.Cds.of(output, cp);
+    ReportClassArchive.of(output, cp);
     assertThat(stale).doesNotExist();
     assertThat(fresh).exists(); // maybe another report's, still running
   }
@@ -370,17 +371,17 @@ class ReportLauncherTest {
   @Test
   void withoutAWritableInstallationTheArchiveGoesToTheOutputFolder() {
     assertThat(
-            ReportLauncher.Cds.archiveDir(
+            ReportClassArchive.archiveDir(
                 output, "/no/such/dir/report.jar" + java.io.File.pathSeparator + "x/*"))
         .isEqualTo(output.resolve(".wellspring"));
-    assertThat(ReportLauncher.Cds.archiveDir(output, "/tmp/*")).isEqualTo(Path.of("/tmp"));
+    assertThat(ReportClassArchive.archiveDir(output, "/tmp/*")).isEqualTo(Path.of("/tmp"));
   }
 
   @Test
   void aFolderOfClassesOnTheClasspathRunsWithoutAnArchive() {
     // The JVM archives classes from jars only.
-    assertThat(ReportLauncher.Cds.of(output, fakeClasspath.resolve("classes").toString()).flags())
+    assertThat(ReportClassArchive.of(output, fakeClasspath.resolve("classes").toString()).flags())
         .isEmpty();
-    assertThat(ReportLauncher.Cds.key(fakeClasspath.resolve("classes").toString())).isNull();
+    assertThat(ReportClassArchive.key(fakeClasspath.resolve("classes").toString())).isNull();
   }
 }
