@@ -9,9 +9,11 @@ import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.incrementality.IncrementalityStage;
 import dev.wellspring.ingest.IngestStage;
 import dev.wellspring.io.FaultPoints;
+import dev.wellspring.io.Folders;
 import dev.wellspring.io.History;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.RunLock;
+import dev.wellspring.io.SecretFile;
 import dev.wellspring.io.Warehouse;
 import dev.wellspring.privacy.Keys;
 import dev.wellspring.spark.Sessions;
@@ -126,7 +128,7 @@ public final class Pipeline {
         manifest.warn("took over a stale lock: " + lock.tookOverStaleLock());
       }
       wh.recover();
-      Keys.use(config.secret(), wh.root());
+      Keys.use(config.secret(), () -> SecretFile.readOrCreate(wh.root()));
       // Every table, the rejects and the reports of the date are staged in one generation and
       // published together at the end (Warehouse#commit): readers never see two runs mixed.
       wh.begin(config.runDate());
@@ -233,9 +235,7 @@ public final class Pipeline {
     if (exit == 0) {
       Path pdf = wh.reportsDir(config.runDate()).resolve("effectiveness.pdf");
       progress.info(
-          "done; outputs in "
-              + wh.root()
-              + (java.nio.file.Files.exists(pdf) ? ", report " + pdf : ""));
+          "done; outputs in " + wh.root() + (Folders.exists(pdf) ? ", report " + pdf : ""));
     }
     progress.manifest(wh.manifestFile(config.runDate()), exit);
     return exit;
@@ -364,17 +364,17 @@ public final class Pipeline {
     }
     if (stages.contains("ingest")) {
       Path in = Path.of(c.input());
-      if (!java.nio.file.Files.isDirectory(in)) {
+      if (!Folders.isFolder(in)) {
         throw WellspringException.unusable(
             "cli",
             "input folder " + in.toAbsolutePath() + " does not exist or is not a folder (--input)");
       }
-      if (java.nio.file.Files.exists(wh.root()) && !java.nio.file.Files.isDirectory(wh.root())) {
+      if (Folders.exists(wh.root()) && !Folders.isFolder(wh.root())) {
         throw WellspringException.unusable(
             "cli", "output " + wh.root() + " is a file, not a folder (--output)");
       }
-    } else if (!java.nio.file.Files.isDirectory(wh.root().resolve("warehouse"))
-        && !java.nio.file.Files.isDirectory(wh.root().resolve("reports"))) {
+    } else if (!Folders.isFolder(wh.root().resolve("warehouse"))
+        && !Folders.isFolder(wh.root().resolve("reports"))) {
       throw WellspringException.unusable(
           "cli",
           "output folder "

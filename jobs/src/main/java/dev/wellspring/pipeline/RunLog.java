@@ -1,12 +1,12 @@
 package dev.wellspring.pipeline;
 
+import dev.wellspring.io.Folders;
+import dev.wellspring.io.TextFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Appender;
@@ -40,7 +40,7 @@ final class RunLog implements AutoCloseable {
   /** Starts logging into {@code file}; never fails (a run on a full disk must still report). */
   static RunLog open(Path file) {
     try {
-      Files.createDirectories(file.getParent());
+      Folders.createParents(file);
       if (!(LogManager.getContext(false) instanceof LoggerContext ctx)) {
         return new RunLog(file, false, false);
       }
@@ -111,12 +111,7 @@ final class RunLog implements AutoCloseable {
       t.printStackTrace(w);
     }
     try {
-      Files.writeString(
-          file,
-          text.toString(),
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      TextFiles.append(file, text.toString());
       return true;
     } catch (IOException | RuntimeException e) {
       return false;

@@ -1,16 +1,12 @@
 package dev.wellspring.privacy;
 
 import dev.wellspring.WellspringException;
-import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,9 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>The secret, first found wins: the configuration key {@code secret} (file or flag), the
  * environment variable {@value #ENV}, the file {@code <output>/.wellspring-secret}. When none
- * exists a random 256-bit secret is generated on first use and kept in that file, readable by the
- * owner only ({@code rw-------}), so reruns into the same output give the same keys. The secret is
- * never a constant in code and never written to the manifest.
+ * exists a random 256-bit secret is generated on first use and kept in that file ({@code
+ * io.SecretFile} reads and writes it), readable by the owner only ({@code rw-------}), so reruns
+ * into the same output give the same keys. The secret is never a constant in code and never written
+ * to the manifest.
  *
  * <p>{@link #use} makes a key the active one of this JVM (the pipeline does so before its first
  * stage); {@link #hmac} uses it. Without {@link #use} (a stage run alone in a test) a random key of
@@ -58,22 +55,23 @@ public final class Keys implements Serializable {
    * Finds or creates the secret for an output folder and makes it the active key.
    *
    * @param configured the configuration's {@code secret}, or null
-   * @param output the output folder (holds the generated secret when none is configured)
+   * @param secretFile the secret kept in the output folder ({@code io.SecretFile}), asked only when
+   *     neither the configuration nor the environment holds one
    */
-  public static Keys use(String configured, Path output) {
-    Keys k = resolve(configured, System.getenv(ENV), output);
+  public static Keys use(String configured, Supplier<String> secretFile) {
+    Keys k = resolve(configured, System.getenv(ENV), secretFile);
     active = k;
     return k;
   }
 
-  static Keys resolve(String configured, String env, Path output) {
+  static Keys resolve(String configured, String env, Supplier<String> secretFile) {
     if (configured != null && !configured.isBlank()) {
       return of(configured);
     }
     if (env != null && !env.isBlank()) {
       return of(env);
     }
-    return of(fileSecret(output.resolve(SECRET_FILE)));
+    return of(secretFile.get());
   }
 
   /** The active key of this JVM (see the class comment). */
@@ -106,34 +104,12 @@ public final class Keys implements Serializable {
     }
   }
 
-  private static String fileSecret(Path file) {
-    try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        String fresh = HexFormat.of().formatHex(randomBytes());
-        try {
-          // Created with owner-only permissions from the start: never readable by others, not
-          // even for a moment.
-          Files.createFile(
-              file,
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-          Files.writeString(file, fresh + "\n", StandardCharsets.UTF_8);
-        } catch (UnsupportedOperationException e) {
-          Files.writeString(file, fresh + "\n", StandardCharsets.UTF_8);
-        } catch (FileAlreadyExistsException e) {
-          // Another process created it first; use theirs.
-        }
-      }
-      String s = Files.readString(file, StandardCharsets.UTF_8).strip();
-      if (s.isEmpty()) {
-        throw WellspringException.unusable(
-            "config", file + ": the secret file is empty (delete it to get a new one)");
-      }
-      return s;
-    } catch (IOException e) {
-      throw WellspringException.unusable(
-          "config", "cannot read or create the secret " + file + ": " + e.getMessage());
-    }
+  /**
+   * A fresh random secret, 256 bits as 64 lower-case hex digits: what {@code io.SecretFile} keeps
+   * in {@value #SECRET_FILE} when no secret is configured.
+   */
+  public static String freshSecret() {
+    return HexFormat.of().formatHex(randomBytes());
   }
 
   private static byte[] randomBytes() {

@@ -1,6 +1,7 @@
 package dev.wellspring.spark;
 
 import dev.wellspring.config.WellspringConfig;
+import dev.wellspring.io.Folders;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
@@ -68,36 +69,11 @@ public final class Sessions {
    * candidates' window spill 3.5 GB to disk).
    */
   static int shufflePartitions(WellspringConfig config) {
-    long bytes = folderBytes(config.input());
+    long bytes = Folders.sizeInBytes(config.input());
     if (bytes == 0 && config.output() != null) {
-      bytes = folderBytes(java.nio.file.Path.of(config.output(), "warehouse").toString());
+      bytes = Folders.sizeInBytes(java.nio.file.Path.of(config.output(), "warehouse").toString());
     }
     long n = (bytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
     return (int) Math.max(8, Math.min(512, n));
-  }
-
-  private static long folderBytes(String folder) {
-    if (folder == null) {
-      return 0;
-    }
-    java.nio.file.Path p = java.nio.file.Path.of(folder);
-    if (!java.nio.file.Files.isDirectory(p)) {
-      return 0;
-    }
-    try (var files = java.nio.file.Files.walk(p)) {
-      return files
-          .filter(java.nio.file.Files::isRegularFile)
-          .mapToLong(
-              f -> {
-                try {
-                  return java.nio.file.Files.size(f);
-                } catch (java.io.IOException e) {
-                  return 0;
-                }
-              })
-          .sum();
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
-      return 0;
-    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wellspring.WellspringException;
+import dev.wellspring.io.SecretFile;
 import dev.wellspring.privacy.Keys;
 import dev.wellspring.privacy.Scrub;
 import java.nio.file.Files;
@@ -18,6 +19,11 @@ class PrivacyUnitTest {
 
   private final Scrub scrub = new Scrub(Keys.of("test-secret"));
 
+  /** The pipeline's way to the active key: configured, else the environment, else the file. */
+  private static Keys use(String configured, Path output) {
+    return Keys.use(configured, () -> SecretFile.readOrCreate(output));
+  }
+
   @Test
   void hmacIsTheRfc4231Value() {
     // RFC 4231 test case 2: key "Jefe", data "what do ya want for nothing?".
@@ -27,23 +33,23 @@ class PrivacyUnitTest {
 
   @Test
   void aGeneratedSecretIsKeptOwnerOnlyAndReused() throws Exception {
-    Keys first = Keys.use(null, tmp);
+    Keys first = use(null, tmp);
     Path file = tmp.resolve(Keys.SECRET_FILE);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
         .isEqualTo("rw-------");
     assertThat(Files.readString(file).strip()).hasSize(64);
-    Keys again = Keys.use(null, tmp);
+    Keys again = use(null, tmp);
     assertThat(again.hex("x")).isEqualTo(first.hex("x"));
     assertThat(Keys.hmac("x")).isEqualTo(first.hex("x"));
     Path other = Files.createDirectories(tmp.resolve("other"));
-    assertThat(Keys.use(null, other).hex("x"))
+    assertThat(use(null, other).hex("x"))
         .as("each output folder its own secret")
         .isNotEqualTo(first.hex("x"));
   }
 
   @Test
   void aConfiguredSecretWinsAndNoFileIsWritten() {
-    Keys k = Keys.use("configured", tmp);
+    Keys k = use("configured", tmp);
     assertThat(k.hex("x")).isEqualTo(Keys.of("configured").hex("x"));
     assertThat(tmp.resolve(Keys.SECRET_FILE)).doesNotExist();
   }
@@ -51,7 +57,7 @@ class PrivacyUnitTest {
   @Test
   void anEmptySecretFileIsAClearError() throws Exception {
     Files.writeString(tmp.resolve(Keys.SECRET_FILE), "\n");
-    assertThatThrownBy(() -> Keys.use(null, tmp))
+    assertThatThrownBy(() -> use(null, tmp))
         .isInstanceOf(WellspringException.class)
         .hasMessageContaining("the secret file is empty");
   }
