@@ -6,29 +6,20 @@ import dev.wellspring.WellspringException;
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.pipeline.Pipeline;
 import dev.wellspring.pipeline.Progress;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code wellspring} command line. Exit codes: DESIGN.md "Exit codes". */
 @Command(
     name = "wellspring",
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
-    description = "Does our networking pay off, and which kind?",
-    subcommands = {
-      Main.Nightly.class,
-      Main.Ingest.class,
-      Main.Classify.class,
-      Main.Attribute.class,
-      Main.Aggregate.class,
-      Main.Incrementality.class,
-      Main.Report.class,
-      GenerateCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Does our networking pay off, and which kind?")
 public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
@@ -75,28 +66,63 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * The command line with each stage command's help cut to its own options, and the help footer.
+   * The pipeline commands, in the order --help lists them: name -> description. Each is one {@link
+   * StageCommand} running the stage of its name ({@code nightly}: all of them).
+   */
+  static final Map<String, String> STAGE_COMMANDS = new LinkedHashMap<>();
+
+  static {
+    STAGE_COMMANDS.put(
+        "nightly",
+        "ingest -> classify -> attribute -> aggregate -> incrementality -> report for one run"
+            + " date.");
+    STAGE_COMMANDS.put("ingest", "Validate the exports into the warehouse; bad rows to rejects/.");
+    STAGE_COMMANDS.put("classify", "Classify every activity as DIRECTED, EMBEDDED or UNDIRECTED.");
+    STAGE_COMMANDS.put("attribute", "Attribute outcomes to touchpoints under every model.");
+    STAGE_COMMANDS.put("aggregate", "Compute the aggregates and write the CSV exports.");
+    STAGE_COMMANDS.put(
+        "incrementality",
+        "Estimate what each class's hours add (a mix model beside attribution; after aggregate).");
+    STAGE_COMMANDS.put("report", "Render the PDF report from one run's CSV exports.");
+  }
+
+  /**
+   * The command line: the pipeline commands (each stage command's help cut to its own options),
+   * generate, help, and the help footer.
    */
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.getCommandSpec().usageMessage().footer(FOOTER);
+    STAGE_COMMANDS.forEach(
+        (name, description) -> cl.addSubcommand(name, stageCommand(name, description)));
+    cl.addSubcommand(new GenerateCommand());
+    cl.addSubcommand(new CommandLine.HelpCommand());
     for (CommandLine sub : cl.getSubcommands().values()) {
-      var spec = sub.getCommandSpec();
-      spec.usageMessage().footer(FOOTER);
-      List<String> own = RunOptions.STAGE_OPTIONS.get(spec.name());
-      if (own == null || !(spec.userObject() instanceof StageCommand)) {
-        continue;
-      }
-      for (CommandLine.Model.OptionSpec o : List.copyOf(spec.options())) {
-        if (!RunOptions.COMMON.contains(o.longestName()) && !own.contains(o.longestName())) {
-          // Hidden, not removed: scripts that pass one set of flags to every stage keep working
-          // (the flags are configuration keys; a stage ignores what it does not use).
-          spec.remove(o);
-          spec.addOption(o.toBuilder().hidden(true).build());
-        }
-      }
+      sub.getCommandSpec().usageMessage().footer(FOOTER);
     }
     return cl;
+  }
+
+  /** One pipeline command, built from the option table rather than from annotations. */
+  private static CommandLine stageCommand(String name, String description) {
+    StageCommand command = new StageCommand(name);
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command);
+    spec.name(name).mixinStandardHelpOptions(true);
+    spec.usageMessage().description(description);
+    List<String> own = RunOptions.STAGE_OPTIONS.get(name);
+    RunOptions.addTo(
+        spec, flag -> own == null || RunOptions.COMMON.contains(flag) || own.contains(flag));
+    if (name.equals("nightly")) {
+      spec.addOption(
+          CommandLine.Model.OptionSpec.builder("--no-report")
+              .type(boolean.class)
+              .arity("0")
+              .description("Skip the PDF (the CSV exports are still written).")
+              .build());
+    }
+    command.options = new RunOptions(spec);
+    command.spec = spec;
+    return new CommandLine(spec);
   }
 
   /**
@@ -154,18 +180,32 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CommandLine.usage(this, System.err);
+    // The list of commands, without the footer (as a bare `wellspring` always printed it).
+    CommandLine self = commandLine();
+    self.getCommandSpec().usageMessage().footer(new String[0]);
+    self.usage(System.err);
     return WellspringException.UNUSABLE;
   }
 
-  /** Shared body of the pipeline commands. */
-  abstract static class StageCommand implements Callable<Integer> {
-    @Mixin RunOptions options;
+  /** A pipeline command: runs the stage of its name, or every stage for {@code nightly}. */
+  static final class StageCommand implements Callable<Integer> {
+    private final String name;
+    private RunOptions options;
+    private CommandSpec spec;
 
-    abstract List<String> stages();
+    StageCommand(String name) {
+      this.name = name;
+    }
 
-    boolean needsInput() {
-      return stages().contains("ingest");
+    List<String> stages() {
+      if (!name.equals("nightly")) {
+        return List.of(name);
+      }
+      List<String> s = Pipeline.nightly();
+      if (Boolean.TRUE.equals(spec.findOption("--no-report").getValue())) {
+        s.remove("report");
+      }
+      return s;
     }
 
     @Override
@@ -173,17 +213,17 @@ public final class Main implements Callable<Integer> {
       if (options.format() == Progress.Format.JSON) {
         jsonLogging();
       }
-      WellspringConfig config = options.toConfig(needsInput());
-      if (options.printConfig) {
-        System.out.print(
-            new ObjectMapper(new YAMLFactory()).writeValueAsString(Pipeline.describe(config)));
+      List<String> stages = stages();
+      WellspringConfig config = options.toConfig(stages.contains("ingest"));
+      if (options.printConfig()) {
+        System.out.print(new ObjectMapper(new YAMLFactory()).writeValueAsString(config.describe()));
         return 0;
       }
       Progress.Level level =
-          options.quiet
+          options.quiet()
               ? Progress.Level.QUIET
-              : options.verbose ? Progress.Level.VERBOSE : Progress.Level.NORMAL;
-      return Pipeline.run(config, stages(), Progress.toStderr(level, options.format()));
+              : options.verbose() ? Progress.Level.VERBOSE : Progress.Level.NORMAL;
+      return Pipeline.run(config, stages, Progress.toStderr(level, options.format()));
     }
   }
 
@@ -196,94 +236,6 @@ public final class Main implements Callable<Integer> {
       } catch (java.net.URISyntaxException | RuntimeException e) {
         // plain log lines then; the progress lines are JSON regardless
       }
-    }
-  }
-
-  @Command(
-      name = "nightly",
-      mixinStandardHelpOptions = true,
-      description =
-          "ingest -> classify -> attribute -> aggregate -> incrementality -> report for one run date.")
-  static final class Nightly extends StageCommand {
-    @CommandLine.Option(
-        names = "--no-report",
-        description = "Skip the PDF (the CSV exports are still written).")
-    boolean noReport;
-
-    @Override
-    List<String> stages() {
-      List<String> s = Pipeline.nightly();
-      if (noReport) {
-        s.remove("report");
-      }
-      return s;
-    }
-  }
-
-  @Command(
-      name = "ingest",
-      mixinStandardHelpOptions = true,
-      description = "Validate the exports into the warehouse; bad rows to rejects/.")
-  static final class Ingest extends StageCommand {
-    @Override
-    List<String> stages() {
-      return List.of("ingest");
-    }
-  }
-
-  @Command(
-      name = "classify",
-      mixinStandardHelpOptions = true,
-      description = "Classify every activity as DIRECTED, EMBEDDED or UNDIRECTED.")
-  static final class Classify extends StageCommand {
-    @Override
-    List<String> stages() {
-      return List.of("classify");
-    }
-  }
-
-  @Command(
-      name = "attribute",
-      mixinStandardHelpOptions = true,
-      description = "Attribute outcomes to touchpoints under every model.")
-  static final class Attribute extends StageCommand {
-    @Override
-    List<String> stages() {
-      return List.of("attribute");
-    }
-  }
-
-  @Command(
-      name = "aggregate",
-      mixinStandardHelpOptions = true,
-      description = "Compute the aggregates and write the CSV exports.")
-  static final class Aggregate extends StageCommand {
-    @Override
-    List<String> stages() {
-      return List.of("aggregate");
-    }
-  }
-
-  @Command(
-      name = "incrementality",
-      mixinStandardHelpOptions = true,
-      description =
-          "Estimate what each class's hours add (a mix model beside attribution; after aggregate).")
-  static final class Incrementality extends StageCommand {
-    @Override
-    List<String> stages() {
-      return List.of("incrementality");
-    }
-  }
-
-  @Command(
-      name = "report",
-      mixinStandardHelpOptions = true,
-      description = "Render the PDF report from one run's CSV exports.")
-  static final class Report extends StageCommand {
-    @Override
-    List<String> stages() {
-      return List.of("report");
     }
   }
 

@@ -1,155 +1,52 @@
 package dev.wellspring.cli;
 
+import dev.wellspring.WellspringException;
 import dev.wellspring.config.ConfigLoader;
+import dev.wellspring.config.ConfigOption;
+import dev.wellspring.config.Options;
 import dev.wellspring.config.WellspringConfig;
+import dev.wellspring.pipeline.Progress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import java.util.function.Predicate;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The flags every pipeline command shares (DESIGN.md "Command line"). Flags beat --config. */
-public final class RunOptions {
-  @Option(names = "--input", paramLabel = "DIR", description = "Folder with the exports.")
-  String input;
-
-  @Option(
-      names = "--output",
-      paramLabel = "DIR",
-      description = "Output folder (warehouse, reports, runs).")
-  String output;
-
-  @Option(
-      names = "--run-date",
-      paramLabel = "YYYY-MM-DD",
-      description = "Run date; data after its end is ignored. Default: yesterday (UTC).")
-  String runDate;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
-  Path config;
-
-  @Option(
-      names = "--lookback-days",
-      paramLabel = "N",
-      description = "Attribution lookback (default 180).")
-  String lookbackDays;
-
-  @Option(
-      names = "--half-life-days",
-      paramLabel = "N",
-      description = "Time-decay half-life (default 30).")
-  String halfLifeDays;
-
-  @Option(
-      names = "--channel-dimension",
-      paramLabel = "D",
-      description =
-          "Channels of markov/shapley paths: class, type, channel, goal_category (default class).")
-  String channelDimension;
-
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
-  String master;
-
-  @Option(
-      names = "--owner",
-      paramLabel = "NAME",
-      description = "Whose single-person exports these are.")
-  String owner;
-
-  @Option(
-      names = "--reject-max",
-      paramLabel = "RATIO",
-      description = "Largest tolerated reject ratio (default 0.05).")
-  String rejectMax;
-
-  @Option(
-      names = "--report-model",
-      paramLabel = "MODEL",
-      description = "Model of the report's headline (default linear).")
-  String reportModel;
-
-  @Option(
-      names = "--paper",
-      paramLabel = "SIZE",
-      description = "Report paper: A4 (default) or Letter.")
-  String paper;
-
-  @Option(
-      names = "--names",
-      paramLabel = "HOW",
-      description = "People's names in the report: full (default), initials or none.")
-  String names;
-
-  @Option(
-      names = "--value-unit",
-      paramLabel = "UNIT",
-      description = "Unit written beside values in the report, e.g. EUR or points (default none).")
-  String valueUnit;
-
-  @Option(
-      names = "--report-period-days",
-      paramLabel = "N",
-      description =
-          "The report's period: the N days to the run date, against the N before (default 90).")
-  String reportPeriodDays;
-
-  @Option(
-      names = "--shuffle-partitions",
-      paramLabel = "N",
-      description = "Spark shuffle partitions (default: one per 24 MB of input, 8 to 512).")
-  String shufflePartitions;
-
-  @Option(names = "--quiet", description = "Print errors only.")
-  boolean quiet;
-
-  @Option(
-      names = "--verbose",
-      description = "Print more detail, and stack traces on internal errors.")
-  boolean verbose;
-
-  @Option(names = "--print-config", description = "Print the effective configuration and exit.")
-  boolean printConfig;
-
-  @Option(
-      names = "--log-format",
-      paramLabel = "FORMAT",
-      description =
-          "Progress lines: plain (default; a bar on a terminal) or json (one object a line, for schedulers).")
-  String logFormat;
-
-  @Option(
-      names = "--keep-runs",
-      paramLabel = "N",
-      description =
-          "Published run dates to keep after a successful run; older ones are pruned (default 30; 0 keeps all).")
-  String keepRuns;
+/**
+ * The flags every pipeline command shares (DESIGN.md "Command line"): one per option of the table
+ * {@link Options} that has a flag, plus the few that steer the command itself (--config, --quiet,
+ * --verbose, --print-config, --log-format). Flags beat --config.
+ */
+final class RunOptions {
 
   /**
    * The options of each stage command beyond {@link #COMMON}; {@code nightly} shows them all. A
    * stage command's --help lists only these; the others are hidden there (still accepted, as the
    * configuration keys they are).
    */
-  static final java.util.Map<String, java.util.List<String>> STAGE_OPTIONS =
-      java.util.Map.of(
+  static final Map<String, List<String>> STAGE_OPTIONS =
+      Map.of(
           "ingest",
-          java.util.List.of(
-              "--input", "--owner", "--reject-max", "--master", "--shuffle-partitions"),
+          List.of("--input", "--owner", "--reject-max", "--master", "--shuffle-partitions"),
           "classify",
-          java.util.List.of("--master", "--shuffle-partitions"),
+          List.of("--master", "--shuffle-partitions"),
           "attribute",
-          java.util.List.of(
+          List.of(
               "--lookback-days",
               "--half-life-days",
               "--channel-dimension",
               "--master",
               "--shuffle-partitions"),
           "aggregate",
-          java.util.List.of("--master", "--shuffle-partitions"),
+          List.of("--master", "--shuffle-partitions"),
           "report",
-          java.util.List.of("--report-model", "--paper"));
+          List.of("--report-model", "--paper"));
 
   /** Options every pipeline command has. */
-  static final java.util.List<String> COMMON =
-      java.util.List.of(
+  static final List<String> COMMON =
+      List.of(
           "--output",
           "--run-date",
           "--config",
@@ -160,44 +57,108 @@ public final class RunOptions {
           "--help",
           "--version");
 
+  private final CommandSpec spec;
+
+  /** The options as parsed into {@code spec} (a command built with {@link #addTo}). */
+  RunOptions(CommandSpec spec) {
+    this.spec = spec;
+  }
+
+  /**
+   * Adds the shared flags to a pipeline command. Those that {@code shown} rejects are hidden, not
+   * left out: scripts that pass one set of flags to every stage keep working (the flags are
+   * configuration keys; a stage ignores what it does not use).
+   */
+  static void addTo(CommandSpec spec, Predicate<String> shown) {
+    for (ConfigOption<?> o : Options.withFlags()) {
+      add(spec, shown, o.flag(), o.paramLabel(), String.class, o.help());
+    }
+    add(spec, shown, "--config", "FILE", Path.class, "YAML configuration file.");
+    add(spec, shown, "--quiet", null, boolean.class, "Print errors only.");
+    add(
+        spec,
+        shown,
+        "--verbose",
+        null,
+        boolean.class,
+        "Print more detail, and stack traces on internal errors.");
+    add(
+        spec,
+        shown,
+        "--print-config",
+        null,
+        boolean.class,
+        "Print the effective configuration and exit.");
+    add(
+        spec,
+        shown,
+        "--log-format",
+        "FORMAT",
+        String.class,
+        "Progress lines: plain (default; a bar on a terminal) or json (one object a line, for"
+            + " schedulers).");
+  }
+
+  private static void add(
+      CommandSpec spec,
+      Predicate<String> shown,
+      String name,
+      String label,
+      Class<?> type,
+      String description) {
+    OptionSpec.Builder b =
+        OptionSpec.builder(name).type(type).description(description).hidden(!shown.test(name));
+    if (label != null) {
+      b.paramLabel(label);
+    }
+    if (type == boolean.class) {
+      b.arity("0");
+    }
+    spec.addOption(b.build());
+  }
+
+  private Object value(String name) {
+    return spec.findOption(name).getValue();
+  }
+
+  boolean printConfig() {
+    return Boolean.TRUE.equals(value("--print-config"));
+  }
+
+  boolean quiet() {
+    return Boolean.TRUE.equals(value("--quiet"));
+  }
+
+  boolean verbose() {
+    return Boolean.TRUE.equals(value("--verbose"));
+  }
+
   /** The progress format named by --log-format. */
-  dev.wellspring.pipeline.Progress.Format format() {
+  Progress.Format format() {
+    String logFormat = (String) value("--log-format");
     if (logFormat == null || logFormat.equalsIgnoreCase("plain")) {
-      return dev.wellspring.pipeline.Progress.Format.PLAIN;
+      return Progress.Format.PLAIN;
     }
     if (logFormat.equalsIgnoreCase("json")) {
-      return dev.wellspring.pipeline.Progress.Format.JSON;
+      return Progress.Format.JSON;
     }
-    throw dev.wellspring.WellspringException.unusable(
+    throw WellspringException.unusable(
         "cli", "bad value for --log-format: '" + logFormat + "' (expected plain or json)");
   }
 
   /** The effective configuration: defaults, then the file, then these flags. */
   WellspringConfig toConfig(boolean needsInput) {
     Map<String, String> flags = new LinkedHashMap<>();
-    flags.put("input", input);
-    flags.put("output", output);
-    flags.put("run_date", runDate);
-    flags.put("lookback_days", lookbackDays);
-    flags.put("half_life_days", halfLifeDays);
-    flags.put("channel_dimension", channelDimension);
-    flags.put("master", master);
-    flags.put("owner", owner);
-    flags.put("reject_max", rejectMax);
-    flags.put("report_model", reportModel);
-    flags.put("paper", paper);
-    flags.put("shuffle_partitions", shufflePartitions);
-    flags.put("names", names);
-    flags.put("value_unit", valueUnit);
-    flags.put("report_period_days", reportPeriodDays);
-    flags.put("keep_runs", keepRuns);
-    WellspringConfig c = ConfigLoader.load(config, flags);
+    for (ConfigOption<?> o : Options.withFlags()) {
+      flags.put(o.key(), (String) value(o.flag()));
+    }
+    WellspringConfig c = ConfigLoader.load((Path) value("--config"), flags);
     if (c.output() == null || c.output().isBlank()) {
-      throw dev.wellspring.WellspringException.unusable(
+      throw WellspringException.unusable(
           "cli", "missing --output DIR (or output: in the configuration file)");
     }
     if (needsInput && (c.input() == null || c.input().isBlank())) {
-      throw dev.wellspring.WellspringException.unusable(
+      throw WellspringException.unusable(
           "cli", "missing --input DIR (or input: in the configuration file)");
     }
     return c;

@@ -1,15 +1,20 @@
 package dev.wellspring.config;
 
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The effective configuration of one run: one immutable, validated value.
  *
  * <p>Precedence, highest first: command-line flag, configuration file ({@code --config}, YAML), the
- * defaults documented here and in DESIGN.md. Keys in the file use the snake_case names given in
- * {@link ConfigLoader#KEYS}.
+ * defaults documented here and in DESIGN.md. Keys in the file use the snake_case names of the
+ * option table {@link Options}, which also gives each option's flag, default and help.
  *
  * @param input folder with the exports (canonical files and vendor exports)
  * @param output folder that receives warehouse/, rejects/, reports/ and runs/
@@ -93,18 +98,116 @@ public record WellspringConfig(
   }
 
   public WellspringConfig {
-    durations = Map.copyOf(new TreeMap<>(durations));
-    inferenceMap = Map.copyOf(new TreeMap<>(inferenceMap));
-    sparkConf = Map.copyOf(new TreeMap<>(sparkConf));
-    ownerMap = Map.copyOf(new TreeMap<>(ownerMap));
-    ownerEmails = Map.copyOf(new TreeMap<>(ownerEmails));
+    durations = sorted(durations);
+    inferenceMap = sorted(inferenceMap);
+    sparkConf = sorted(sparkConf);
+    ownerMap = sorted(ownerMap);
+    ownerEmails = sorted(ownerEmails);
+  }
+
+  /** An unmodifiable copy in key order (so the manifest and --print-config list maps sorted). */
+  private static <V> Map<String, V> sorted(Map<String, V> m) {
+    Map<String, V> copy = new TreeMap<>();
+    m.forEach((k, v) -> copy.put(Objects.requireNonNull(k), Objects.requireNonNull(v, k)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The configuration holding {@code values}: one value per option of {@link Options#ALL}. The only
+   * place the record's components are listed in order.
+   */
+  static WellspringConfig of(Map<ConfigOption<?>, Object> values) {
+    Values v = new Values(values);
+    return new WellspringConfig(
+        v.get(Options.INPUT),
+        v.get(Options.OUTPUT),
+        v.get(Options.RUN_DATE),
+        v.get(Options.MASTER),
+        v.get(Options.OWNER),
+        v.get(Options.LOOKBACK_DAYS),
+        v.get(Options.HALF_LIFE_DAYS),
+        v.get(Options.CHANNEL_DIMENSION),
+        v.get(Options.REJECT_MAX),
+        v.get(Options.REPORT_MODEL),
+        v.get(Options.DURATIONS),
+        v.get(Options.INFERENCE_MAP),
+        v.get(Options.BOOTSTRAP_RESAMPLES),
+        v.get(Options.BOOTSTRAP_SEED),
+        v.get(Options.SHUFFLE_PARTITIONS),
+        v.get(Options.SPARK),
+        v.get(Options.PAPER),
+        v.get(Options.NAMES),
+        v.get(Options.OWNER_MAP),
+        v.get(Options.VALUE_UNIT),
+        v.get(Options.REPORT_PERIOD_DAYS),
+        v.get(Options.SECRET),
+        v.get(Options.OWNER_EMAILS),
+        v.get(Options.SALESFORCE_DATE_FORMAT),
+        new Incrementality(
+            v.get(Options.CARRYOVER),
+            v.get(Options.INCREMENTALITY_RESAMPLES),
+            v.get(Options.INCREMENTALITY_SEED)),
+        v.get(Options.KEEP_RUNS));
+  }
+
+  /** Typed reads of the option -> value map. */
+  private record Values(Map<ConfigOption<?>, Object> values) {
+    @SuppressWarnings("unchecked")
+    <T> T get(ConfigOption<T> option) {
+      if (!values.containsKey(option)) {
+        throw new IllegalArgumentException("no value for " + option.key());
+      }
+      return (T) values.get(option);
+    }
+  }
+
+  /** Every option's value in this configuration, in the table's order. */
+  Map<ConfigOption<?>, Object> values() {
+    Map<ConfigOption<?>, Object> m = new LinkedHashMap<>();
+    for (ConfigOption<?> o : Options.ALL) {
+      m.put(o, o.get(this));
+    }
+    return m;
+  }
+
+  /** This configuration with one option changed (validated values only: no parsing here). */
+  public <T> WellspringConfig with(ConfigOption<T> option, T value) {
+    Map<ConfigOption<?>, Object> m = values();
+    m.put(option, value);
+    return of(m);
+  }
+
+  /**
+   * The effective configuration as plain values for --print-config, keys sorted: every option but
+   * the secret and the team's own addresses.
+   */
+  public Map<String, Object> describe() {
+    return shown(EnumSet.of(ConfigOption.Shown.MANIFEST, ConfigOption.Shown.PRINT_CONFIG));
+  }
+
+  /**
+   * The manifest's {@code configuration} object, keys sorted (describe() less owner_map,
+   * keep_runs).
+   */
+  public Map<String, Object> forManifest() {
+    return shown(EnumSet.of(ConfigOption.Shown.MANIFEST));
+  }
+
+  private Map<String, Object> shown(Set<ConfigOption.Shown> where) {
+    Map<String, Object> m = new TreeMap<>();
+    for (ConfigOption<?> o : Options.ALL) {
+      if (where.contains(o.shown())) {
+        m.put(o.key(), o.shownValue(this));
+      }
+    }
+    return m;
   }
 
   /** Like the record's, but never shows the secret (configurations end up in logs). */
   @Override
   public String toString() {
     return "WellspringConfig["
-        + dev.wellspring.pipeline.Pipeline.describe(this)
+        + describe()
         + ", secret="
         + (secret == null ? "none" : "(set)")
         + "]";
@@ -118,63 +221,11 @@ public record WellspringConfig(
 
   /** This configuration with another run date (the stages of one run share everything else). */
   public WellspringConfig withRunDate(LocalDate date) {
-    return new WellspringConfig(
-        input,
-        output,
-        date,
-        master,
-        owner,
-        lookbackDays,
-        halfLifeDays,
-        channelDimension,
-        rejectMax,
-        reportModel,
-        durations,
-        inferenceMap,
-        bootstrapResamples,
-        bootstrapSeed,
-        shufflePartitions,
-        sparkConf,
-        paper,
-        names,
-        ownerMap,
-        valueUnit,
-        reportPeriodDays,
-        secret,
-        ownerEmails,
-        salesforceDateFormat,
-        incrementality,
-        keepRuns);
+    return with(Options.RUN_DATE, date);
   }
 
   /** This configuration with other input and output folders. */
   public WellspringConfig withFolders(String newInput, String newOutput) {
-    return new WellspringConfig(
-        newInput,
-        newOutput,
-        runDate,
-        master,
-        owner,
-        lookbackDays,
-        halfLifeDays,
-        channelDimension,
-        rejectMax,
-        reportModel,
-        durations,
-        inferenceMap,
-        bootstrapResamples,
-        bootstrapSeed,
-        shufflePartitions,
-        sparkConf,
-        paper,
-        names,
-        ownerMap,
-        valueUnit,
-        reportPeriodDays,
-        secret,
-        ownerEmails,
-        salesforceDateFormat,
-        incrementality,
-        keepRuns);
+    return with(Options.INPUT, newInput).with(Options.OUTPUT, newOutput);
   }
 }

@@ -25,7 +25,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 
@@ -68,7 +67,7 @@ public final class Pipeline {
     ObjectNode root = manifest.root();
     root.put("run_date", config.runDate().toString());
     root.put("started_at", Instant.now().toString());
-    root.set("configuration", Manifest.JSON.valueToTree(configForManifest(config)));
+    root.set("configuration", Manifest.JSON.valueToTree(config.forManifest()));
     ObjectNode versions = manifest.object("versions");
     versions.put("wellspring", Version.wellspring());
     versions.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
@@ -310,48 +309,6 @@ public final class Pipeline {
               + firstLine(String.valueOf(e.getMessage())));
       return WellspringException.INTERNAL;
     }
-  }
-
-  private static Map<String, Object> configForManifest(WellspringConfig c) {
-    Map<String, Object> m = new TreeMap<>();
-    m.put("input", c.input());
-    m.put("output", c.output());
-    m.put("run_date", c.runDate().toString());
-    m.put("master", c.master());
-    m.put("owner", c.owner());
-    m.put("lookback_days", c.lookbackDays());
-    m.put("half_life_days", c.halfLifeDays());
-    m.put("channel_dimension", c.channelDimension());
-    m.put("reject_max", c.rejectMax());
-    m.put("report_model", c.reportModel());
-    m.put("durations", c.durations());
-    m.put("inference_map", c.inferenceMap());
-    m.put("bootstrap_resamples", c.bootstrapResamples());
-    m.put("bootstrap_seed", c.bootstrapSeed());
-    m.put(
-        "carryover",
-        c.incrementality().carryover() == null ? "auto" : c.incrementality().carryover());
-    m.put("incrementality_resamples", c.incrementality().resamples());
-    m.put("incrementality_seed", c.incrementality().seed());
-    m.put("shuffle_partitions", c.shufflePartitions());
-    m.put("spark", c.sparkConf());
-    m.put("paper", c.paper());
-    m.put("names", c.names());
-    m.put("salesforce_date_format", c.salesforceDateFormat());
-    m.put("value_unit", c.valueUnit());
-    m.put("report_period_days", c.reportPeriodDays());
-    return m;
-  }
-
-  /**
-   * The effective configuration as plain values for --print-config: the manifest's, plus owner_map
-   * and keep_runs (the secret is never shown).
-   */
-  public static Map<String, Object> describe(WellspringConfig c) {
-    Map<String, Object> m = configForManifest(c);
-    m.put("owner_map", c.ownerMap());
-    m.put("keep_runs", c.keepRuns());
-    return m;
   }
 
   /**

@@ -2,7 +2,8 @@ package dev.wellspring.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wellspring.config.ConfigLoader;
+import dev.wellspring.config.ConfigOption;
+import dev.wellspring.config.Options;
 import dev.wellspring.ingest.Kind;
 import dev.wellspring.io.CsvExports;
 import java.io.IOException;
@@ -21,9 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/data-contract.md against the code: every warehouse table (each name in {@link Tables}) with
  * every column of its schema, every CSV export ({@link CsvExports#EXPORTS}), every input column
- * ({@link Kind}), every configuration key ({@link ConfigLoader#KEYS}, {@link
- * ConfigLoader#MAP_KEYS}) and every exit code. A table, column or key added in code without a line
- * in the document fails here.
+ * ({@link Kind}), every configuration key (the option table {@link Options}) and every exit code. A
+ * table, column or key added in code without a line in the document fails here.
  */
 class DataContractTest {
   static final Path DOC =
@@ -128,9 +128,7 @@ class DataContractTest {
   @Test
   void everyConfigurationKeyAndExitCodeIsDocumented() {
     String config = doc.substring(doc.indexOf("## Configuration"));
-    List<String> keys = new ArrayList<>(ConfigLoader.KEYS);
-    keys.addAll(ConfigLoader.MAP_KEYS);
-    for (String key : keys) {
+    for (String key : Options.ALL.stream().map(ConfigOption::key).toList()) {
       assertThat(config).as("configuration key %s", key).contains("| `" + key + "` |");
     }
     String exits = doc.substring(doc.indexOf("## Exit codes"), doc.indexOf("## Configuration"));
