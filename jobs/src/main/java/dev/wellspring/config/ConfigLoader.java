@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wellspring.WellspringException;
+import dev.wellspring.vocabulary.ActivityType;
+import dev.wellspring.vocabulary.AttributionModel;
+import dev.wellspring.vocabulary.GoalCategory;
+import dev.wellspring.vocabulary.Relationship;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,52 +68,18 @@ public final class ConfigLoader {
   public static final List<String> MAP_KEYS =
       List.of("durations", "inference_map", "spark", "owner_map");
 
-  public static final Set<String> ACTIVITY_TYPES =
-      Set.of(
-          "meeting",
-          "call",
-          "email",
-          "message",
-          "event",
-          "intro_received",
-          "intro_made",
-          "invitation",
-          "endorsement",
-          "recommendation",
-          "social_post",
-          "answer",
-          "other");
-  public static final Set<String> RELATIONSHIPS =
-      Set.of("customer", "prospect", "partner", "media", "peer", "other");
-  public static final Set<String> GOAL_CATEGORIES =
-      Set.of("speaking", "readership", "launch", "partners", "publicity", "other");
-  public static final Set<String> MODELS =
-      Set.of(
-          "first_touch",
-          "last_touch",
-          "linear",
-          "time_decay",
-          "position_based",
-          "markov",
-          "shapley");
+  public static final Set<String> ACTIVITY_TYPES = Set.copyOf(ActivityType.wireNames());
+  public static final Set<String> RELATIONSHIPS = Set.copyOf(Relationship.wireNames());
+  public static final Set<String> GOAL_CATEGORIES = Set.copyOf(GoalCategory.wireNames());
+  public static final Set<String> MODELS = Set.copyOf(AttributionModel.wireNames());
   public static final Set<String> CHANNEL_DIMENSIONS =
       Set.of("class", "type", "channel", "goal_category");
 
   private static final Map<String, Double> DEFAULT_DURATIONS =
-      Map.ofEntries(
-          Map.entry("meeting", 60.0),
-          Map.entry("call", 30.0),
-          Map.entry("email", 5.0),
-          Map.entry("message", 5.0),
-          Map.entry("event", 120.0),
-          Map.entry("intro_received", 10.0),
-          Map.entry("intro_made", 10.0),
-          Map.entry("invitation", 5.0),
-          Map.entry("endorsement", 5.0),
-          Map.entry("recommendation", 20.0),
-          Map.entry("social_post", 15.0),
-          Map.entry("answer", 15.0),
-          Map.entry("other", 30.0));
+      ActivityType.defaultMinutesByType().entrySet().stream()
+          .collect(
+              java.util.stream.Collectors.toUnmodifiableMap(
+                  Map.Entry::getKey, e -> e.getValue().doubleValue()));
 
   private String input;
   private String output;
@@ -120,7 +90,7 @@ public final class ConfigLoader {
   private double halfLifeDays = 30;
   private String channelDimension = "class";
   private double rejectMax = 0.05;
-  private String reportModel = "linear";
+  private String reportModel = AttributionModel.LINEAR.wireName();
   private final Map<String, Double> durations = new TreeMap<>(DEFAULT_DURATIONS);
   private final Map<String, String> inferenceMap =
       new TreeMap<>(Map.of("media", "publicity", "partner", "partners"));

@@ -11,6 +11,7 @@ import dev.wellspring.pipeline.RunContext;
 import dev.wellspring.pipeline.SparkStage;
 import dev.wellspring.pipeline.StageResult;
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.TouchClass;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,7 +123,7 @@ public final class IncrementalityStage implements SparkStage {
       rows.add(
           RowFactory.create(
               w.owner(),
-              "UNDIRECTED",
+              TouchClass.UNDIRECTED.wireName(),
               w.to(),
               w.share(),
               w.hoursMoved(),
