@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.Relationship;
 import dev.wellspring.vocabulary.TouchClass;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,9 @@ public final class Classification {
 
     Column explicit = col("x_goal_id").isNotNull();
     Column embedded =
-        col("a.context").isin("business", "speaking").or(col("relationship").equalTo("customer"));
+        col("a.context")
+            .isin("business", "speaking")
+            .or(col("relationship").equalTo(Relationship.CUSTOMER.wireName()));
     Column inferred = col("i_goal_id").isNotNull();
 
     Column cls =

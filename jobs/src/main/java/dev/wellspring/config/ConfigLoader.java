@@ -93,7 +93,12 @@ public final class ConfigLoader {
   private String reportModel = AttributionModel.LINEAR.wireName();
   private final Map<String, Double> durations = new TreeMap<>(DEFAULT_DURATIONS);
   private final Map<String, String> inferenceMap =
-      new TreeMap<>(Map.of("media", "publicity", "partner", "partners"));
+      new TreeMap<>(
+          Map.of(
+              Relationship.MEDIA.wireName(),
+              GoalCategory.PUBLICITY.wireName(),
+              Relationship.PARTNER.wireName(),
+              GoalCategory.PARTNERS.wireName()));
   private int bootstrapResamples = 1000;
   private long bootstrapSeed = 20260101L;
   private int shufflePartitions = 0;
