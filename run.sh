@@ -20,7 +20,7 @@ needs_build() {
   # Any main source, resource or pom newer than the jar means a rebuild. Tests are left out:
   # they do not change the jars, and Maven leaves an up-to-date jar's time alone, so an edited
   # test would otherwise send every later run through Maven.
-  [ -n "$(find "$HERE/pom.xml" "$HERE/jobs" "$HERE/reports" \( -path '*/target' -o -path '*/src/test' \) -prune -o \
+  [ -n "$(find "$HERE/pom.xml" "$HERE/vocabulary" "$HERE/jobs" "$HERE/reports" \( -path '*/target' -o -path '*/src/test' \) -prune -o \
         \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.jrxml' -o -name '*.yaml' \) \
         -newer "$JOBS_JAR" -print 2>/dev/null | head -1)" ]
 }

@@ -1,5 +1,7 @@
 package dev.wellspring.bench;
 
+import dev.wellspring.vocabulary.AttributionModel;
+import dev.wellspring.vocabulary.TouchClass;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -38,8 +40,7 @@ import org.apache.commons.csv.CSVRecord;
  * steadier figure.
  */
 public final class Benchmark {
-  private static final List<String> RULE_MODELS =
-      List.of("first_touch", "last_touch", "linear", "position_based", "time_decay");
+  private static final List<String> RULE_MODELS = AttributionModel.ruleBasedWireNames();
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opt = new TreeMap<>();
@@ -276,7 +277,7 @@ public final class Benchmark {
 
   static String agreement(Map<String, Double> ws, Map<String, Double> dk) {
     List<String> diffs = new ArrayList<>();
-    for (String cls : List.of("DIRECTED", "EMBEDDED", "UNDIRECTED")) {
+    for (String cls : TouchClass.wireNames()) {
       for (String m : RULE_MODELS) {
         String k = cls + "/" + m;
         double a = ws.getOrDefault(k, 0.0);

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.TouchClass;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -119,19 +120,32 @@ public final class Efficiency {
     // Pooled hours from the groups' exact minutes: one division by 60, as for a group's hours.
     Dataset<Row> hours =
         effort.agg(
-            Sums.toDouble(sum(when(col("class").equalTo(Classes.DIRECTED), col("minutes"))))
+            Sums.toDouble(
+                    sum(when(col("class").equalTo(TouchClass.DIRECTED.wireName()), col("minutes"))))
                 .divide(60.0)
                 .as("dh"),
-            Sums.toDouble(sum(when(col("class").equalTo(Classes.UNDIRECTED), col("minutes"))))
+            Sums.toDouble(
+                    sum(
+                        when(
+                            col("class").equalTo(TouchClass.UNDIRECTED.wireName()),
+                            col("minutes"))))
                 .divide(60.0)
                 .as("uh"));
     Dataset<Row> value =
         credit
             .groupBy("model")
             .agg(
-                Sums.toDouble(sum(when(col("class").equalTo(Classes.DIRECTED), col("value_sum"))))
+                Sums.toDouble(
+                        sum(
+                            when(
+                                col("class").equalTo(TouchClass.DIRECTED.wireName()),
+                                col("value_sum"))))
                     .as("dv"),
-                Sums.toDouble(sum(when(col("class").equalTo(Classes.UNDIRECTED), col("value_sum"))))
+                Sums.toDouble(
+                        sum(
+                            when(
+                                col("class").equalTo(TouchClass.UNDIRECTED.wireName()),
+                                col("value_sum"))))
                     .as("uv"));
     Dataset<Row> perModel =
         models(spark)
@@ -162,7 +176,8 @@ public final class Efficiency {
 
   /** {@link #modelComparison(Dataset, Dataset)} from {@link #credit}. */
   public static Dataset<Row> modelComparison(Dataset<Row> credit, SparkSession spark) {
-    Dataset<Row> classes = spark.createDataset(Classes.ALL, Encoders.STRING()).toDF("class");
+    Dataset<Row> classes =
+        spark.createDataset(TouchClass.wireNames(), Encoders.STRING()).toDF("class");
     Dataset<Row> byClass = credit.groupBy("model", "class").agg(sum(col("value_sum")).as("value"));
     Dataset<Row> totals = byClass.groupBy("model").agg(sum(col("value")).as("total"));
     Dataset<Row> grid =

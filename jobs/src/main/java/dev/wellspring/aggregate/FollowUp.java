@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.TouchClass;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -81,7 +82,10 @@ public final class FollowUp {
             .select("goal_id", "owner");
     Dataset<Row> pathOutcomes =
         credits
-            .where(col("class").equalTo(Classes.DIRECTED).and(col("directed_goal_id").isNotNull()))
+            .where(
+                col("class")
+                    .equalTo(TouchClass.DIRECTED.wireName())
+                    .and(col("directed_goal_id").isNotNull()))
             .select(col("directed_goal_id").as("goal_id"), col("outcome_id"))
             .distinct()
             .join(active, seq("goal_id"));

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.ingest.Kind;
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.TouchClass;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -70,7 +71,10 @@ public final class GoalScorecard {
       Dataset<Row> goals, Dataset<Row> touchpoints, Dataset<Row> credits, LocalDate runDate) {
     Dataset<Row> directed =
         touchpoints
-            .filter(col("class").equalTo(Classes.DIRECTED).and(col("directed_goal_id").isNotNull()))
+            .filter(
+                col("class")
+                    .equalTo(TouchClass.DIRECTED.wireName())
+                    .and(col("directed_goal_id").isNotNull()))
             .select(
                 col("activity_id"), col("directed_goal_id").as("goal_id"), col("duration_minutes"));
     Dataset<Row> hours =
@@ -78,7 +82,10 @@ public final class GoalScorecard {
 
     Dataset<Row> goalOutcomes =
         credits
-            .filter(col("class").equalTo(Classes.DIRECTED).and(col("directed_goal_id").isNotNull()))
+            .filter(
+                col("class")
+                    .equalTo(TouchClass.DIRECTED.wireName())
+                    .and(col("directed_goal_id").isNotNull()))
             .select(
                 col("directed_goal_id").as("goal_id"),
                 col("outcome_id"),

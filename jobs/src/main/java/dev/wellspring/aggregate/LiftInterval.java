@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import dev.wellspring.vocabulary.TouchClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -130,11 +131,12 @@ public final class LiftInterval {
     Column directed = col("directed");
     Dataset<Row> touches =
         touchpoints
-            .where(col("class").isin("DIRECTED", "UNDIRECTED"))
+            .where(
+                col("class").isin(TouchClass.DIRECTED.wireName(), TouchClass.UNDIRECTED.wireName()))
             .select(
                 col("owner"),
                 col("contact_id"),
-                col("class").equalTo("DIRECTED").as("directed"),
+                col("class").equalTo(TouchClass.DIRECTED.wireName()).as("directed"),
                 fixed(col("hours")).as("h"));
     List<Column> effortCols = new ArrayList<>();
     effortCols.add(col("owner"));
@@ -154,7 +156,7 @@ public final class LiftInterval {
     List<Column> fixedCols = new ArrayList<>();
     fixedCols.add(col("owner"));
     fixedCols.add(col("contact_id"));
-    fixedCols.add(col("class").equalTo("DIRECTED").as("directed"));
+    fixedCols.add(col("class").equalTo(TouchClass.DIRECTED.wireName()).as("directed"));
     for (int i = 0; i < models.size(); i++) {
       fixedCols.add(fixed(col(models.get(i)).multiply(col("outcome_value"))).as("v_" + i));
       Column value = col("v_" + i);
@@ -163,7 +165,8 @@ public final class LiftInterval {
     }
     Dataset<Row> credited =
         credits
-            .where(col("class").isin("DIRECTED", "UNDIRECTED"))
+            .where(
+                col("class").isin(TouchClass.DIRECTED.wireName(), TouchClass.UNDIRECTED.wireName()))
             .select(fixedCols.toArray(Column[]::new))
             .select(creditCols.toArray(Column[]::new));
     List<Column> aggs = new ArrayList<>();

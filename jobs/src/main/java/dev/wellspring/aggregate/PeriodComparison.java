@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.TouchClass;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,7 +136,8 @@ public final class PeriodComparison {
             .groupBy("period", "class")
             .agg(exactSum(col(model).multiply(col("outcome_value"))).as("credited_value"));
 
-    Dataset<Row> classes = spark.createDataset(Classes.ALL, Encoders.STRING()).toDF("class");
+    Dataset<Row> classes =
+        spark.createDataset(TouchClass.wireNames(), Encoders.STRING()).toDF("class");
     Dataset<Row> grid =
         periodFrame
             .crossJoin(classes)
@@ -148,9 +150,17 @@ public final class PeriodComparison {
     Dataset<Row> byPeriod =
         grid.groupBy("period")
             .agg(
-                first(when(col("class").equalTo(Classes.DIRECTED), col("value_per_hour")), true)
+                first(
+                        when(
+                            col("class").equalTo(TouchClass.DIRECTED.wireName()),
+                            col("value_per_hour")),
+                        true)
                     .as("dvph"),
-                first(when(col("class").equalTo(Classes.UNDIRECTED), col("value_per_hour")), true)
+                first(
+                        when(
+                            col("class").equalTo(TouchClass.UNDIRECTED.wireName()),
+                            col("value_per_hour")),
+                        true)
                     .as("uvph"));
     Dataset<Row> lift =
         byPeriod.select(

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.unix_micros;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.ActivityType;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -85,8 +86,10 @@ public final class WellBuilding {
         touchpoints
             .groupBy("owner", "class", "month")
             .agg(
-                count(when(col("type").equalTo("intro_made"), lit(1))).as("intros_made"),
-                count(when(col("type").equalTo("intro_received"), lit(1))).as("intros_received"));
+                count(when(col("type").equalTo(ActivityType.INTRO_MADE.wireName()), lit(1)))
+                    .as("intros_made"),
+                count(when(col("type").equalTo(ActivityType.INTRO_RECEIVED.wireName()), lit(1)))
+                    .as("intros_received"));
 
     Dataset<Row> all =
         intros

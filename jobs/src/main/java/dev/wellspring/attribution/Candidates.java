@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 import dev.wellspring.WellspringException;
 import dev.wellspring.classify.Classification;
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.ActivityType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -216,7 +217,7 @@ public final class Candidates {
     Column byIntro =
         when(
             col("type")
-                .isin("intro_received", "intro_made")
+                .isin(ActivityType.INTRO_RECEIVED.wireName(), ActivityType.INTRO_MADE.wireName())
                 .and(col("introduced_contact_id").isNotNull())
                 .and(
                     col("contact_id")

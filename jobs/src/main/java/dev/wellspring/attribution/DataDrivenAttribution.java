@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.WellspringException;
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.AttributionModel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +32,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class DataDrivenAttribution {
   private DataDrivenAttribution() {}
 
-  public static final String MARKOV = "markov";
-  public static final String SHAPLEY = "shapley";
+  public static final String MARKOV = AttributionModel.MARKOV.wireName();
+  public static final String SHAPLEY = AttributionModel.SHAPLEY.wireName();
 
   /**
    * The solved models.
@@ -49,7 +50,7 @@ public final class DataDrivenAttribution {
       String channelDimension) {
     /**
      * {@code frame} (candidate rows, with outcome_id, n and the channel dimension's columns or
-     * {@link Paths#PATH_CHANNEL}) plus the weight columns {@value #MARKOV} and {@value #SHAPLEY}.
+     * {@link Paths#PATH_CHANNEL}) plus the weight columns {@link #MARKOV} and {@link #SHAPLEY}.
      */
     public Dataset<Row> withWeights(Dataset<Row> frame) {
       return DataDrivenAttribution.withWeights(frame, scores, channelDimension, List.of());

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.WellspringException;
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.TouchClass;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -58,7 +59,9 @@ public final class Paths {
       case "channel" -> coalesce(nullif(trim(col("channel")), lit("")), lit(NO_CHANNEL));
       // A DIRECTED touch always has a goal; the class fallback keeps the column total anyway.
       case "goal_category" ->
-          when(col("class").equalTo("DIRECTED"), coalesce(col("goal_category"), col("class")))
+          when(
+                  col("class").equalTo(TouchClass.DIRECTED.wireName()),
+                  coalesce(col("goal_category"), col("class")))
               .otherwise(col("class"));
       default ->
           throw WellspringException.unusable(

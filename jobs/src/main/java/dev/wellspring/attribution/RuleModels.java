@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.WellspringException;
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.AttributionModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -21,15 +22,14 @@ import org.apache.spark.sql.Row;
  * over the candidates gives all five and the weights of an outcome sum to 1 under each.
  */
 public final class RuleModels {
-  public static final String FIRST_TOUCH = "first_touch";
-  public static final String LAST_TOUCH = "last_touch";
-  public static final String LINEAR = "linear";
-  public static final String TIME_DECAY = "time_decay";
-  public static final String POSITION_BASED = "position_based";
+  public static final String FIRST_TOUCH = AttributionModel.FIRST_TOUCH.wireName();
+  public static final String LAST_TOUCH = AttributionModel.LAST_TOUCH.wireName();
+  public static final String LINEAR = AttributionModel.LINEAR.wireName();
+  public static final String TIME_DECAY = AttributionModel.TIME_DECAY.wireName();
+  public static final String POSITION_BASED = AttributionModel.POSITION_BASED.wireName();
 
   /** The rule-based models in the order of their columns. */
-  public static final List<String> MODELS =
-      List.of(FIRST_TOUCH, LAST_TOUCH, LINEAR, TIME_DECAY, POSITION_BASED);
+  public static final List<String> MODELS = AttributionModel.ruleBasedWireNames();
 
   /**
    * The column with the outcome's smallest days_before, the time-decay reference: {@link

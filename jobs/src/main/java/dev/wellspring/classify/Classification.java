@@ -12,6 +12,8 @@ import static org.apache.spark.sql.functions.unix_seconds;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.Relationship;
+import dev.wellspring.vocabulary.TouchClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +41,9 @@ import org.apache.spark.sql.types.StructType;
  * </ol>
  */
 public final class Classification {
-  public static final String DIRECTED = "DIRECTED";
-  public static final String EMBEDDED = "EMBEDDED";
-  public static final String UNDIRECTED = "UNDIRECTED";
+  public static final String DIRECTED = TouchClass.DIRECTED.wireName();
+  public static final String EMBEDDED = TouchClass.EMBEDDED.wireName();
+  public static final String UNDIRECTED = TouchClass.UNDIRECTED.wireName();
   public static final String EXPLICIT = "explicit";
   public static final String INFERRED = "inferred";
 
@@ -98,7 +100,9 @@ public final class Classification {
 
     Column explicit = col("x_goal_id").isNotNull();
     Column embedded =
-        col("a.context").isin("business", "speaking").or(col("relationship").equalTo("customer"));
+        col("a.context")
+            .isin("business", "speaking")
+            .or(col("relationship").equalTo(Relationship.CUSTOMER.wireName()));
     Column inferred = col("i_goal_id").isNotNull();
 
     Column cls =

@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.wellspring.WellspringException;
 import dev.wellspring.io.ConfigFile;
+import dev.wellspring.vocabulary.ActivityType;
+import dev.wellspring.vocabulary.AttributionModel;
+import dev.wellspring.vocabulary.GoalCategory;
+import dev.wellspring.vocabulary.Relationship;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -27,34 +31,10 @@ public final class ConfigLoader {
   /** Values of {@code salesforce_date_format}. */
   public static final Set<String> SALESFORCE_DATE_FORMATS = Set.of("auto", "mdy", "dmy", "iso");
 
-  public static final Set<String> ACTIVITY_TYPES =
-      Set.of(
-          "meeting",
-          "call",
-          "email",
-          "message",
-          "event",
-          "intro_received",
-          "intro_made",
-          "invitation",
-          "endorsement",
-          "recommendation",
-          "social_post",
-          "answer",
-          "other");
-  public static final Set<String> RELATIONSHIPS =
-      Set.of("customer", "prospect", "partner", "media", "peer", "other");
-  public static final Set<String> GOAL_CATEGORIES =
-      Set.of("speaking", "readership", "launch", "partners", "publicity", "other");
-  public static final Set<String> MODELS =
-      Set.of(
-          "first_touch",
-          "last_touch",
-          "linear",
-          "time_decay",
-          "position_based",
-          "markov",
-          "shapley");
+  public static final Set<String> ACTIVITY_TYPES = Set.copyOf(ActivityType.wireNames());
+  public static final Set<String> RELATIONSHIPS = Set.copyOf(Relationship.wireNames());
+  public static final Set<String> GOAL_CATEGORIES = Set.copyOf(GoalCategory.wireNames());
+  public static final Set<String> MODELS = Set.copyOf(AttributionModel.wireNames());
   public static final Set<String> CHANNEL_DIMENSIONS =
       Set.of("class", "type", "channel", "goal_category");
 

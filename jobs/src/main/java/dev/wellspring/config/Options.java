@@ -9,6 +9,10 @@ import static dev.wellspring.config.ConfigOption.scalar;
 import static dev.wellspring.config.ConfigOption.wholeInt;
 
 import dev.wellspring.config.ConfigOption.Shown;
+import dev.wellspring.vocabulary.ActivityType;
+import dev.wellspring.vocabulary.AttributionModel;
+import dev.wellspring.vocabulary.GoalCategory;
+import dev.wellspring.vocabulary.Relationship;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -106,7 +110,11 @@ public final class Options {
           .flag("--reject-max", "RATIO");
 
   public static final ConfigOption<String> REPORT_MODEL =
-      scalar("report_model", "linear", WellspringConfig::reportModel, oneOf(ConfigLoader.MODELS))
+      scalar(
+              "report_model",
+              AttributionModel.LINEAR.wireName(),
+              WellspringConfig::reportModel,
+              oneOf(ConfigLoader.MODELS))
           .help("Model of the report's headline (default linear).")
           .flag("--report-model", "MODEL");
 
@@ -230,20 +238,10 @@ public final class Options {
           .shown(Shown.PRINT_CONFIG);
 
   private static final Map<String, Double> DEFAULT_DURATIONS =
-      Map.ofEntries(
-          Map.entry("meeting", 60.0),
-          Map.entry("call", 30.0),
-          Map.entry("email", 5.0),
-          Map.entry("message", 5.0),
-          Map.entry("event", 120.0),
-          Map.entry("intro_received", 10.0),
-          Map.entry("intro_made", 10.0),
-          Map.entry("invitation", 5.0),
-          Map.entry("endorsement", 5.0),
-          Map.entry("recommendation", 20.0),
-          Map.entry("social_post", 15.0),
-          Map.entry("answer", 15.0),
-          Map.entry("other", 30.0));
+      ActivityType.defaultMinutesByType().entrySet().stream()
+          .collect(
+              java.util.stream.Collectors.toUnmodifiableMap(
+                  Map.Entry::getKey, e -> e.getValue().doubleValue()));
 
   public static final ConfigOption<Map<String, Double>> DURATIONS =
       map(
@@ -264,7 +262,11 @@ public final class Options {
   public static final ConfigOption<Map<String, String>> INFERENCE_MAP =
       map(
               "inference_map",
-              Map.of("media", "publicity", "partner", "partners"),
+              Map.of(
+                  Relationship.MEDIA.wireName(),
+                  GoalCategory.PUBLICITY.wireName(),
+                  Relationship.PARTNER.wireName(),
+                  GoalCategory.PARTNERS.wireName()),
               WellspringConfig::inferenceMap,
               (key, sub, raw, into) -> {
                 if (!ConfigLoader.RELATIONSHIPS.contains(sub)) {

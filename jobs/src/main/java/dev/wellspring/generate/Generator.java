@@ -34,21 +34,8 @@ import java.util.regex.Pattern;
  * and the pipeline's lift equals {@code attributable_lift} in the truth file.
  */
 public final class Generator {
-  static final String[] TYPES = {
-    "meeting",
-    "call",
-    "email",
-    "message",
-    "event",
-    "intro_received",
-    "intro_made",
-    "invitation",
-    "endorsement",
-    "recommendation",
-    "social_post",
-    "answer",
-    "other"
-  };
+  static final String[] TYPES =
+      dev.wellspring.vocabulary.ActivityType.wireNames().toArray(String[]::new);
   static final int MEETING = 0;
   static final int CALL = 1;
   static final int EMAIL = 2;
@@ -61,7 +48,10 @@ public final class Generator {
   static final int OTHER_TYPE = 12;
 
   /** DESIGN.md per-type defaults, used for the hours of an activity written without duration. */
-  static final int[] DEFAULT_MINUTES = {60, 30, 5, 5, 120, 10, 10, 5, 5, 20, 15, 15, 30};
+  static final int[] DEFAULT_MINUTES =
+      java.util.Arrays.stream(dev.wellspring.vocabulary.ActivityType.values())
+          .mapToInt(dev.wellspring.vocabulary.ActivityType::defaultMinutes)
+          .toArray();
 
   private static final int[] MIN_MINUTES = {20, 5, 2, 1, 60, 5, 5, 2, 1, 10, 5, 5, 10};
   private static final int[] MAX_MINUTES = {150, 60, 20, 10, 480, 30, 30, 10, 5, 45, 45, 30, 60};

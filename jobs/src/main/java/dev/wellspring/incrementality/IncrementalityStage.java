@@ -11,6 +11,7 @@ import dev.wellspring.schema.Tables;
 import dev.wellspring.stage.RunContext;
 import dev.wellspring.stage.SparkStage;
 import dev.wellspring.stage.StageResult;
+import dev.wellspring.vocabulary.TouchClass;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -122,7 +123,7 @@ public final class IncrementalityStage implements SparkStage {
       rows.add(
           RowFactory.create(
               w.owner(),
-              "UNDIRECTED",
+              TouchClass.UNDIRECTED.wireName(),
               w.to(),
               w.share(),
               w.hoursMoved(),

@@ -1,5 +1,6 @@
 package dev.wellspring.incrementality;
 
+import dev.wellspring.vocabulary.TouchClass;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.SplittableRandom;
  */
 public final class MixModel {
   /** Classes in their index order. */
-  public static final List<String> CLASSES = List.of("DIRECTED", "EMBEDDED", "UNDIRECTED");
+  public static final List<String> CLASSES = TouchClass.wireNames();
 
   static final int D = 0;
   static final int E = 1;

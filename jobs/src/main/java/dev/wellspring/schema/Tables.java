@@ -8,6 +8,8 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
+import dev.wellspring.vocabulary.AttributionModel;
+import dev.wellspring.vocabulary.Columns;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -44,16 +46,16 @@ public final class Tables {
   /** contacts: one row per contact id. relationship is never null ("other" when empty). */
   public static final StructType CONTACTS_SCHEMA =
       schema(
-          f("contact_id", StringType, false),
-          f("full_name", StringType, false),
-          f("company", StringType),
-          f("title", StringType),
-          f("location", StringType),
-          f("source", StringType),
-          f("relationship", StringType, false),
-          f("first_met_on", DateType),
-          f("source_file", StringType, false),
-          f("line", LongType, false));
+          f(Columns.CONTACT_ID, StringType, false),
+          f(Columns.FULL_NAME, StringType, false),
+          f(Columns.COMPANY, StringType),
+          f(Columns.TITLE, StringType),
+          f(Columns.LOCATION, StringType),
+          f(Columns.SOURCE, StringType),
+          f(Columns.RELATIONSHIP, StringType, false),
+          f(Columns.FIRST_MET_ON, DateType),
+          f(Columns.SOURCE_FILE, StringType, false),
+          f(Columns.LINE, LongType, false));
 
   /**
    * activities: one row per activity in scope (not after the run date). duration_minutes is the
@@ -61,20 +63,20 @@ public final class Tables {
    */
   public static final StructType ACTIVITIES_SCHEMA =
       schema(
-          f("activity_id", StringType, false),
-          f("owner", StringType, false),
-          f("occurred_at", TimestampType, false),
-          f("type", StringType, false),
-          f("contact_id", StringType),
-          f("duration_minutes", DoubleType, false),
-          f("cost", DoubleType, false),
-          f("goal_id", StringType),
-          f("context", StringType),
-          f("introduced_contact_id", StringType),
-          f("channel", StringType),
-          f("notes", StringType),
-          f("source_file", StringType, false),
-          f("line", LongType, false));
+          f(Columns.ACTIVITY_ID, StringType, false),
+          f(Columns.OWNER, StringType, false),
+          f(Columns.OCCURRED_AT, TimestampType, false),
+          f(Columns.TYPE, StringType, false),
+          f(Columns.CONTACT_ID, StringType),
+          f(Columns.DURATION_MINUTES, DoubleType, false),
+          f(Columns.COST, DoubleType, false),
+          f(Columns.GOAL_ID, StringType),
+          f(Columns.CONTEXT, StringType),
+          f(Columns.INTRODUCED_CONTACT_ID, StringType),
+          f(Columns.CHANNEL, StringType),
+          f(Columns.NOTES, StringType),
+          f(Columns.SOURCE_FILE, StringType, false),
+          f(Columns.LINE, LongType, false));
 
   /**
    * goals: one row per goal in scope (not starting after the run date). target_unit is what
@@ -83,32 +85,32 @@ public final class Tables {
    */
   public static final StructType GOALS_SCHEMA =
       schema(
-          f("goal_id", StringType, false),
-          f("owner", StringType, false),
-          f("category", StringType, false),
-          f("title", StringType),
-          f("target_value", DoubleType),
-          f("target_channel", StringType),
-          f("starts_on", DateType, false),
-          f("ends_on", DateType, false),
-          f("target_unit", StringType),
-          f("source_file", StringType, false),
-          f("line", LongType, false));
+          f(Columns.GOAL_ID, StringType, false),
+          f(Columns.OWNER, StringType, false),
+          f(Columns.CATEGORY, StringType, false),
+          f(Columns.TITLE, StringType),
+          f(Columns.TARGET_VALUE, DoubleType),
+          f(Columns.TARGET_CHANNEL, StringType),
+          f(Columns.STARTS_ON, DateType, false),
+          f(Columns.ENDS_ON, DateType, false),
+          f(Columns.TARGET_UNIT, StringType),
+          f(Columns.SOURCE_FILE, StringType, false),
+          f(Columns.LINE, LongType, false));
 
   /** outcomes: one row per outcome in scope. value is 1 when the file left it empty. */
   public static final StructType OUTCOMES_SCHEMA =
       schema(
-          f("outcome_id", StringType, false),
-          f("owner", StringType, false),
-          f("occurred_at", TimestampType, false),
-          f("type", StringType, false),
-          f("value", DoubleType, false),
-          f("contact_id", StringType),
-          f("goal_id", StringType),
-          f("channel", StringType),
-          f("notes", StringType),
-          f("source_file", StringType, false),
-          f("line", LongType, false));
+          f(Columns.OUTCOME_ID, StringType, false),
+          f(Columns.OWNER, StringType, false),
+          f(Columns.OCCURRED_AT, TimestampType, false),
+          f(Columns.TYPE, StringType, false),
+          f(Columns.VALUE, DoubleType, false),
+          f(Columns.CONTACT_ID, StringType),
+          f(Columns.GOAL_ID, StringType),
+          f(Columns.CHANNEL, StringType),
+          f(Columns.NOTES, StringType),
+          f(Columns.SOURCE_FILE, StringType, false),
+          f(Columns.LINE, LongType, false));
 
   /**
    * touchpoints: every activity in scope with its class. directed_goal_id is the goal a DIRECTED
@@ -119,39 +121,31 @@ public final class Tables {
    */
   public static final StructType TOUCHPOINTS_SCHEMA =
       schema(
-          f("activity_id", StringType, false),
-          f("owner", StringType, false),
-          f("occurred_at", TimestampType, false),
-          f("type", StringType, false),
-          f("contact_id", StringType),
-          f("duration_minutes", DoubleType, false),
-          f("hours", DoubleType, false),
-          f("cost", DoubleType, false),
-          f("goal_id", StringType),
-          f("context", StringType),
-          f("introduced_contact_id", StringType),
-          f("channel", StringType),
-          f("relationship", StringType, false),
-          f("class", StringType, false),
-          f("directed_goal_id", StringType),
-          f("goal_category", StringType),
-          f("direction", StringType),
-          f("goal_link_invalid", BooleanType, false),
-          f("month", StringType, false));
+          f(Columns.ACTIVITY_ID, StringType, false),
+          f(Columns.OWNER, StringType, false),
+          f(Columns.OCCURRED_AT, TimestampType, false),
+          f(Columns.TYPE, StringType, false),
+          f(Columns.CONTACT_ID, StringType),
+          f(Columns.DURATION_MINUTES, DoubleType, false),
+          f(Columns.HOURS, DoubleType, false),
+          f(Columns.COST, DoubleType, false),
+          f(Columns.GOAL_ID, StringType),
+          f(Columns.CONTEXT, StringType),
+          f(Columns.INTRODUCED_CONTACT_ID, StringType),
+          f(Columns.CHANNEL, StringType),
+          f(Columns.RELATIONSHIP, StringType, false),
+          f(Columns.CLASS, StringType, false),
+          f(Columns.DIRECTED_GOAL_ID, StringType),
+          f(Columns.GOAL_CATEGORY, StringType),
+          f(Columns.DIRECTION, StringType),
+          f(Columns.GOAL_LINK_INVALID, BooleanType, false),
+          f(Columns.MONTH, StringType, false));
 
   /**
    * The attribution models in the order of their weight columns in {@link #CREDITS_SCHEMA}: the
    * five rule-based ones, then the two data-driven ones.
    */
-  public static final java.util.List<String> MODELS =
-      java.util.List.of(
-          "first_touch",
-          "last_touch",
-          "linear",
-          "time_decay",
-          "position_based",
-          "markov",
-          "shapley");
+  public static final java.util.List<String> MODELS = AttributionModel.wireNames();
 
   /**
    * credits: one row per (attributed outcome, candidate touchpoint), with the weight of the
@@ -164,33 +158,33 @@ public final class Tables {
    */
   public static final StructType CREDITS_SCHEMA =
       schema(
-          f("outcome_id", StringType, false),
-          f("activity_id", StringType, false),
-          f("owner", StringType, false),
-          f("contact_id", StringType),
-          f("class", StringType, false),
-          f("month", StringType, false),
-          f("directed_goal_id", StringType),
-          f("outcome_type", StringType, false),
-          f("outcome_value", DoubleType, false),
-          f("position", IntegerType, false),
-          f("n", IntegerType, false),
-          f("first_touch", DoubleType, false),
-          f("last_touch", DoubleType, false),
-          f("linear", DoubleType, false),
-          f("time_decay", DoubleType, false),
-          f("position_based", DoubleType, false),
-          f("markov", DoubleType, false),
-          f("shapley", DoubleType, false));
+          f(Columns.OUTCOME_ID, StringType, false),
+          f(Columns.ACTIVITY_ID, StringType, false),
+          f(Columns.OWNER, StringType, false),
+          f(Columns.CONTACT_ID, StringType),
+          f(Columns.CLASS, StringType, false),
+          f(Columns.MONTH, StringType, false),
+          f(Columns.DIRECTED_GOAL_ID, StringType),
+          f(Columns.OUTCOME_TYPE, StringType, false),
+          f(Columns.OUTCOME_VALUE, DoubleType, false),
+          f(Columns.POSITION, IntegerType, false),
+          f(Columns.N, IntegerType, false),
+          f(AttributionModel.FIRST_TOUCH.wireName(), DoubleType, false),
+          f(AttributionModel.LAST_TOUCH.wireName(), DoubleType, false),
+          f(AttributionModel.LINEAR.wireName(), DoubleType, false),
+          f(AttributionModel.TIME_DECAY.wireName(), DoubleType, false),
+          f(AttributionModel.POSITION_BASED.wireName(), DoubleType, false),
+          f(AttributionModel.MARKOV.wireName(), DoubleType, false),
+          f(AttributionModel.SHAPLEY.wireName(), DoubleType, false));
 
   /** credits in long form: one row per (outcome, candidate touchpoint, model). */
   public static final StructType CREDITS_LONG_SCHEMA =
       schema(
-          f("outcome_id", StringType, false),
-          f("activity_id", StringType, false),
-          f("model", StringType, false),
-          f("weight", DoubleType, false),
-          f("credited_value", DoubleType, false));
+          f(Columns.OUTCOME_ID, StringType, false),
+          f(Columns.ACTIVITY_ID, StringType, false),
+          f(Columns.MODEL, StringType, false),
+          f(Columns.WEIGHT, DoubleType, false),
+          f(Columns.CREDITED_VALUE, DoubleType, false));
 
   /**
    * candidates (computed inside the attribute stage, not a published table): one row per
@@ -200,96 +194,96 @@ public final class Tables {
    */
   public static final StructType CANDIDATES_SCHEMA =
       schema(
-          f("outcome_id", StringType, false),
-          f("owner", StringType, false),
-          f("outcome_type", StringType, false),
-          f("outcome_value", DoubleType, false),
-          f("outcome_at", TimestampType, false),
-          f("activity_id", StringType, false),
-          f("occurred_at", TimestampType, false),
-          f("position", IntegerType, false),
-          f("n", IntegerType, false),
-          f("days_before", DoubleType, false),
-          f("class", StringType, false),
-          f("type", StringType, false),
-          f("channel", StringType),
-          f("goal_category", StringType),
-          f("directed_goal_id", StringType),
-          f("contact_id", StringType),
-          f("month", StringType, false));
+          f(Columns.OUTCOME_ID, StringType, false),
+          f(Columns.OWNER, StringType, false),
+          f(Columns.OUTCOME_TYPE, StringType, false),
+          f(Columns.OUTCOME_VALUE, DoubleType, false),
+          f(Columns.OUTCOME_AT, TimestampType, false),
+          f(Columns.ACTIVITY_ID, StringType, false),
+          f(Columns.OCCURRED_AT, TimestampType, false),
+          f(Columns.POSITION, IntegerType, false),
+          f(Columns.N, IntegerType, false),
+          f(Columns.DAYS_BEFORE, DoubleType, false),
+          f(Columns.CLASS, StringType, false),
+          f(Columns.TYPE, StringType, false),
+          f(Columns.CHANNEL, StringType),
+          f(Columns.GOAL_CATEGORY, StringType),
+          f(Columns.DIRECTED_GOAL_ID, StringType),
+          f(Columns.CONTACT_ID, StringType),
+          f(Columns.MONTH, StringType, false));
 
   /** unattributed outcomes with their reason (DESIGN.md "Precise rules"). */
   public static final StructType UNATTRIBUTED_SCHEMA =
       schema(
-          f("outcome_id", StringType, false),
-          f("owner", StringType, false),
-          f("type", StringType, false),
-          f("value", DoubleType, false),
-          f("reason", StringType, false));
+          f(Columns.OUTCOME_ID, StringType, false),
+          f(Columns.OWNER, StringType, false),
+          f(Columns.TYPE, StringType, false),
+          f(Columns.VALUE, DoubleType, false),
+          f(Columns.REASON, StringType, false));
 
   public static final StructType ATTRIBUTION_CHANNELS_SCHEMA =
       schema(
-          f("model", StringType, false),
-          f("channel", StringType, false),
-          f("score", DoubleType, false),
-          f("share", DoubleType, false),
-          f("credited_value", DoubleType, false));
+          f(Columns.MODEL, StringType, false),
+          f(Columns.CHANNEL, StringType, false),
+          f(Columns.SCORE, DoubleType, false),
+          f(Columns.SHARE, DoubleType, false),
+          f(Columns.CREDITED_VALUE, DoubleType, false));
 
   public static final StructType EFFECTIVENESS_SCHEMA =
       schema(
-          f("owner", StringType, false),
-          f("class", StringType, false),
-          f("month", StringType, false),
-          f("model", StringType, false),
-          f("activities", LongType, false),
-          f("hours", DoubleType, false),
-          f("cost", DoubleType, false),
-          f("credited_outcomes", DoubleType, false),
-          f("credited_value", DoubleType, false),
-          f("value_per_hour", DoubleType),
-          f("outcomes_per_hour", DoubleType));
+          f(Columns.OWNER, StringType, false),
+          f(Columns.CLASS, StringType, false),
+          f(Columns.MONTH, StringType, false),
+          f(Columns.MODEL, StringType, false),
+          f(Columns.ACTIVITIES, LongType, false),
+          f(Columns.HOURS, DoubleType, false),
+          f(Columns.COST, DoubleType, false),
+          f(Columns.CREDITED_OUTCOMES, DoubleType, false),
+          f(Columns.CREDITED_VALUE, DoubleType, false),
+          f(Columns.VALUE_PER_HOUR, DoubleType),
+          f(Columns.OUTCOMES_PER_HOUR, DoubleType));
 
   public static final StructType MODEL_COMPARISON_SCHEMA =
       schema(
-          f("model", StringType, false),
-          f("class", StringType, false),
-          f("credited_value", DoubleType, false),
-          f("share", DoubleType));
+          f(Columns.MODEL, StringType, false),
+          f(Columns.CLASS, StringType, false),
+          f(Columns.CREDITED_VALUE, DoubleType, false),
+          f(Columns.SHARE, DoubleType));
 
   public static final StructType LIFT_SCHEMA =
       schema(
-          f("model", StringType, false),
-          f("lift", DoubleType),
-          f("ci_low", DoubleType),
-          f("ci_high", DoubleType),
-          f("directed_value_per_hour", DoubleType),
-          f("undirected_value_per_hour", DoubleType));
+          f(Columns.MODEL, StringType, false),
+          f(Columns.LIFT, DoubleType),
+          f(Columns.CI_LOW, DoubleType),
+          f(Columns.CI_HIGH, DoubleType),
+          f(Columns.DIRECTED_VALUE_PER_HOUR, DoubleType),
+          f(Columns.UNDIRECTED_VALUE_PER_HOUR, DoubleType));
 
   public static final StructType GOAL_SCORECARD_SCHEMA =
       schema(
-          f("goal_id", StringType, false),
-          f("owner", StringType, false),
-          f("category", StringType, false),
-          f("hours", DoubleType, false),
-          f("on_target_outcomes", LongType, false),
-          f("on_target_value", DoubleType, false),
-          f("serendipitous_outcomes", LongType, false),
-          f("target_value", DoubleType),
-          f("drought", BooleanType, false),
-          f("title", StringType),
-          f("target_unit", StringType, false),
-          f("progress", DoubleType),
-          f("status", StringType, false));
+          f(Columns.GOAL_ID, StringType, false),
+          f(Columns.OWNER, StringType, false),
+          f(Columns.CATEGORY, StringType, false),
+          f(Columns.HOURS, DoubleType, false),
+          f(Columns.ON_TARGET_OUTCOMES, LongType, false),
+          f(Columns.ON_TARGET_VALUE, DoubleType, false),
+          f(Columns.SERENDIPITOUS_OUTCOMES, LongType, false),
+          f(Columns.TARGET_VALUE, DoubleType),
+          f(Columns.DROUGHT, BooleanType, false),
+          f(Columns.TITLE, StringType),
+          f(Columns.TARGET_UNIT, StringType, false),
+          f(Columns.PROGRESS, DoubleType),
+          f(Columns.STATUS, StringType, false));
 
   public static final StructType WELL_BUILDING_SCHEMA =
       schema(
-          f("owner", StringType, false),
-          f("class", StringType, false),
-          f("month", StringType, false),
-          f("new_relationships", LongType, false),
-          f("strengthened_relationships", LongType, false),
-          f("intros_made", LongType, false),
-          f("intros_received", LongType, false));
+          f(Columns.OWNER, StringType, false),
+          f(Columns.CLASS, StringType, false),
+          f(Columns.MONTH, StringType, false),
+          f(Columns.NEW_RELATIONSHIPS, LongType, false),
+          f(Columns.STRENGTHENED_RELATIONSHIPS, LongType, false),
+          f(Columns.INTROS_MADE, LongType, false),
+          f(Columns.INTROS_RECEIVED, LongType, false));
 
   /**
    * period_comparison: per period (current, previous) and class, for the report model; lift, ci_low
@@ -298,16 +292,16 @@ public final class Tables {
    */
   public static final StructType PERIOD_COMPARISON_SCHEMA =
       schema(
-          f("period", StringType, false),
-          f("start", DateType, false),
-          f("end", DateType, false),
-          f("class", StringType, false),
-          f("hours", DoubleType, false),
-          f("credited_value", DoubleType, false),
-          f("value_per_hour", DoubleType),
-          f("lift", DoubleType),
-          f("ci_low", DoubleType),
-          f("ci_high", DoubleType));
+          f(Columns.PERIOD, StringType, false),
+          f(Columns.START, DateType, false),
+          f(Columns.END, DateType, false),
+          f(Columns.CLASS, StringType, false),
+          f(Columns.HOURS, DoubleType, false),
+          f(Columns.CREDITED_VALUE, DoubleType, false),
+          f(Columns.VALUE_PER_HOUR, DoubleType),
+          f(Columns.LIFT, DoubleType),
+          f(Columns.CI_LOW, DoubleType),
+          f(Columns.CI_HIGH, DoubleType));
 
   /**
    * follow_up: contacts on converting paths of an owner's active goals not touched by that owner
@@ -316,21 +310,21 @@ public final class Tables {
    */
   public static final StructType FOLLOW_UP_SCHEMA =
       schema(
-          f("owner", StringType, false),
-          f("goal_id", StringType),
-          f("contact_id", StringType, false),
-          f("contact_name", StringType),
-          f("last_touch_on", DateType, false),
-          f("days_since_touch", IntegerType, false));
+          f(Columns.OWNER, StringType, false),
+          f(Columns.GOAL_ID, StringType),
+          f(Columns.CONTACT_ID, StringType, false),
+          f(Columns.CONTACT_NAME, StringType),
+          f(Columns.LAST_TOUCH_ON, DateType, false),
+          f(Columns.DAYS_SINCE_TOUCH, IntegerType, false));
 
   /** lift_history (an export only): the lift table of every run date up to this one. */
   public static final StructType LIFT_HISTORY_SCHEMA =
       schema(
-          f("run_date", DateType, false),
-          f("model", StringType, false),
-          f("lift", DoubleType),
-          f("ci_low", DoubleType),
-          f("ci_high", DoubleType));
+          f(Columns.RUN_DATE, DateType, false),
+          f(Columns.MODEL, StringType, false),
+          f(Columns.LIFT, DoubleType),
+          f(Columns.CI_LOW, DoubleType),
+          f(Columns.CI_HIGH, DoubleType));
 
   /**
    * incrementality: one row per class (DESIGN.md "Incrementality"). hours are the panel's hours;
@@ -340,14 +334,14 @@ public final class Tables {
    */
   public static final StructType INCREMENTALITY_SCHEMA =
       schema(
-          f("class", StringType, false),
-          f("hours", DoubleType, false),
-          f("incremental_value", DoubleType),
-          f("incremental_value_per_hour", DoubleType),
-          f("ci_low", DoubleType),
-          f("ci_high", DoubleType),
-          f("attributed_value_per_hour", DoubleType),
-          f("reason", StringType));
+          f(Columns.CLASS, StringType, false),
+          f(Columns.HOURS, DoubleType, false),
+          f(Columns.INCREMENTAL_VALUE, DoubleType),
+          f(Columns.INCREMENTAL_VALUE_PER_HOUR, DoubleType),
+          f(Columns.CI_LOW, DoubleType),
+          f(Columns.CI_HIGH, DoubleType),
+          f(Columns.ATTRIBUTED_VALUE_PER_HOUR, DoubleType),
+          f(Columns.REASON, StringType));
 
   /**
    * whatif: per owner, moving share_moved of the owner's average monthly UNDIRECTED hours to
@@ -356,15 +350,15 @@ public final class Tables {
    */
   public static final StructType WHATIF_SCHEMA =
       schema(
-          f("owner", StringType, false),
-          f("move_from", StringType, false),
-          f("move_to", StringType, false),
-          f("share_moved", DoubleType, false),
-          f("hours_moved_per_month", DoubleType, false),
-          f("value_change_per_month", DoubleType),
-          f("ci_low", DoubleType),
-          f("ci_high", DoubleType),
-          f("extrapolated", BooleanType, false));
+          f(Columns.OWNER, StringType, false),
+          f(Columns.MOVE_FROM, StringType, false),
+          f(Columns.MOVE_TO, StringType, false),
+          f(Columns.SHARE_MOVED, DoubleType, false),
+          f(Columns.HOURS_MOVED_PER_MONTH, DoubleType, false),
+          f(Columns.VALUE_CHANGE_PER_MONTH, DoubleType),
+          f(Columns.CI_LOW, DoubleType),
+          f(Columns.CI_HIGH, DoubleType),
+          f(Columns.EXTRAPOLATED, BooleanType, false));
 
   /**
    * contact_identities: one row per source contact record (canonical or vendor) with the contact it
@@ -376,11 +370,11 @@ public final class Tables {
    */
   public static final StructType CONTACT_IDENTITIES_SCHEMA =
       schema(
-          f("source_file", StringType, false),
-          f("line", LongType, false),
-          f("source_contact_id", StringType, false),
-          f("matched_key_type", StringType, false),
-          f("contact_id", StringType, false));
+          f(Columns.SOURCE_FILE, StringType, false),
+          f(Columns.LINE, LongType, false),
+          f(Columns.SOURCE_CONTACT_ID, StringType, false),
+          f(Columns.MATCHED_KEY_TYPE, StringType, false),
+          f(Columns.CONTACT_ID, StringType, false));
 
   /**
    * The frame with exactly the schema's columns, in its order and cast to its types: what a table

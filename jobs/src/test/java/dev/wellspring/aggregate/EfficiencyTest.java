@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.wellspring.aggregate.Fixtures.Sample;
 import dev.wellspring.schema.Tables;
 import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.vocabulary.TouchClass;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -218,14 +219,14 @@ class EfficiencyTest {
         .isEqualTo(RowFactory.create("first_touch", "EMBEDDED", 0.0, 0.0));
     assertThat(rows.get("markov|DIRECTED"))
         .isEqualTo(RowFactory.create("markov", "DIRECTED", 5000.0, 1.0));
-    for (String cls : Classes.ALL) {
+    for (String cls : TouchClass.wireNames()) {
       assertThat(rows.get("time_decay|" + cls))
           .as("nothing credited: share undefined")
           .isEqualTo(RowFactory.create("time_decay", cls, 0.0, null));
     }
     for (String model : List.of("first_touch", "linear", "markov")) {
       double shares =
-          Classes.ALL.stream()
+          TouchClass.wireNames().stream()
               .mapToDouble(c -> rows.get(model + "|" + c).<Double>getAs("share"))
               .sum();
       assertThat(shares).as("shares of %s", model).isCloseTo(1.0, within(EPS));

@@ -129,11 +129,27 @@ class ReleaseIT {
     assertThat(Files.isExecutable(home.resolve("bin/wellspring"))).isTrue();
     assertThat(home.resolve("lib/jobs/wellspring-jobs.jar")).isRegularFile();
     assertThat(home.resolve("lib/wellspring-app.jar")).isRegularFile();
+    // The shared vocabulary: beside the jobs jar, beside the report module (its own JVM) and inside
+    // the spark-submit application jar, whose classes the cluster's executors load.
+    String vocabularyJar = "wellspring-vocabulary-" + version() + ".jar";
+    assertThat(home.resolve("lib/jobs/" + vocabularyJar)).isRegularFile();
+    if (Files.isDirectory(home.resolve("lib/reports"))) {
+      assertThat(home.resolve("lib/reports/" + vocabularyJar)).isRegularFile();
+    }
+    try (java.util.zip.ZipFile app =
+        new java.util.zip.ZipFile(home.resolve("lib/wellspring-app.jar").toFile())) {
+      assertThat(app.getEntry("dev/wellspring/vocabulary/TouchClass.class")).isNotNull();
+    }
     assertThat(home.resolve("conf/wellspring.example.yaml")).isRegularFile();
     assertThat(home.resolve("docs/data-contract.md")).isRegularFile();
     assertThat(home.resolve("docs/operations.md")).isRegularFile();
     assertThat(home.resolve("sample-data/activities.csv")).isRegularFile();
     assertThat(path.resolve("mvn")).doesNotExist();
+  }
+
+  /** The release's version, from the name of its folder (wellspring-VERSION). */
+  private static String version() {
+    return home.getFileName().toString().substring("wellspring-".length());
   }
 
   @Test

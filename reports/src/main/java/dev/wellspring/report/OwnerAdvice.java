@@ -6,6 +6,7 @@ import static dev.wellspring.report.Formats.percent;
 import static dev.wellspring.report.Formats.times;
 import static dev.wellspring.report.Formats.value;
 
+import dev.wellspring.vocabulary.TouchClass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -99,8 +100,8 @@ public final class OwnerAdvice {
     String hs = percent(t.hours() / hours);
     String vs = percent(t.value() / val);
     boolean earnsMore = t.value() / val > t.hours() / hours;
-    return switch (best) {
-      case "UNDIRECTED" ->
+    return switch (TouchClass.parse(best)) {
+      case UNDIRECTED ->
           earnsMore
               ? "Undirected networking took "
                   + hs
@@ -112,7 +113,7 @@ public final class OwnerAdvice {
                   + " of your hours but earned "
                   + vs
                   + " of your value: move some of those hours to a specific, timely goal.";
-      case "DIRECTED" ->
+      case DIRECTED ->
           earnsMore
               ? "Goal-directed work took "
                   + hs
@@ -202,8 +203,8 @@ public final class OwnerAdvice {
         rows.stream()
             .filter(
                 r ->
-                    r.moveFrom().equals("UNDIRECTED")
-                        && r.moveTo().equals("DIRECTED")
+                    r.moveFrom().equals(TouchClass.UNDIRECTED.wireName())
+                        && r.moveTo().equals(TouchClass.DIRECTED.wireName())
                         && r.valueChangePerMonth() != null
                         && r.hoursMovedPerMonth() != null)
             .max(Comparator.comparingDouble(RunData.WhatIf::shareMoved))
@@ -258,9 +259,10 @@ public final class OwnerAdvice {
 
   /** Filler 1: the owner's value per hour of goal-directed against undirected work. */
   static String valuePerHour(Map<String, ReportContent.ClassTotals> totals, String unit) {
-    ReportContent.ClassTotals d = totals.getOrDefault("DIRECTED", ReportContent.ClassTotals.EMPTY);
+    ReportContent.ClassTotals d =
+        totals.getOrDefault(TouchClass.DIRECTED.wireName(), ReportContent.ClassTotals.EMPTY);
     ReportContent.ClassTotals u =
-        totals.getOrDefault("UNDIRECTED", ReportContent.ClassTotals.EMPTY);
+        totals.getOrDefault(TouchClass.UNDIRECTED.wireName(), ReportContent.ClassTotals.EMPTY);
     if (d.hours() <= 0
         && u.hours() <= 0
         && totals.values().stream().allMatch(t -> t.hours() <= 0)) {

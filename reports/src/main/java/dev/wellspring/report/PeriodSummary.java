@@ -10,6 +10,7 @@ import static dev.wellspring.report.Formats.withUnit;
 
 import dev.wellspring.report.Block.Row;
 import dev.wellspring.report.Block.Table;
+import dev.wellspring.vocabulary.TouchClass;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,8 +24,8 @@ import java.util.Map;
  * better or worse and why, and the class table. Pure: rows in, text out.
  */
 final class PeriodSummary {
-  private static final String DIRECTED = "DIRECTED";
-  private static final String UNDIRECTED = "UNDIRECTED";
+  private static final String DIRECTED = TouchClass.DIRECTED.wireName();
+  private static final String UNDIRECTED = TouchClass.UNDIRECTED.wireName();
 
   private PeriodSummary() {}
 

@@ -12,6 +12,8 @@ import dev.wellspring.report.Block.Kind;
 import dev.wellspring.report.Block.Point;
 import dev.wellspring.report.Block.Row;
 import dev.wellspring.report.Block.Table;
+import dev.wellspring.vocabulary.AttributionModel;
+import dev.wellspring.vocabulary.TouchClass;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,19 +66,11 @@ public final class ReportContent {
   static final int FOLLOW_UP_SHOWN = 5;
 
   /** The models of DESIGN.md in their documented order; others follow alphabetically. */
-  static final List<String> MODEL_ORDER =
-      List.of(
-          "first_touch",
-          "last_touch",
-          "linear",
-          "time_decay",
-          "position_based",
-          "markov",
-          "shapley");
+  static final List<String> MODEL_ORDER = AttributionModel.wireNames();
 
-  private static final String DIRECTED = "DIRECTED";
-  private static final String EMBEDDED = "EMBEDDED";
-  private static final String UNDIRECTED = "UNDIRECTED";
+  private static final String DIRECTED = TouchClass.DIRECTED.wireName();
+  private static final String EMBEDDED = TouchClass.EMBEDDED.wireName();
+  private static final String UNDIRECTED = TouchClass.UNDIRECTED.wireName();
 
   /** How far apart a class's shares of hours and of value must be before we remark on it. */
   private static final double SHARE_GAP = 0.10;
@@ -329,7 +323,10 @@ public final class ReportContent {
                 .sorted(Comparator.comparing(RunData.ChannelScore::channel))
                 .toList(),
             RunData.ChannelScore::model)) {
-      String score = c.model().equals("markov") ? Formats.fixed(c.score(), 3) : amount(c.score());
+      String score =
+          c.model().equals(AttributionModel.MARKOV.wireName())
+              ? Formats.fixed(c.score(), 3)
+              : amount(c.score());
       rows.add(
           Row.of(
               c.model() + " · " + c.channel(),
@@ -1099,7 +1096,7 @@ public final class ReportContent {
       wrows.add(
           Row.of(
               owner.equals(last) ? "" : owner,
-              (w.moveFrom().equals("UNDIRECTED") ? "" : w.moveFrom().toLowerCase(Locale.ROOT) + " ")
+              (w.moveFrom().equals(UNDIRECTED) ? "" : w.moveFrom().toLowerCase(Locale.ROOT) + " ")
                   + "→ "
                   + w.moveTo().toLowerCase(Locale.ROOT),
               percent(w.shareMoved()),

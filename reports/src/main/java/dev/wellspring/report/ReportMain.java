@@ -2,6 +2,7 @@ package dev.wellspring.report;
 
 import dev.wellspring.report.io.PdfFile;
 import dev.wellspring.report.io.RunInputs;
+import dev.wellspring.vocabulary.AttributionModel;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -91,7 +92,8 @@ public final class ReportMain {
         new ReportOptions(
             output,
             runDate,
-            flags.getOrDefault("model", conf.getOrDefault("report_model", "linear")),
+            flags.getOrDefault(
+                "model", conf.getOrDefault("report_model", AttributionModel.LINEAR.wireName())),
             flags.getOrDefault("paper", conf.getOrDefault("paper", "A4")),
             flags.getOrDefault("names", conf.getOrDefault("names", "full")),
             flags.getOrDefault("value-unit", conf.getOrDefault("value_unit", "")),

@@ -1,5 +1,6 @@
 package dev.wellspring.report;
 
+import dev.wellspring.vocabulary.TouchClass;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public record RunData(
   }
 
   /** The classes in the order the report shows them. */
-  public static final List<String> CLASSES = List.of("DIRECTED", "EMBEDDED", "UNDIRECTED");
+  public static final List<String> CLASSES = TouchClass.wireNames();
 
   /** A row of effectiveness.csv: one owner x class x month under one model. */
   public record Effectiveness(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.wellspring.report.ReportException;
 import dev.wellspring.report.RunData;
+import dev.wellspring.vocabulary.Columns;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -49,120 +50,128 @@ public final class RunInputs {
         csv(
             dir.resolve("effectiveness.csv"),
             List.of(
-                "owner",
-                "class",
-                "month",
-                "model",
-                "activities",
-                "hours",
-                "cost",
-                "credited_outcomes",
-                "credited_value",
-                "value_per_hour",
-                "outcomes_per_hour"),
+                Columns.OWNER,
+                Columns.CLASS,
+                Columns.MONTH,
+                Columns.MODEL,
+                Columns.ACTIVITIES,
+                Columns.HOURS,
+                Columns.COST,
+                Columns.CREDITED_OUTCOMES,
+                Columns.CREDITED_VALUE,
+                Columns.VALUE_PER_HOUR,
+                Columns.OUTCOMES_PER_HOUR),
             r ->
                 new RunData.Effectiveness(
-                    r.text("owner"),
-                    r.text("class"),
-                    r.text("month"),
-                    r.text("model"),
-                    r.count("activities"),
-                    r.num("hours"),
-                    r.num("cost"),
-                    r.num("credited_outcomes"),
-                    r.num("credited_value"),
-                    r.optNum("value_per_hour"),
-                    r.optNum("outcomes_per_hour"))),
+                    r.text(Columns.OWNER),
+                    r.text(Columns.CLASS),
+                    r.text(Columns.MONTH),
+                    r.text(Columns.MODEL),
+                    r.count(Columns.ACTIVITIES),
+                    r.num(Columns.HOURS),
+                    r.num(Columns.COST),
+                    r.num(Columns.CREDITED_OUTCOMES),
+                    r.num(Columns.CREDITED_VALUE),
+                    r.optNum(Columns.VALUE_PER_HOUR),
+                    r.optNum(Columns.OUTCOMES_PER_HOUR))),
         csv(
             dir.resolve("model_comparison.csv"),
-            List.of("model", "class", "credited_value", "share"),
+            List.of(Columns.MODEL, Columns.CLASS, Columns.CREDITED_VALUE, Columns.SHARE),
             r ->
                 new RunData.ModelShare(
-                    r.text("model"), r.text("class"), r.num("credited_value"), r.optNum("share"))),
+                    r.text(Columns.MODEL),
+                    r.text(Columns.CLASS),
+                    r.num(Columns.CREDITED_VALUE),
+                    r.optNum(Columns.SHARE))),
         csv(
             dir.resolve("attribution_channels.csv"),
-            List.of("model", "channel", "score", "share", "credited_value"),
+            List.of(
+                Columns.MODEL,
+                Columns.CHANNEL,
+                Columns.SCORE,
+                Columns.SHARE,
+                Columns.CREDITED_VALUE),
             r ->
                 new RunData.ChannelScore(
-                    r.text("model"),
-                    r.text("channel"),
-                    r.num("score"),
-                    r.optNum("share"),
-                    r.num("credited_value"))),
+                    r.text(Columns.MODEL),
+                    r.text(Columns.CHANNEL),
+                    r.num(Columns.SCORE),
+                    r.optNum(Columns.SHARE),
+                    r.num(Columns.CREDITED_VALUE))),
         csv(
             dir.resolve("lift.csv"),
             List.of(
-                "model",
-                "lift",
-                "ci_low",
-                "ci_high",
-                "directed_value_per_hour",
-                "undirected_value_per_hour"),
+                Columns.MODEL,
+                Columns.LIFT,
+                Columns.CI_LOW,
+                Columns.CI_HIGH,
+                Columns.DIRECTED_VALUE_PER_HOUR,
+                Columns.UNDIRECTED_VALUE_PER_HOUR),
             r ->
                 new RunData.Lift(
-                    r.text("model"),
-                    r.optNum("lift"),
-                    r.optNum("ci_low"),
-                    r.optNum("ci_high"),
-                    r.optNum("directed_value_per_hour"),
-                    r.optNum("undirected_value_per_hour"))),
+                    r.text(Columns.MODEL),
+                    r.optNum(Columns.LIFT),
+                    r.optNum(Columns.CI_LOW),
+                    r.optNum(Columns.CI_HIGH),
+                    r.optNum(Columns.DIRECTED_VALUE_PER_HOUR),
+                    r.optNum(Columns.UNDIRECTED_VALUE_PER_HOUR))),
         csv(
             dir.resolve("goal_scorecard.csv"),
             List.of(
-                "goal_id",
-                "owner",
-                "category",
-                "hours",
-                "on_target_outcomes",
-                "on_target_value",
-                "serendipitous_outcomes",
-                "target_value",
-                "drought"),
+                Columns.GOAL_ID,
+                Columns.OWNER,
+                Columns.CATEGORY,
+                Columns.HOURS,
+                Columns.ON_TARGET_OUTCOMES,
+                Columns.ON_TARGET_VALUE,
+                Columns.SERENDIPITOUS_OUTCOMES,
+                Columns.TARGET_VALUE,
+                Columns.DROUGHT),
             r ->
                 new RunData.Goal(
-                    r.text("goal_id"),
-                    r.text("owner"),
-                    r.text("category"),
-                    r.num("hours"),
-                    r.count("on_target_outcomes"),
-                    r.num("on_target_value"),
-                    r.count("serendipitous_outcomes"),
-                    r.optNum("target_value"),
-                    r.bool("drought"),
-                    r.optText("title"),
-                    r.optText("target_unit").toLowerCase(java.util.Locale.ROOT),
-                    r.has("progress") ? r.optNum("progress") : null,
-                    r.optText("status").toLowerCase(java.util.Locale.ROOT),
+                    r.text(Columns.GOAL_ID),
+                    r.text(Columns.OWNER),
+                    r.text(Columns.CATEGORY),
+                    r.num(Columns.HOURS),
+                    r.count(Columns.ON_TARGET_OUTCOMES),
+                    r.num(Columns.ON_TARGET_VALUE),
+                    r.count(Columns.SERENDIPITOUS_OUTCOMES),
+                    r.optNum(Columns.TARGET_VALUE),
+                    r.bool(Columns.DROUGHT),
+                    r.optText(Columns.TITLE),
+                    r.optText(Columns.TARGET_UNIT).toLowerCase(java.util.Locale.ROOT),
+                    r.has(Columns.PROGRESS) ? r.optNum(Columns.PROGRESS) : null,
+                    r.optText(Columns.STATUS).toLowerCase(java.util.Locale.ROOT),
                     elapsed(r, runDate))),
         csv(
             dir.resolve("well_building.csv"),
             List.of(
-                "owner",
-                "class",
-                "month",
-                "new_relationships",
-                "strengthened_relationships",
-                "intros_made",
-                "intros_received"),
+                Columns.OWNER,
+                Columns.CLASS,
+                Columns.MONTH,
+                Columns.NEW_RELATIONSHIPS,
+                Columns.STRENGTHENED_RELATIONSHIPS,
+                Columns.INTROS_MADE,
+                Columns.INTROS_RECEIVED),
             r ->
                 new RunData.WellBuilding(
-                    r.text("owner"),
-                    r.text("class"),
-                    r.text("month"),
-                    r.count("new_relationships"),
-                    r.count("strengthened_relationships"),
-                    r.count("intros_made"),
-                    r.count("intros_received"))),
+                    r.text(Columns.OWNER),
+                    r.text(Columns.CLASS),
+                    r.text(Columns.MONTH),
+                    r.count(Columns.NEW_RELATIONSHIPS),
+                    r.count(Columns.STRENGTHENED_RELATIONSHIPS),
+                    r.count(Columns.INTROS_MADE),
+                    r.count(Columns.INTROS_RECEIVED))),
         csv(
             dir.resolve("unattributed.csv"),
-            List.of("outcome_id", "owner", "type", "value", "reason"),
+            List.of(Columns.OUTCOME_ID, Columns.OWNER, Columns.TYPE, Columns.VALUE, Columns.REASON),
             r ->
                 new RunData.Unattributed(
-                    r.text("outcome_id"),
-                    r.text("owner"),
-                    r.text("type"),
-                    r.num("value"),
-                    r.text("reason"))),
+                    r.text(Columns.OUTCOME_ID),
+                    r.text(Columns.OWNER),
+                    r.text(Columns.TYPE),
+                    r.num(Columns.VALUE),
+                    r.text(Columns.REASON))),
         manifest(manifestFile(output, runDate)),
         extras(dir));
   }
@@ -173,99 +182,99 @@ public final class RunInputs {
         optionalCsv(
             dir.resolve("period_comparison.csv"),
             List.of(
-                "period",
-                "start",
-                "end",
-                "class",
-                "hours",
-                "credited_value",
-                "value_per_hour",
-                "lift",
-                "ci_low",
-                "ci_high"),
+                Columns.PERIOD,
+                Columns.START,
+                Columns.END,
+                Columns.CLASS,
+                Columns.HOURS,
+                Columns.CREDITED_VALUE,
+                Columns.VALUE_PER_HOUR,
+                Columns.LIFT,
+                Columns.CI_LOW,
+                Columns.CI_HIGH),
             r ->
                 new RunData.PeriodRow(
-                    r.text("period").toLowerCase(java.util.Locale.ROOT),
-                    r.date("start"),
-                    r.date("end"),
-                    r.text("class"),
-                    r.num("hours"),
-                    r.num("credited_value"),
-                    r.optNum("value_per_hour"),
-                    r.optNum("lift"),
-                    r.optNum("ci_low"),
-                    r.optNum("ci_high"))),
+                    r.text(Columns.PERIOD).toLowerCase(java.util.Locale.ROOT),
+                    r.date(Columns.START),
+                    r.date(Columns.END),
+                    r.text(Columns.CLASS),
+                    r.num(Columns.HOURS),
+                    r.num(Columns.CREDITED_VALUE),
+                    r.optNum(Columns.VALUE_PER_HOUR),
+                    r.optNum(Columns.LIFT),
+                    r.optNum(Columns.CI_LOW),
+                    r.optNum(Columns.CI_HIGH))),
         optionalCsv(
             dir.resolve("lift_history.csv"),
-            List.of("run_date", "model", "lift", "ci_low", "ci_high"),
+            List.of(Columns.RUN_DATE, Columns.MODEL, Columns.LIFT, Columns.CI_LOW, Columns.CI_HIGH),
             r ->
                 new RunData.LiftPoint(
-                    r.date("run_date"),
-                    r.text("model"),
-                    r.optNum("lift"),
-                    r.optNum("ci_low"),
-                    r.optNum("ci_high"))),
+                    r.date(Columns.RUN_DATE),
+                    r.text(Columns.MODEL),
+                    r.optNum(Columns.LIFT),
+                    r.optNum(Columns.CI_LOW),
+                    r.optNum(Columns.CI_HIGH))),
         optionalCsv(
             dir.resolve("follow_up.csv"),
             List.of(
-                "owner",
-                "goal_id",
-                "contact_id",
-                "contact_name",
-                "last_touch_on",
-                "days_since_touch"),
+                Columns.OWNER,
+                Columns.GOAL_ID,
+                Columns.CONTACT_ID,
+                Columns.CONTACT_NAME,
+                Columns.LAST_TOUCH_ON,
+                Columns.DAYS_SINCE_TOUCH),
             r ->
                 new RunData.FollowUp(
-                    r.text("owner"),
-                    r.text("goal_id"),
-                    r.text("contact_id"),
-                    r.text("contact_name"),
-                    r.date("last_touch_on"),
-                    r.count("days_since_touch"))),
+                    r.text(Columns.OWNER),
+                    r.text(Columns.GOAL_ID),
+                    r.text(Columns.CONTACT_ID),
+                    r.text(Columns.CONTACT_NAME),
+                    r.date(Columns.LAST_TOUCH_ON),
+                    r.count(Columns.DAYS_SINCE_TOUCH))),
         optionalCsv(
             dir.resolve("incrementality.csv"),
             List.of(
-                "class",
-                "hours",
-                "incremental_value",
-                "incremental_value_per_hour",
-                "ci_low",
-                "ci_high",
-                "attributed_value_per_hour",
-                "reason"),
+                Columns.CLASS,
+                Columns.HOURS,
+                Columns.INCREMENTAL_VALUE,
+                Columns.INCREMENTAL_VALUE_PER_HOUR,
+                Columns.CI_LOW,
+                Columns.CI_HIGH,
+                Columns.ATTRIBUTED_VALUE_PER_HOUR,
+                Columns.REASON),
             r ->
                 new RunData.IncrementalRow(
-                    r.text("class"),
-                    r.optNum("hours"),
-                    r.optNum("incremental_value"),
-                    r.optNum("incremental_value_per_hour"),
-                    r.optNum("ci_low"),
-                    r.optNum("ci_high"),
-                    r.optNum("attributed_value_per_hour"),
-                    r.text("reason"))),
+                    r.text(Columns.CLASS),
+                    r.optNum(Columns.HOURS),
+                    r.optNum(Columns.INCREMENTAL_VALUE),
+                    r.optNum(Columns.INCREMENTAL_VALUE_PER_HOUR),
+                    r.optNum(Columns.CI_LOW),
+                    r.optNum(Columns.CI_HIGH),
+                    r.optNum(Columns.ATTRIBUTED_VALUE_PER_HOUR),
+                    r.text(Columns.REASON))),
         optionalCsv(
             dir.resolve("whatif.csv"),
             List.of(
-                "owner",
-                "move_from",
-                "move_to",
-                "share_moved",
-                "hours_moved_per_month",
-                "value_change_per_month",
-                "ci_low",
-                "ci_high",
-                "extrapolated"),
+                Columns.OWNER,
+                Columns.MOVE_FROM,
+                Columns.MOVE_TO,
+                Columns.SHARE_MOVED,
+                Columns.HOURS_MOVED_PER_MONTH,
+                Columns.VALUE_CHANGE_PER_MONTH,
+                Columns.CI_LOW,
+                Columns.CI_HIGH,
+                Columns.EXTRAPOLATED),
             r ->
                 new RunData.WhatIf(
-                    r.text("owner"),
-                    r.text("move_from"),
-                    r.text("move_to"),
-                    r.num("share_moved"),
-                    r.optNum("hours_moved_per_month"),
-                    r.optNum("value_change_per_month"),
-                    r.optNum("ci_low"),
-                    r.optNum("ci_high"),
-                    r.bool("extrapolated"))));
+                    r.text(Columns.OWNER),
+                    r.text(Columns.MOVE_FROM),
+                    r.text(Columns.MOVE_TO),
+                    r.num(Columns.SHARE_MOVED),
+                    r.optNum(Columns.HOURS_MOVED_PER_MONTH),
+                    r.optNum(Columns.VALUE_CHANGE_PER_MONTH),
+                    r.optNum(Columns.CI_LOW),
+                    r.optNum(Columns.CI_HIGH),
+                    r.bool(Columns.EXTRAPOLATED))));
   }
 
   /**
@@ -273,14 +282,14 @@ public final class RunInputs {
    * ends_on columns (both ends inclusive); null when either is absent or empty.
    */
   private static Double elapsed(Row r, LocalDate runDate) {
-    if (!r.has("starts_on")
-        || !r.has("ends_on")
-        || r.raw("starts_on").isEmpty()
-        || r.raw("ends_on").isEmpty()) {
+    if (!r.has(Columns.STARTS_ON)
+        || !r.has(Columns.ENDS_ON)
+        || r.raw(Columns.STARTS_ON).isEmpty()
+        || r.raw(Columns.ENDS_ON).isEmpty()) {
       return null;
     }
-    LocalDate start = r.date("starts_on");
-    LocalDate end = r.date("ends_on");
+    LocalDate start = r.date(Columns.STARTS_ON);
+    LocalDate end = r.date(Columns.ENDS_ON);
     long days = end.toEpochDay() - start.toEpochDay() + 1;
     if (days <= 0) {
       return null;
