@@ -1,8 +1,12 @@
 package dev.wellspring.ingest;
 
 import dev.wellspring.WellspringException;
-import dev.wellspring.adapters.ExportAdapter;
-import dev.wellspring.adapters.common.VendorCsv;
+import dev.wellspring.ingest.canonical.CsvText;
+import dev.wellspring.ingest.canonical.InputFile;
+import dev.wellspring.ingest.staging.Kind;
+import dev.wellspring.ingest.vendor.VendorFile;
+import dev.wellspring.ingest.vendor.adapters.ExportAdapter;
+import dev.wellspring.ingest.vendor.adapters.common.VendorCsv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wellspring.WellspringException;
-import dev.wellspring.adapters.ExportAdapters;
+import dev.wellspring.ingest.canonical.InputFile;
+import dev.wellspring.ingest.vendor.ExportAdapters;
+import dev.wellspring.ingest.vendor.VendorFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.wellspring.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wellspring.config.ConfigLoader;
-import dev.wellspring.ingest.Kind;
+import dev.wellspring.ingest.staging.Kind;
 import dev.wellspring.io.CsvExports;
 import java.io.IOException;
 import java.lang.reflect.Field;
