@@ -1,14 +1,16 @@
 package dev.wellspring.ingest.staging;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * Parsing of single field values by the reading rules of DESIGN.md ("Precise rules / Reading").
- * Every method takes an already trimmed, non-empty value and returns null when the value breaks the
- * rule, so the caller decides the reject reason.
+ * Parsing of single field values by the reading rules of DESIGN.md ("Precise rules / Reading"): the
+ * one timestamp and number grammar of both ingest paths (the canonical files' validator and the
+ * vendor adapters). Every method takes an already trimmed value and returns null when the value
+ * breaks the rule, so the caller decides the reject reason.
  */
 public final class Values {
   private Values() {}
@@ -128,6 +130,46 @@ public final class Values {
    * literals that overflow to infinity. Negative zero becomes zero.
    */
   public static Double number(String s) {
+    if (!decimalLiteral(s)) {
+      return null;
+    }
+    double d = Double.parseDouble(s);
+    if (Double.isInfinite(d)) {
+      return null;
+    }
+    return d + 0.0;
+  }
+
+  /**
+   * The exact value of a literal of the number grammar ({@link #number}), as vendor adapters keep
+   * it: no overflow to infinity (a BigDecimal has none), null for anything outside the grammar.
+   */
+  public static BigDecimal decimal(String s) {
+    return decimalLiteral(s) ? new BigDecimal(s) : null;
+  }
+
+  /**
+   * The instant of a date and time ({@link #timestamp}'s grammar without the date-alone form), as
+   * vendor exports write their date-times; null for a date alone or anything else.
+   */
+  public static Instant dateTime(String s) {
+    return s.length() > 10 ? timestamp(s) : null;
+  }
+
+  /**
+   * A count of milliseconds since the epoch as HubSpot writes it: 10 to 13 ASCII digits (epoch
+   * milliseconds since 2001-09-09 have 13; 10 to 13 covers every plausible export); null otherwise.
+   */
+  public static Instant epochMillis(String s) {
+    int n = s.length();
+    if (n < 10 || n > 13 || !digits(s, 0, n)) {
+      return null;
+    }
+    return Instant.ofEpochMilli(Long.parseLong(s));
+  }
+
+  /** Whether s is a plain decimal or scientific literal of the number grammar. */
+  private static boolean decimalLiteral(String s) {
     int n = s.length();
     int i = 0;
     if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -142,7 +184,7 @@ public final class Values {
       i += fraction;
     }
     if (integer == 0 && fraction == 0) {
-      return null;
+      return false;
     }
     if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
       i++;
@@ -151,18 +193,11 @@ public final class Values {
       }
       int exponent = run(s, i);
       if (exponent == 0) {
-        return null;
+        return false;
       }
       i += exponent;
     }
-    if (i != n) {
-      return null;
-    }
-    double d = Double.parseDouble(s);
-    if (Double.isInfinite(d)) {
-      return null;
-    }
-    return d + 0.0;
+    return i == n;
   }
 
   private static boolean isDigit(char c) {

@@ -1,21 +1,20 @@
 package dev.wellspring.ingest.vendor.adapters.common;
 
+import dev.wellspring.ingest.staging.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Vendor numbers to canonical plain decimals. */
 public final class Numbers {
   private Numbers() {}
 
-  private static final Pattern PLAIN =
-      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-
-  /** A plain or scientific decimal literal; empty for anything else (units, commas, NaN). */
+  /**
+   * A plain or scientific decimal literal ({@link Values#decimal}); empty for anything else (units,
+   * commas, NaN).
+   */
   public static Optional<BigDecimal> parse(String value) {
-    String v = Text.clean(value);
-    return PLAIN.matcher(v).matches() ? Optional.of(new BigDecimal(v)) : Optional.empty();
+    return Optional.ofNullable(Values.decimal(Text.clean(value)));
   }
 
   /**

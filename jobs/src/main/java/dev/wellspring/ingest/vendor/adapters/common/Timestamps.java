@@ -1,14 +1,11 @@
 package dev.wellspring.ingest.vendor.adapters.common;
 
-import java.time.DateTimeException;
+import dev.wellspring.ingest.staging.Values;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Vendor timestamps to the canonical forms of DESIGN.md: an instant written {@code
@@ -17,56 +14,29 @@ import java.util.regex.Pattern;
 public final class Timestamps {
   private Timestamps() {}
 
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-  private static final Pattern DATE_TIME =
-      Pattern.compile(
-          "(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)"
-              + "(Z|[+-]\\d{2}:?\\d{2})?");
-  // Epoch milliseconds since 2001-09-09 have 13 digits; 10 to 13 covers every plausible export.
-  private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{10,13}");
-
   /**
    * Parses a DESIGN.md timestamp (date alone, or date and time joined by {@code T} or a space,
    * seconds and fraction optional, offset {@code Z}, {@code ±hh:mm} or {@code ±hhmm} optional, none
    * meaning UTC) and, when {@code epochMillis} is set, a count of milliseconds since the epoch as
-   * HubSpot writes them. Empty when the value is none of these.
+   * HubSpot writes them. Empty when the value is none of these. The grammar is {@link Values}'.
    */
   public static Optional<String> canonical(String value, boolean epochMillis) {
     String v = Text.clean(value);
-    try {
-      if (epochMillis && EPOCH_MILLIS.matcher(v).matches()) {
-        return Optional.of(format(Instant.ofEpochMilli(Long.parseLong(v))));
+    if (epochMillis) {
+      Instant millis = Values.epochMillis(v);
+      if (millis != null) {
+        return Optional.of(format(millis));
       }
-      if (DATE.matcher(v).matches()) {
-        return Optional.of(LocalDate.parse(v).toString());
-      }
-      return instant(v).map(Timestamps::format);
-    } catch (DateTimeException | NumberFormatException e) {
-      return Optional.empty();
     }
+    if (v.length() == 10) {
+      return Optional.ofNullable(Values.date(v)).map(LocalDate::toString);
+    }
+    return instant(v).map(Timestamps::format);
   }
 
   /** A date-time value (not a date alone) as an instant; empty when it is not one. */
   public static Optional<Instant> instant(String value) {
-    Matcher m = DATE_TIME.matcher(Text.clean(value));
-    if (!m.matches()) {
-      return Optional.empty();
-    }
-    try {
-      String time = m.group(2).length() == 5 ? m.group(2) + ":00" : m.group(2);
-      LocalDateTime local = LocalDateTime.parse(m.group(1) + "T" + time);
-      String offset = m.group(3);
-      ZoneOffset zone =
-          offset == null || offset.equals("Z")
-              ? ZoneOffset.UTC
-              : ZoneOffset.of(
-                  offset.length() == 5
-                      ? offset.substring(0, 3) + ":" + offset.substring(3)
-                      : offset);
-      return Optional.of(local.toInstant(zone));
-    } catch (DateTimeException e) {
-      return Optional.empty();
-    }
+    return Optional.ofNullable(Values.dateTime(Text.clean(value)));
   }
 
   /** The canonical text of an instant: UTC, whole seconds unless a fraction is present. */
