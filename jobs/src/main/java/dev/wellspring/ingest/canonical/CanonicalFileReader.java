@@ -4,6 +4,7 @@ import dev.wellspring.ingest.staging.Kind;
 import dev.wellspring.ingest.staging.RecordValidator;
 import dev.wellspring.ingest.staging.RejectReason;
 import dev.wellspring.ingest.staging.StagingRows;
+import dev.wellspring.privacy.Sha256;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -17,10 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +90,7 @@ public final class CanonicalFileReader implements Iterator<Row>, Closeable {
     this.file = file;
     this.chunk = chunk;
     this.validator = validator;
-    try {
-      this.digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    this.digest = Sha256.digest();
     try {
       InputStream raw = Files.newInputStream(Path.of(file.path()));
       if (chunk.range() != null) {
@@ -218,8 +213,7 @@ public final class CanonicalFileReader implements Iterator<Row>, Closeable {
     cells[n + 1] = StagingRows.SUMMARY_LINE;
     cells[n + 2] = file.order();
     if (chunk.first()) {
-      cells[n + 5] =
-          chunk.sha256() != null ? chunk.sha256() : HexFormat.of().formatHex(digest.digest());
+      cells[n + 5] = chunk.sha256() != null ? chunk.sha256() : Sha256.hex(digest);
       cells[n + 6] = chunk.sha256() != null ? chunk.bytes() : bytes.count;
     }
     cells[n + 7] = recordRows;

@@ -1,5 +1,6 @@
 package dev.wellspring.ingest.canonical;
 
+import dev.wellspring.privacy.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
@@ -7,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -47,12 +46,7 @@ public final class FileSplits {
 
   /** Scans {@code file} once; ranges are about {@code splitBytes} long (at least one range). */
   public static Splits scan(Path file, long splitBytes) {
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    MessageDigest digest = Sha256.digest();
     Cutter cut = new Cutter(splitBytes);
     long pos = 0;
     int state = FIELD_START;
@@ -109,7 +103,7 @@ public final class FileSplits {
       throw new UncheckedIOException("cannot read " + file, e);
     }
     cut.finish(pos);
-    return new Splits(List.copyOf(cut.ranges), HexFormat.of().formatHex(digest.digest()), pos);
+    return new Splits(List.copyOf(cut.ranges), Sha256.hex(digest), pos);
   }
 
   /**

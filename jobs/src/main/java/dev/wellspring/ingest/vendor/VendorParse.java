@@ -8,15 +8,13 @@ import dev.wellspring.ingest.vendor.adapters.AdapterContext;
 import dev.wellspring.ingest.vendor.adapters.CanonicalRecord;
 import dev.wellspring.ingest.vendor.adapters.RecordSink;
 import dev.wellspring.ingest.vendor.adapters.common.OwnerIdentities;
+import dev.wellspring.privacy.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -94,11 +92,7 @@ final class VendorParse implements FlatMapFunction<VendorFile, Row> {
   }
 
   private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    return Sha256.hex(bytes);
   }
 
   private static Kind kindOf(String table) {

@@ -11,14 +11,12 @@ import dev.wellspring.ingest.vendor.adapters.common.OwnerIdentities;
 import dev.wellspring.ingest.vendor.adapters.common.Owners;
 import dev.wellspring.ingest.vendor.adapters.common.Text;
 import dev.wellspring.ingest.vendor.adapters.common.Timestamps;
+import dev.wellspring.privacy.Sha256;
 import dev.wellspring.schema.Tables;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +31,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -458,12 +455,6 @@ public final class ICalendarAdapter implements ExportAdapter {
   }
 
   static String hash(String email) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JVM", e);
-    }
+    return Sha256.hexPrefix(email, 12);
   }
 }
