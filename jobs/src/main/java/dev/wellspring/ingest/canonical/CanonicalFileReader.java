@@ -4,6 +4,7 @@ import dev.wellspring.ingest.staging.Kind;
 import dev.wellspring.ingest.staging.RecordValidator;
 import dev.wellspring.ingest.staging.RejectReason;
 import dev.wellspring.ingest.staging.StagingRows;
+import dev.wellspring.io.input.InputFiles;
 import dev.wellspring.privacy.Sha256;
 import java.io.Closeable;
 import java.io.FilterInputStream;
@@ -14,7 +15,6 @@ import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -92,7 +92,7 @@ public final class CanonicalFileReader implements Iterator<Row>, Closeable {
     this.validator = validator;
     this.digest = Sha256.digest();
     try {
-      InputStream raw = Files.newInputStream(Path.of(file.path()));
+      InputStream raw = InputFiles.open(Path.of(file.path()));
       if (chunk.range() != null) {
         raw.skipNBytes(chunk.range().start());
         raw = new BoundedStream(raw, chunk.range().end() - chunk.range().start());

@@ -1,5 +1,6 @@
 package dev.wellspring.ingest.canonical;
 
+import dev.wellspring.io.input.InputFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ public final class CsvText {
   public static List<String> headerNames(java.nio.file.Path file) {
     try (java.io.Reader in =
             new java.io.InputStreamReader(
-                java.nio.file.Files.newInputStream(file), java.nio.charset.StandardCharsets.UTF_8);
+                InputFiles.open(file), java.nio.charset.StandardCharsets.UTF_8);
         CSVParser p = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
       for (CSVRecord r : p) {
         List<String> names = columnNames(r);

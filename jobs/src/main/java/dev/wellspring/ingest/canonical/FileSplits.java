@@ -1,11 +1,11 @@
 package dev.wellspring.ingest.canonical;
 
+import dev.wellspring.io.input.InputFiles;
 import dev.wellspring.privacy.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class FileSplits {
     boolean prevCr = false; // the previous byte was \r (anywhere): a lone one is a line end
     boolean crEndsRecord = false; // ... and it was outside quotes: the record ended with it
     byte[] buf = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = InputFiles.open(file)) {
       int n;
       boolean first = true;
       while ((n = in.read(buf)) > 0) {

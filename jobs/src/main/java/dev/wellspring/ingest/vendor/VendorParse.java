@@ -8,10 +8,10 @@ import dev.wellspring.ingest.vendor.adapters.AdapterContext;
 import dev.wellspring.ingest.vendor.adapters.CanonicalRecord;
 import dev.wellspring.ingest.vendor.adapters.RecordSink;
 import dev.wellspring.ingest.vendor.adapters.common.OwnerIdentities;
+import dev.wellspring.io.input.InputFiles;
 import dev.wellspring.privacy.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -67,7 +67,7 @@ final class VendorParse implements FlatMapFunction<VendorFile, Row> {
     Path path = Path.of(file.path());
     try {
       file.adapter().read(path, context, sink);
-      byte[] bytes = Files.readAllBytes(path);
+      byte[] bytes = InputFiles.readAllBytes(path);
       sink.out.add(
           sink.event(VendorRows.SUMMARY, 0L, null, null, null, null)
               .sha(sha256(bytes), bytes.length)

@@ -1,10 +1,10 @@
 package dev.wellspring.ingest.vendor.adapters.common;
 
 import dev.wellspring.ingest.vendor.adapters.RecordSink;
+import dev.wellspring.io.input.InputFiles;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -26,7 +26,7 @@ public record DecodedText(String text, Charset charset) {
 
   /** Reads {@code file}, reporting a Windows-1252 fallback to {@code sink}. */
   public static DecodedText read(Path file, RecordSink sink) throws IOException {
-    DecodedText decoded = decode(Files.readAllBytes(file));
+    DecodedText decoded = decode(InputFiles.readAllBytes(file));
     if (decoded.charset().name().startsWith("UTF-16")) {
       sink.warning(0, UTF_16, file.getFileName().toString());
     } else if (!decoded.charset().equals(StandardCharsets.UTF_8)) {

@@ -1,6 +1,7 @@
 package dev.wellspring.ingest.vendor.adapters.common;
 
 import dev.wellspring.WellspringException;
+import dev.wellspring.io.input.InputFiles;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -116,7 +116,7 @@ public final class VendorCsv {
 
   /** Reads a whole file whose header is one of {@code headers}; unusable (exit 2) otherwise. */
   public static Table read(Path file, List<Header> headers) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
+    byte[] bytes = InputFiles.readAllBytes(file);
     Charset charset = detectCharset(bytes);
     if (!charset.equals(StandardCharsets.UTF_8)) {
       LOG.warn("{}: not valid UTF-8, read as {}", file.getFileName(), charset.name());
@@ -159,8 +159,8 @@ public final class VendorCsv {
   public static List<String> firstLines(Path file, int max) throws IOException {
     byte[] head;
     long size;
-    try (java.io.InputStream in = Files.newInputStream(file)) {
-      size = Files.size(file);
+    try (java.io.InputStream in = InputFiles.open(file)) {
+      size = InputFiles.size(file);
       head = in.readNBytes(64 * 1024);
     }
     int len = head.length;
@@ -217,7 +217,7 @@ public final class VendorCsv {
 
   /** Whether a file starts with a UTF-16 byte-order mark. */
   public static boolean startsWithUtf16Bom(Path file) {
-    try (java.io.InputStream in = Files.newInputStream(file)) {
+    try (java.io.InputStream in = InputFiles.open(file)) {
       return utf16(in.readNBytes(2)) != null;
     } catch (IOException e) {
       return false;

@@ -1,4 +1,4 @@
-package dev.wellspring.ingest;
+package dev.wellspring.io.input;
 
 import dev.wellspring.WellspringException;
 import java.io.IOException;
@@ -26,7 +26,7 @@ import java.util.zip.ZipFile;
  * ../}, an absolute path). A zip inside the zip is extracted as a file and not opened (it is listed
  * as unrecognised).
  */
-final class ZipInputs {
+public final class ZipInputs {
   private ZipInputs() {}
 
   private static final String STAGE = "ingest";
@@ -38,18 +38,18 @@ final class ZipInputs {
   static final long MAX_TOTAL_BYTES = 4L * 1024 * 1024 * 1024;
 
   /** Whether a file name is an archive to open. */
-  static boolean isZip(String name) {
+  public static boolean isZip(String name) {
     return name.toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
   }
 
   /**
    * Extracts {@code zip} into {@code target} and returns the extracted files' paths relative to
-   * {@code target}, '/'-separated.
+   * {@code target}, '/'-separated, in the archive's order.
    *
    * @param name the archive's path relative to the input folder, for messages
    * @throws WellspringException exit 2 for an archive that is not safely readable
    */
-  static List<String> extract(Path zip, String name, Path target) {
+  public static List<String> extract(Path zip, String name, Path target) {
     return extract(zip, name, target, MAX_ENTRIES, MAX_TOTAL_BYTES);
   }
 
@@ -106,7 +106,6 @@ final class ZipInputs {
     } catch (IOException e) {
       throw refuse(name, "cannot be extracted (" + e.getMessage() + ")");
     }
-    out.sort(InputCatalog.FILE_ORDER);
     return out;
   }
 

@@ -1,9 +1,10 @@
-package dev.wellspring.ingest;
+package dev.wellspring.io.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wellspring.WellspringException;
+import dev.wellspring.ingest.InputCatalog;
 import dev.wellspring.ingest.canonical.InputFile;
 import dev.wellspring.ingest.vendor.ExportAdapters;
 import dev.wellspring.ingest.vendor.VendorFile;
