@@ -1,5 +1,6 @@
 package dev.wellspring.ingest.staging;
 
+import dev.wellspring.ingest.values.Values;
 import dev.wellspring.privacy.OwnerNames;
 import dev.wellspring.privacy.Scrub;
 import java.io.Serializable;

@@ -1,6 +1,6 @@
 package dev.wellspring.ingest.vendor.adapters.common;
 
-import dev.wellspring.ingest.staging.Values;
+import dev.wellspring.ingest.values.Values;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;

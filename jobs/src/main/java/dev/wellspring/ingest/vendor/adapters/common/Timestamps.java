@@ -1,6 +1,6 @@
 package dev.wellspring.ingest.vendor.adapters.common;
 
-import dev.wellspring.ingest.staging.Values;
+import dev.wellspring.ingest.values.Values;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.wellspring.ingest.staging;
+package dev.wellspring.ingest.values;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
