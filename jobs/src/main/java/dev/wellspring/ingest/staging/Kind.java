@@ -2,73 +2,48 @@ package dev.wellspring.ingest.staging;
 
 import dev.wellspring.config.ConfigLoader;
 import dev.wellspring.schema.Tables;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * The four canonical input kinds (DESIGN.md "Canonical input files"): their file names, required
- * columns, the typed fields read from a file, and the warehouse table they fill.
+ * columns, the typed fields read from a file, and the warehouse table they fill. The fields are the
+ * table's columns (schema/Tables); a kind adds only what a file has beyond its table.
  */
 public enum Kind {
   CONTACTS(
       Tables.CONTACTS,
       Tables.CONTACTS_SCHEMA,
-      List.of(
-          Field.text("contact_id", true),
-          Field.text("full_name", true),
-          Field.text("company", false),
-          Field.text("title", false),
-          Field.text("location", false),
-          Field.text("source", false),
-          Field.choice("relationship", false, ConfigLoader.RELATIONSHIPS),
-          Field.of("first_met_on", FieldType.DATE, false),
-          // Not a table column: read (as its keyed tag) for identity resolution only.
-          Field.text("email", false))),
+      Set.of("contact_id", "full_name"),
+      Map.of("relationship", ConfigLoader.RELATIONSHIPS),
+      // Not a table column: read (as its keyed tag) for identity resolution only.
+      List.of(Field.text("email", false))),
   ACTIVITIES(
       Tables.ACTIVITIES,
       Tables.ACTIVITIES_SCHEMA,
-      List.of(
-          Field.text("activity_id", true),
-          Field.text("owner", true),
-          Field.of("occurred_at", FieldType.TIMESTAMP, true),
-          Field.choice("type", true, ConfigLoader.ACTIVITY_TYPES),
-          Field.text("contact_id", false),
-          Field.of("duration_minutes", FieldType.NUMBER, false),
-          Field.of("cost", FieldType.NUMBER, false),
-          Field.text("goal_id", false),
-          Field.choice("context", false, Set.of("business", "speaking")),
-          Field.text("introduced_contact_id", false),
-          Field.text("channel", false),
-          Field.text("notes", false))),
+      Set.of("activity_id", "owner", "occurred_at", "type"),
+      Map.of("type", ConfigLoader.ACTIVITY_TYPES, "context", Set.of("business", "speaking")),
+      List.of()),
   GOALS(
       Tables.GOALS,
       Tables.GOALS_SCHEMA,
-      List.of(
-          Field.text("goal_id", true),
-          Field.text("owner", true),
-          Field.choice("category", true, ConfigLoader.GOAL_CATEGORIES),
-          Field.text("title", false),
-          Field.of("target_value", FieldType.NUMBER, false),
-          Field.text("target_channel", false),
-          Field.of("starts_on", FieldType.DATE, true),
-          Field.of("ends_on", FieldType.DATE, true),
-          Field.choice("target_unit", false, GoalUnits.ALL))),
+      Set.of("goal_id", "owner", "category", "starts_on", "ends_on"),
+      Map.of("category", ConfigLoader.GOAL_CATEGORIES, "target_unit", GoalUnits.ALL),
+      List.of()),
   OUTCOMES(
       Tables.OUTCOMES,
       Tables.OUTCOMES_SCHEMA,
-      List.of(
-          Field.text("outcome_id", true),
-          Field.text("owner", true),
-          Field.of("occurred_at", FieldType.TIMESTAMP, true),
-          Field.choice("type", true, OutcomeTypes.ALL),
-          Field.of("value", FieldType.NUMBER, false),
-          Field.text("contact_id", false),
-          Field.text("goal_id", false),
-          Field.text("channel", false),
-          Field.text("notes", false)));
+      Set.of("outcome_id", "owner", "occurred_at", "type"),
+      Map.of("type", OutcomeTypes.ALL),
+      List.of());
 
   /** How a field's text becomes a typed value. */
   public enum FieldType {
@@ -131,10 +106,51 @@ public enum Kind {
   private final StructType schema;
   private final List<Field> fields;
 
-  Kind(String table, StructType schema, List<Field> fields) {
+  /**
+   * A kind read as its table's columns (names, order and types from schema/Tables), less the
+   * provenance columns the reader adds, plus {@code extra} fields the table does not keep.
+   *
+   * @param required the columns a file must carry and fill
+   * @param choices the allowed lower-case values of the text columns that are choices
+   */
+  Kind(
+      String table,
+      StructType schema,
+      Set<String> required,
+      Map<String, Set<String>> choices,
+      List<Field> extra) {
     this.table = table;
     this.schema = schema;
-    this.fields = fields;
+    List<Field> read = new ArrayList<>();
+    for (StructField column : schema.fields()) {
+      String name = column.name();
+      if (name.equals("source_file") || name.equals("line")) {
+        continue;
+      }
+      boolean req = required.contains(name);
+      read.add(
+          choices.containsKey(name)
+              ? Field.choice(name, req, choices.get(name))
+              : Field.of(name, fieldType(column.dataType()), req));
+    }
+    read.addAll(extra);
+    this.fields = List.copyOf(read);
+  }
+
+  private static FieldType fieldType(DataType type) {
+    if (type.equals(DataTypes.StringType)) {
+      return FieldType.TEXT;
+    }
+    if (type.equals(DataTypes.TimestampType)) {
+      return FieldType.TIMESTAMP;
+    }
+    if (type.equals(DataTypes.DateType)) {
+      return FieldType.DATE;
+    }
+    if (type.equals(DataTypes.DoubleType)) {
+      return FieldType.NUMBER;
+    }
+    throw new IllegalArgumentException("no input field type for the table type " + type);
   }
 
   /** The warehouse table this kind fills (also the kind's name in the manifest). */
