@@ -12,7 +12,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
-import dev.wellspring.ingest.Kind;
+import dev.wellspring.ingest.staging.Kind;
 import dev.wellspring.schema.Tables;
 import dev.wellspring.vocabulary.TouchClass;
 import java.time.LocalDate;

@@ -231,7 +231,7 @@ public final class ConfigLoader {
     }
     for (JsonNode item : items) {
       String address = item.isValueNode() ? item.asText().trim() : item.toString();
-      String normal = dev.wellspring.adapters.common.Emails.normalize(address);
+      String normal = dev.wellspring.ingest.vendor.adapters.common.Emails.normalize(address);
       if (!item.isValueNode() || normal.isEmpty()) {
         throw bad(key, address, "an e-mail address, or a list of them");
       }

@@ -1,17 +1,21 @@
 package dev.wellspring.ingest;
 
 import dev.wellspring.WellspringException;
-import dev.wellspring.adapters.ExportAdapter;
-import dev.wellspring.adapters.common.VendorCsv;
+import dev.wellspring.ingest.canonical.CsvText;
+import dev.wellspring.ingest.canonical.InputFile;
+import dev.wellspring.ingest.staging.Kind;
+import dev.wellspring.ingest.vendor.VendorFile;
+import dev.wellspring.ingest.vendor.adapters.ExportAdapter;
+import dev.wellspring.ingest.vendor.adapters.common.VendorCsv;
+import dev.wellspring.io.input.InputFiles;
+import dev.wellspring.io.input.ZipInputs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,7 +91,7 @@ public record InputCatalog(
    * and classified like the folder's files ({@link ZipInputs}).
    */
   public static InputCatalog scan(Path inputDir, List<ExportAdapter> adapters, Path archives) {
-    if (!Files.isDirectory(inputDir)) {
+    if (!InputFiles.isDirectory(inputDir)) {
       throw WellspringException.unusable(STAGE, inputDir + ": input folder not found");
     }
     List<String> warnings = new ArrayList<>();
@@ -97,7 +101,10 @@ public record InputCatalog(
     for (String name : names) {
       if (archives != null && ZipInputs.isZip(name)) {
         Path target = archives.resolve(String.valueOf(expanded.size()));
-        for (String entry : ZipInputs.extract(inputDir.resolve(name), name, target)) {
+        List<String> entries =
+            new ArrayList<>(ZipInputs.extract(inputDir.resolve(name), name, target));
+        entries.sort(FILE_ORDER);
+        for (String entry : entries) {
           expanded.add(name + "/" + entry);
           paths.put(name + "/" + entry, target.resolve(entry));
         }
@@ -106,7 +113,7 @@ public record InputCatalog(
         // the file is read from a copy with each CR turned into LF (the same lines, numbered
         // alike; a CR inside a quoted field becomes a LF, a line break either way).
         Path copy = archives.resolve("cr-" + expanded.size()).resolve(name.replace('/', '_'));
-        lfCopy(inputDir.resolve(name), copy);
+        InputFiles.lfCopy(inputDir.resolve(name), copy);
         warnings.add(name + ": line ends are CR alone (old Mac OS text); read as line ends");
         expanded.add(name);
         paths.put(name, copy);
@@ -176,65 +183,9 @@ public record InputCatalog(
    * warning, since the user probably meant the file.
    */
   private static List<String> list(Path inputDir, List<String> warnings) {
-    List<String> names = new ArrayList<>();
-    try {
-      Files.walkFileTree(
-          inputDir,
-          java.util.EnumSet.of(java.nio.file.FileVisitOption.FOLLOW_LINKS),
-          Integer.MAX_VALUE,
-          new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult preVisitDirectory(
-                Path dir, java.nio.file.attribute.BasicFileAttributes attrs) {
-              if (!dir.equals(inputDir) && Kind.byFileName(dir.getFileName().toString()) != null) {
-                warnings.add(
-                    relative(inputDir, dir)
-                        + ": a folder named like a canonical file; its files are read by their"
-                        + " headers like any other");
-              }
-              return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFile(
-                Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-              if (attrs.isRegularFile()) {
-                names.add(relative(inputDir, file));
-              } else if (attrs.isOther()) {
-                warnings.add(
-                    relative(inputDir, file)
-                        + ": skipped, not a regular file (a FIFO, socket or device)");
-              }
-              return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-              if (e instanceof java.nio.file.FileSystemLoopException) {
-                warnings.add(
-                    relative(inputDir, file)
-                        + ": skipped, a link that loops back to a folder it is in");
-              } else if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-                warnings.add(relative(inputDir, file) + ": skipped, a link to nothing");
-              } else {
-                warnings.add(
-                    relative(inputDir, file)
-                        + ": skipped, cannot be read ("
-                        + e.getMessage()
-                        + ")");
-              }
-              return java.nio.file.FileVisitResult.CONTINUE;
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + inputDir, e);
-    }
+    List<String> names = InputFiles.list(inputDir, n -> Kind.byFileName(n) != null, warnings);
     names.sort(FILE_ORDER);
     return names;
-  }
-
-  private static String relative(Path base, Path p) {
-    return base.relativize(p).toString().replace('\\', '/');
   }
 
   private static boolean binary(Header header) {
@@ -301,7 +252,7 @@ public record InputCatalog(
   /** Whether a file's first bytes hold CR line ends and no LF (old Mac OS text). */
   static boolean crOnly(Path path) {
     byte[] head;
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = InputFiles.open(path)) {
       head = in.readNBytes(SNIFF_BYTES);
     } catch (IOException e) {
       return false; // sniff names the problem
@@ -316,23 +267,6 @@ public record InputCatalog(
     return cr;
   }
 
-  /** Copies a file with every CR byte turned into LF (CR is never part of a UTF-8 sequence). */
-  private static void lfCopy(Path from, Path to) {
-    try {
-      Files.createDirectories(to.getParent());
-      try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(from));
-          java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(to))) {
-        int b;
-        while ((b = in.read()) >= 0) {
-          out.write(b == '\r' ? '\n' : b);
-        }
-      }
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(
-          "cannot stage a copy of " + from + ": " + e.getMessage(), e);
-    }
-  }
-
   /** A file's header columns, or why it has none. */
   record Header(List<String> columns, String problem) {}
 
@@ -340,8 +274,8 @@ public record InputCatalog(
   static Header sniff(Path path) {
     byte[] head;
     long size;
-    try (InputStream in = Files.newInputStream(path)) {
-      size = Files.size(path);
+    try (InputStream in = InputFiles.open(path)) {
+      size = InputFiles.size(path);
       head = in.readNBytes(SNIFF_BYTES);
     } catch (IOException e) {
       return new Header(List.of(), "cannot be read (" + e.getMessage() + ")");

@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * <p>Only a value that is one e-mail address as a whole is an owner address. Any other owner is an
  * identifier like every other ({@link Scrub#identifier}): an address or phone number inside it is
  * still masked. The owner_map lookup ignores letter case, as for vendor owner ids ({@code
- * dev.wellspring.adapters.common.Owners}). Contacts are not owners: their addresses stay masked
- * everywhere.
+ * dev.wellspring.ingest.vendor.adapters.common.Owners}). Contacts are not owners: their addresses
+ * stay masked everywhere.
  */
 public final class OwnerNames implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wellspring.WellspringException;
-import dev.wellspring.adapters.AdapterContext;
-import dev.wellspring.adapters.common.OwnerIdentities;
-import dev.wellspring.adapters.common.Owners;
+import dev.wellspring.ingest.vendor.adapters.AdapterContext;
+import dev.wellspring.ingest.vendor.adapters.common.OwnerIdentities;
+import dev.wellspring.ingest.vendor.adapters.common.Owners;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

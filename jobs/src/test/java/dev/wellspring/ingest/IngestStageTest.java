@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.WellspringException;
 import dev.wellspring.config.ConfigLoader;
 import dev.wellspring.config.WellspringConfig;
+import dev.wellspring.ingest.staging.Kind;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.Warehouse;
 import dev.wellspring.pipeline.Progress;

@@ -2,9 +2,9 @@ package dev.wellspring.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wellspring.adapters.ExportAdapters;
-import dev.wellspring.adapters.crm.Fixtures;
-import dev.wellspring.adapters.crm.RecordingSink;
+import dev.wellspring.ingest.vendor.ExportAdapters;
+import dev.wellspring.ingest.vendor.adapters.crm.Fixtures;
+import dev.wellspring.ingest.vendor.adapters.crm.RecordingSink;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

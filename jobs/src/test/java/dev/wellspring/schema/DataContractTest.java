@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wellspring.config.ConfigOption;
 import dev.wellspring.config.Options;
-import dev.wellspring.ingest.Kind;
+import dev.wellspring.ingest.staging.Kind;
 import dev.wellspring.io.CsvExports;
 import java.io.IOException;
 import java.lang.reflect.Field;
