@@ -14,9 +14,9 @@ import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
  * What Spark did for one pipeline stage, counted by a listener: the jobs started, the Spark stages
  * that ran (skipped ones, whose shuffle output was reused, are not counted), the tasks that ended,
  * the SQL executions started (an action on a Dataset, a write, a cache being filled: nested ones
- * included) and the task run time summed over the tasks. These turn a run's fixed cost into a list
- * (issue 24): a stage of a small input costs about what its jobs and queries cost to plan and
- * schedule.
+ * included) and the tasks' run time and CPU time summed (the CPU time moves less with the machine's
+ * load). These turn a run's fixed cost into a list (issue 24): a stage of a small input costs about
+ * what its jobs and queries cost to plan and schedule.
  *
  * <p>Spark delivers listener events on its own thread, after the fact; {@link #begin} and {@link
  * #end} wait for the events posted so far to be delivered, so a stage's counts hold exactly its own
@@ -29,6 +29,7 @@ public final class RunCounters extends SparkListener implements AutoCloseable {
   private final AtomicLong tasks = new AtomicLong();
   private final AtomicLong sqlExecutions = new AtomicLong();
   private final AtomicLong taskMillis = new AtomicLong();
+  private final AtomicLong taskCpuNanos = new AtomicLong();
 
   private RunCounters(SparkContext sc) {
     this.sc = sc;
@@ -42,7 +43,13 @@ public final class RunCounters extends SparkListener implements AutoCloseable {
   }
 
   /** The counts of one pipeline stage. */
-  public record Counts(long jobs, long stages, long tasks, long sqlExecutions, double taskSeconds) {
+  public record Counts(
+      long jobs,
+      long stages,
+      long tasks,
+      long sqlExecutions,
+      double taskSeconds,
+      double taskCpuSeconds) {
     /** Adds them as the {@code spark} object of a manifest stage entry. */
     public void writeTo(ObjectNode stageEntry) {
       ObjectNode s = stageEntry.putObject("spark");
@@ -51,13 +58,14 @@ public final class RunCounters extends SparkListener implements AutoCloseable {
       s.put("tasks", tasks);
       s.put("sql_executions", sqlExecutions);
       s.put("task_seconds", Math.round(taskSeconds * 1000) / 1000.0);
+      s.put("task_cpu_seconds", Math.round(taskCpuSeconds * 1000) / 1000.0);
     }
 
     /** One line for {@code --verbose}. */
     public String describe(String stage) {
       return String.format(
-          "%-9s spark: %d jobs, %d stages, %d tasks, %d SQL executions, %.1f task s",
-          stage, jobs, stages, tasks, sqlExecutions, taskSeconds);
+          "%-9s spark: %d jobs, %d stages, %d tasks, %d SQL executions, %.1f task s (%.1f CPU)",
+          stage, jobs, stages, tasks, sqlExecutions, taskSeconds, taskCpuSeconds);
     }
   }
 
@@ -69,13 +77,19 @@ public final class RunCounters extends SparkListener implements AutoCloseable {
     tasks.set(0);
     sqlExecutions.set(0);
     taskMillis.set(0);
+    taskCpuNanos.set(0);
   }
 
   /** The pipeline stage ended: its counts. */
   public Counts end() {
     drain();
     return new Counts(
-        jobs.get(), stages.get(), tasks.get(), sqlExecutions.get(), taskMillis.get() / 1000.0);
+        jobs.get(),
+        stages.get(),
+        tasks.get(),
+        sqlExecutions.get(),
+        taskMillis.get() / 1000.0,
+        taskCpuNanos.get() / 1e9);
   }
 
   private void drain() {
@@ -103,6 +117,7 @@ public final class RunCounters extends SparkListener implements AutoCloseable {
     tasks.incrementAndGet();
     if (e.taskMetrics() != null) {
       taskMillis.addAndGet(e.taskMetrics().executorRunTime());
+      taskCpuNanos.addAndGet(e.taskMetrics().executorCpuTime());
     }
   }
 
