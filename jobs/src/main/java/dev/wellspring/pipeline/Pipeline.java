@@ -1,5 +1,6 @@
 package dev.wellspring.pipeline;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wellspring.WellspringException;
 import dev.wellspring.aggregate.AggregateStage;
@@ -80,6 +81,7 @@ public final class Pipeline {
     Throwable failure = null;
     SparkSession spark = null;
     SparkProgress heartbeat = null;
+    RunCounters counters = null;
     boolean ownSession = false;
     long runStart = System.nanoTime();
     RunLock lock;
@@ -156,8 +158,10 @@ public final class Pipeline {
                     && SparkSession.getDefaultSession().isEmpty();
             spark = Sessions.open(config);
             heartbeat = SparkProgress.attach(spark.sparkContext(), progress);
+            counters = RunCounters.attach(spark.sparkContext());
           }
           heartbeat.begin(name, t0);
+          counters.begin();
           try {
             r = SPARK_STAGES.get(name).get().run(spark, ctx);
           } finally {
@@ -167,6 +171,12 @@ public final class Pipeline {
         double secs = (System.nanoTime() - t0) / 1e9;
         manifest.stage(name, secs, r.rowsIn(), r.rowsOut());
         progress.stage(name, r, secs);
+        if (!name.equals("report")) {
+          RunCounters.Counts counts = counters.end();
+          ArrayNode stageEntries = manifest.array("stages");
+          counts.writeTo((ObjectNode) stageEntries.get(stageEntries.size() - 1));
+          progress.debug(counts.describe(name));
+        }
         // Later stages (the report) read the manifest, so it is current after every stage.
         root.put("status", name.equals("report") ? "ok" : "running");
         manifest.writeTo(wh.manifestFile(config.runDate()));
@@ -211,6 +221,9 @@ public final class Pipeline {
     } finally {
       if (heartbeat != null) {
         heartbeat.close();
+      }
+      if (counters != null) {
+        counters.close();
       }
       if (spark != null && ownSession) {
         try {
