@@ -69,21 +69,23 @@ public final class Main implements Callable<Integer> {
    * The pipeline commands, in the order --help lists them: name -> description. Each is one {@link
    * StageCommand} running the stage of its name ({@code nightly}: all of them).
    */
-  static final Map<String, String> STAGE_COMMANDS = new LinkedHashMap<>();
+  static final Map<String, String> STAGE_COMMANDS = stageCommands();
 
-  static {
-    STAGE_COMMANDS.put(
+  private static Map<String, String> stageCommands() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(
         "nightly",
         "ingest -> classify -> attribute -> aggregate -> incrementality -> report for one run"
             + " date.");
-    STAGE_COMMANDS.put("ingest", "Validate the exports into the warehouse; bad rows to rejects/.");
-    STAGE_COMMANDS.put("classify", "Classify every activity as DIRECTED, EMBEDDED or UNDIRECTED.");
-    STAGE_COMMANDS.put("attribute", "Attribute outcomes to touchpoints under every model.");
-    STAGE_COMMANDS.put("aggregate", "Compute the aggregates and write the CSV exports.");
-    STAGE_COMMANDS.put(
+    m.put("ingest", "Validate the exports into the warehouse; bad rows to rejects/.");
+    m.put("classify", "Classify every activity as DIRECTED, EMBEDDED or UNDIRECTED.");
+    m.put("attribute", "Attribute outcomes to touchpoints under every model.");
+    m.put("aggregate", "Compute the aggregates and write the CSV exports.");
+    m.put(
         "incrementality",
         "Estimate what each class's hours add (a mix model beside attribution; after aggregate).");
-    STAGE_COMMANDS.put("report", "Render the PDF report from one run's CSV exports.");
+    m.put("report", "Render the PDF report from one run's CSV exports.");
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   /**
