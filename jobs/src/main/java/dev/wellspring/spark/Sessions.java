@@ -29,9 +29,18 @@ public final class Sessions {
       // manifest and free its lock. With depth 0 the task fails and the run ends as a failed one.
       b.config("spark.executor.killOnFatalError.depth", "0");
     }
+    long inputBytes = inputBytes(config);
     int partitions =
-        config.shufflePartitions() > 0 ? config.shufflePartitions() : shufflePartitions(config);
+        config.shufflePartitions() > 0 ? config.shufflePartitions() : shufflePartitions(inputBytes);
     b.config("spark.sql.shuffle.partitions", String.valueOf(partitions));
+    if (inputBytes < SMALL_INPUT_BYTES) {
+      // On a small input the CPU goes to generating and compiling code for each of a run's ~60
+      // queries (Janino, then the JIT on the generated classes), not to rows. Interpreted
+      // operators and expressions compute the same values without that cost: the sample run used
+      // 78.3 -> 68.4 s of CPU, outputs byte-identical (docs/benchmarks.md, issue 24).
+      b.config("spark.sql.codegen.wholeStage", "false");
+      b.config("spark.sql.codegen.factoryMode", "NO_CODEGEN");
+    }
     b.config("spark.sql.adaptive.enabled", "true");
     b.config("spark.sql.adaptive.coalescePartitions.enabled", "true");
     b.config("spark.sql.session.timeZone", "UTC");
@@ -63,16 +72,27 @@ public final class Sessions {
   static final long BYTES_PER_PARTITION = 24L << 20;
 
   /**
+   * Below this much input (about 170 k activities) code generation is off; 1 M activities (95 MB)
+   * and up keep it.
+   */
+  static final long SMALL_INPUT_BYTES = 16L << 20;
+
+  /** The input's bytes, or the warehouse's for a stage run alone. */
+  static long inputBytes(WellspringConfig config) {
+    long bytes = Folders.sizeInBytes(config.input());
+    if (bytes == 0 && config.output() != null) {
+      bytes = Folders.sizeInBytes(java.nio.file.Path.of(config.output(), "warehouse").toString());
+    }
+    return bytes;
+  }
+
+  /**
    * Shuffle partitions sized from the data: one per 24 MB of input (the warehouse, for a stage run
    * alone), at least 8 and at most 512. Few partitions keep a small run's many short jobs cheap;
    * enough of them keep a large run's sorts in memory (at 10 M activities, 8 partitions made the
    * candidates' window spill 3.5 GB to disk).
    */
-  static int shufflePartitions(WellspringConfig config) {
-    long bytes = Folders.sizeInBytes(config.input());
-    if (bytes == 0 && config.output() != null) {
-      bytes = Folders.sizeInBytes(java.nio.file.Path.of(config.output(), "warehouse").toString());
-    }
+  static int shufflePartitions(long bytes) {
     long n = (bytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
     return (int) Math.max(8, Math.min(512, n));
   }
