@@ -1,4 +1,4 @@
-package dev.wellspring.it;
+package dev.wellspring.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.wellspring.hardening;
+package dev.wellspring.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

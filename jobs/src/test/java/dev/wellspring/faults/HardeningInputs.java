@@ -1,4 +1,4 @@
-package dev.wellspring.hardening;
+package dev.wellspring.faults;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.wellspring.hardening;
+package dev.wellspring.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bad-input corpus: one folder per case under {@code src/test/resources/hardening/corpus},
+ * The bad-input corpus: one folder per case under {@code src/test/resources/faults/corpus},
  * holding the input files and {@code expected.properties}. Each case runs {@code wellspring ingest}
  * (run date 2026-03-31, reject maximum 1 unless the case says {@code reject_max=default}) and
  * checks:
@@ -75,7 +75,7 @@ class IngestCorpusTest {
   }
 
   static Path corpus() throws URISyntaxException {
-    return Path.of(IngestCorpusTest.class.getResource("/hardening/corpus").toURI());
+    return Path.of(IngestCorpusTest.class.getResource("/faults/corpus").toURI());
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,4 +1,4 @@
-package dev.wellspring.it;
+package dev.wellspring.endtoend;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
