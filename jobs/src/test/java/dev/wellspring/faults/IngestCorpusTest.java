@@ -30,10 +30,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bad-input corpus: one folder per case under {@code src/test/resources/faults/corpus},
- * holding the input files and {@code expected.properties}. Each case runs {@code wellspring ingest}
- * (run date 2026-03-31, reject maximum 1 unless the case says {@code reject_max=default}) and
- * checks:
+ * The bad-input corpus: one folder per case under {@code src/test/resources/faults/corpus}, holding
+ * the input files and {@code expected.properties}. Each case runs {@code wellspring ingest} (run
+ * date 2026-03-31, reject maximum 1 unless the case says {@code reject_max=default}) and checks:
  *
  * <ul>
  *   <li>{@code exit}: the exit code; for 2, {@code message} is the manifest's one-line message;

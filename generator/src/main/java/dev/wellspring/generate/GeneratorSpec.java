@@ -1,6 +1,5 @@
 package dev.wellspring.generate;
 
-import dev.wellspring.WellspringException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -61,7 +60,7 @@ public record GeneratorSpec(
 
     private static void check(String flag, double v, double max) {
       if (!(v >= 0 && v <= max)) {
-        throw WellspringException.unusable(
+        throw GeneratorException.unusable(
             "generate", flag + " must be from 0 to " + max + ", got " + v);
       }
     }
@@ -108,25 +107,25 @@ public record GeneratorSpec(
   public GeneratorSpec {
     String stage = "generate";
     if (output == null) {
-      throw WellspringException.unusable(stage, "missing --output DIR");
+      throw GeneratorException.unusable(stage, "missing --output DIR");
     }
     if (profile == null) {
-      throw WellspringException.unusable(stage, "missing profile");
+      throw GeneratorException.unusable(stage, "missing profile");
     }
     if (owners < 1) {
-      throw WellspringException.unusable(stage, "--owners must be at least 1, got " + owners);
+      throw GeneratorException.unusable(stage, "--owners must be at least 1, got " + owners);
     }
     if (profile == Profile.SAMPLE && owners != 3) {
-      throw WellspringException.unusable(
+      throw GeneratorException.unusable(
           stage,
           "--owners must be 3 for --profile sample (its story has three people), got " + owners);
     }
     if (activities < owners) {
-      throw WellspringException.unusable(
+      throw GeneratorException.unusable(
           stage, "--activities must be at least --owners (" + owners + "), got " + activities);
     }
     if (contacts < (long) owners * MIN_CONTACTS_PER_OWNER) {
-      throw WellspringException.unusable(
+      throw GeneratorException.unusable(
           stage,
           "--contacts must be at least "
               + MIN_CONTACTS_PER_OWNER
@@ -136,15 +135,15 @@ public record GeneratorSpec(
               + contacts);
     }
     if (partSizeBytes < 1024) {
-      throw WellspringException.unusable(
+      throw GeneratorException.unusable(
           stage, "--part-size-mb must be at least 1 KB (0.001), got " + partSizeBytes + " bytes");
     }
     if (start == null || end == null || end.isBefore(start)) {
-      throw WellspringException.unusable(
+      throw GeneratorException.unusable(
           stage, "--end must not be before --start, got --start " + start + " --end " + end);
     }
     if (ChronoUnit.DAYS.between(start, end) > 3660) {
-      throw WellspringException.unusable(
+      throw GeneratorException.unusable(
           stage, "the period may span at most ten years, got --start " + start + " --end " + end);
     }
     if (rates == null) {

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.wellspring.WellspringException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -252,28 +251,28 @@ class GeneratorTest {
   @Test
   void invalidRequestsAreRefusedWithTheBadValue(@TempDir Path tmp) {
     assertThatThrownBy(() -> GeneratorSpec.scale(tmp, 0, 100, 1))
-        .isInstanceOf(WellspringException.class)
+        .isInstanceOf(GeneratorException.class)
         .hasMessage("--owners must be at least 1, got 0");
     assertThatThrownBy(() -> GeneratorSpec.scale(tmp, 5, 4, 1))
-        .isInstanceOf(WellspringException.class)
+        .isInstanceOf(GeneratorException.class)
         .hasMessage("--activities must be at least --owners (5), got 4");
     assertThatThrownBy(
             () ->
                 new GeneratorSpec(
                     tmp, GeneratorSpec.Profile.SAMPLE, 4, 100, 100, 1, 4096, START, END, null))
-        .isInstanceOf(WellspringException.class)
+        .isInstanceOf(GeneratorException.class)
         .hasMessage("--owners must be 3 for --profile sample (its story has three people), got 4");
     assertThatThrownBy(
             () ->
                 new GeneratorSpec(
                     tmp, GeneratorSpec.Profile.SCALE, 1, 100, 100, 1, 4096, END, START, null))
-        .isInstanceOf(WellspringException.class)
+        .isInstanceOf(GeneratorException.class)
         .hasMessage("--end must not be before --start, got --start 2025-12-31 --end 2025-01-01");
     assertThatThrownBy(
             () ->
                 new GeneratorSpec(
                     tmp, GeneratorSpec.Profile.SCALE, 2, 100, 20, 1, 4096, START, END, null))
-        .isInstanceOf(WellspringException.class)
+        .isInstanceOf(GeneratorException.class)
         .hasMessage("--contacts must be at least 12 per owner (24), got 20");
   }
 

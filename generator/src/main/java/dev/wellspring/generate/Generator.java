@@ -1,6 +1,5 @@
 package dev.wellspring.generate;
 
-import dev.wellspring.WellspringException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -219,11 +218,8 @@ public final class Generator {
       prepare(spec.output());
       return new Generator(spec).run();
     } catch (UncheckedIOException e) {
-      throw new WellspringException(
-          "generate",
-          WellspringException.UNUSABLE,
-          e.getMessage() + ": " + e.getCause().getMessage(),
-          e);
+      throw new GeneratorException(
+          "generate", e.getMessage() + ": " + e.getCause().getMessage(), e);
     }
   }
 

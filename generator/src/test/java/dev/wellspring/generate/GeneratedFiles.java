@@ -23,11 +23,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Test helpers: read generated CSVs back with Commons CSV, hash files, parse timestamps. */
-final class GeneratedFiles {
+public final class GeneratedFiles {
   private GeneratedFiles() {}
 
   /** All records of a kind (every part, in part order) as maps, header names as keys. */
-  static List<Map<String, String>> read(Path dir, String kind) throws IOException {
+  public static List<Map<String, String>> read(Path dir, String kind) throws IOException {
     List<Path> parts;
     try (Stream<Path> s = Files.list(dir)) {
       parts =
