@@ -159,8 +159,7 @@ public final class Tables {
    * model the weights of an outcome sum to 1, and credited value = weight x outcome_value. The
    * touchpoint's owner, contact, class, month and directed goal and the outcome's type and value
    * sit beside the weights, so every aggregate is one pass over this table without a join. position
-   * is 1..n in (occurred_at, activity_id) order. {@link #CREDITS_LONG_SCHEMA} is the same credit as
-   * one row per model.
+   * is 1..n in (occurred_at, activity_id) order.
    */
   public static final StructType CREDITS_SCHEMA =
       schema(
@@ -182,41 +181,6 @@ public final class Tables {
           f("position_based", DoubleType, false),
           f("markov", DoubleType, false),
           f("shapley", DoubleType, false));
-
-  /** credits in long form: one row per (outcome, candidate touchpoint, model). */
-  public static final StructType CREDITS_LONG_SCHEMA =
-      schema(
-          f("outcome_id", StringType, false),
-          f("activity_id", StringType, false),
-          f("model", StringType, false),
-          f("weight", DoubleType, false),
-          f("credited_value", DoubleType, false));
-
-  /**
-   * candidates (computed inside the attribute stage, not a published table): one row per
-   * (attributed outcome, candidate touchpoint). position is 1..n in (occurred_at, activity_id)
-   * order; days_before = (outcome_at - occurred_at) in fractional days (86,400 s a day). class,
-   * type, channel, goal_category and contact_id are the touchpoint's.
-   */
-  public static final StructType CANDIDATES_SCHEMA =
-      schema(
-          f("outcome_id", StringType, false),
-          f("owner", StringType, false),
-          f("outcome_type", StringType, false),
-          f("outcome_value", DoubleType, false),
-          f("outcome_at", TimestampType, false),
-          f("activity_id", StringType, false),
-          f("occurred_at", TimestampType, false),
-          f("position", IntegerType, false),
-          f("n", IntegerType, false),
-          f("days_before", DoubleType, false),
-          f("class", StringType, false),
-          f("type", StringType, false),
-          f("channel", StringType),
-          f("goal_category", StringType),
-          f("directed_goal_id", StringType),
-          f("contact_id", StringType),
-          f("month", StringType, false));
 
   /** unattributed outcomes with their reason (DESIGN.md "Precise rules"). */
   public static final StructType UNATTRIBUTED_SCHEMA =

@@ -14,7 +14,7 @@ import dev.wellspring.io.Warehouse;
 import dev.wellspring.pipeline.Pipeline;
 import dev.wellspring.pipeline.Progress;
 import dev.wellspring.schema.Tables;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -31,6 +31,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (identical outputs, other dates untouched).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SparkExtension.class)
 class PipelineInvariantsIT {
   static final Path REPO = Path.of(System.getProperty("user.dir")).toAbsolutePath().getParent();
   static final LocalDate D1 = LocalDate.parse("2026-01-01");
@@ -62,8 +64,8 @@ class PipelineInvariantsIT {
   Path generatedOut;
 
   @BeforeAll
-  void runPipelines() throws IOException {
-    spark = SharedSpark.session();
+  void runPipelines(SparkSession session) throws IOException {
+    spark = session;
     sampleOut = tmp.resolve("sample");
     assertThat(run(REPO.resolve("sample-data"), sampleOut, D1)).isZero();
     Path gen = tmp.resolve("gen-input");
@@ -97,7 +99,7 @@ class PipelineInvariantsIT {
   @ValueSource(strings = {"sample", "generated"})
   void weightsSumToOnePerOutcomeAndModel(String which) {
     Dataset<Row> credits =
-        dev.wellspring.attribution.Credits.longForm(
+        dev.wellspring.attribution.TestAttribution.longForm(
             table(which, Tables.CREDITS, Tables.CREDITS_SCHEMA), Tables.MODELS);
     Dataset<Row> sums = credits.groupBy("outcome_id", "model").agg(sum("weight").as("w"));
     assertThat(sums.filter(abs(col("w").minus(lit(1.0))).gt(1e-9)).count())
@@ -119,7 +121,7 @@ class PipelineInvariantsIT {
   @ValueSource(strings = {"sample", "generated"})
   void totalCreditedValueEqualsTotalAttributedValuePerModel(String which) {
     Dataset<Row> credits =
-        dev.wellspring.attribution.Credits.longForm(
+        dev.wellspring.attribution.TestAttribution.longForm(
             table(which, Tables.CREDITS, Tables.CREDITS_SCHEMA), Tables.MODELS);
     Dataset<Row> outcomes = table(which, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA);
     double attributed =

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wellspring.io.Warehouse;
 import dev.wellspring.testing.Background;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 // The class runs alone, after and before the other test classes (SAME_THREAD); its methods run
 // concurrently with each other (CONCURRENT on each).
 @Execution(ExecutionMode.SAME_THREAD)
+@ExtendWith(SparkExtension.class)
 class CrashSafetyIT {
   @TempDir static Path tmp;
 
@@ -44,7 +46,6 @@ class CrashSafetyIT {
 
   @BeforeAll
   static void inputsAndUninterruptedRuns() throws Exception {
-    SharedSpark.session();
     small = tmp.resolve("in-250");
     large = tmp.resolve("in-300");
     HardeningInputs.write(small, 250);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.io.RunLock;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,12 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  * exit 1, no stack trace there, the final manifest {@code failed} with the cause, the lock free,
  * and the run date exactly as the previous run published it.
  */
+@ExtendWith(SparkExtension.class)
 class FullDiskTest {
   @TempDir Path tmp;
 
   @Test
   void aFullDiskEndsInOneLineAFailedManifestAndThePreviousRunDateIntact() throws Exception {
-    SharedSpark.session();
     Path disk = tmp.resolve("disk");
     Files.createDirectories(disk);
     String mounted = exec("mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", disk.toString());

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.cli.Main;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.Warehouse;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URISyntaxException;
@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -51,6 +52,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Cases too big to commit are generated here ({@code generate}).
  */
+@ExtendWith(SparkExtension.class)
 class IngestCorpusTest {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 31);
   static final List<String> TABLES = List.of("contacts", "activities", "goals", "outcomes");
@@ -58,9 +60,7 @@ class IngestCorpusTest {
   @TempDir Path tmp;
 
   @BeforeAll
-  static void sharedSession() {
-    SharedSpark.session();
-  }
+  static void sharedSession() {}
 
   static Stream<String> cases() throws IOException, URISyntaxException {
     try (Stream<Path> dirs = Files.list(corpus())) {
@@ -199,7 +199,7 @@ class IngestCorpusTest {
         continue;
       }
       Dataset<Row> df =
-          SharedSpark.session()
+          SparkExtension.session()
               .read()
               .parquet(new Warehouse(out).tableDir(table, RUN_DATE).toString());
       String[] cols = exprs.split(",");
@@ -239,7 +239,7 @@ class IngestCorpusTest {
       if (!Files.isDirectory(dir)) {
         continue;
       }
-      Dataset<Row> df = SharedSpark.session().read().parquet(dir.toString());
+      Dataset<Row> df = SparkExtension.session().read().parquet(dir.toString());
       List<String> strings = new ArrayList<>();
       for (StructField f : df.schema().fields()) {
         if (f.dataType().equals(org.apache.spark.sql.types.DataTypes.StringType)) {

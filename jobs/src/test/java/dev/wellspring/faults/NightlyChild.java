@@ -2,7 +2,7 @@ package dev.wellspring.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -211,7 +211,7 @@ final class NightlyChild {
 
   /** A Parquet folder's rows as sorted JSON lines. */
   static String rowsText(Path dir) {
-    Dataset<Row> df = SharedSpark.session().read().parquet(dir.toString());
+    Dataset<Row> df = SparkExtension.session().read().parquet(dir.toString());
     // Every column as text: decoding DATE values in this JVM would need --add-opens.
     org.apache.spark.sql.Column[] asText =
         java.util.Arrays.stream(df.columns())

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.testing.Background;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * input with planted personal data, formula-like owner and goal ids, and report templates planted
  * in the input folder; then the promises about what comes out.
  */
+@ExtendWith(SparkExtension.class)
 class NightlyOutputsIT {
   @TempDir static Path tmp;
 
@@ -40,7 +42,6 @@ class NightlyOutputsIT {
 
   @BeforeAll
   static void twoRuns() throws Exception {
-    SharedSpark.session();
     in = tmp.resolve("in");
     HardeningInputs.write(in, 300);
     HardeningInputs.plantTemplates(in);
@@ -180,7 +181,7 @@ class NightlyOutputsIT {
     }
     assertThat(parquetDirs).as("tables scanned").hasSizeGreaterThan(5);
     for (Path dir : parquetDirs) {
-      Dataset<Row> df = SharedSpark.session().read().parquet(dir.toString());
+      Dataset<Row> df = SparkExtension.session().read().parquet(dir.toString());
       List<String> strings = new ArrayList<>();
       for (StructField f : df.schema().fields()) {
         if (f.dataType().equals(DataTypes.StringType)) {

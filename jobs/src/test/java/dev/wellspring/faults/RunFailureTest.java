@@ -8,7 +8,7 @@ import dev.wellspring.io.FaultPoints;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.RunLock;
 import dev.wellspring.io.Warehouse;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>In this JVM (no child JVMs): the failures are injected with {@link FaultPoints#failAt}.
  */
+@ExtendWith(SparkExtension.class)
 class RunFailureTest {
   @TempDir static Path tmp;
   static Path small;
@@ -40,7 +42,6 @@ class RunFailureTest {
 
   @BeforeAll
   static void firstRun() throws Exception {
-    SharedSpark.session();
     small = tmp.resolve("in-small");
     large = tmp.resolve("in-large");
     HardeningInputs.write(small, 60);

@@ -14,7 +14,7 @@ import dev.wellspring.pipeline.Progress;
 import dev.wellspring.pipeline.RunContext;
 import dev.wellspring.pipeline.StageResult;
 import dev.wellspring.schema.Tables;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +36,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * expected values are worked out by hand in the comments next to the fixture lines.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SparkExtension.class)
 class IngestStageTest {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 31);
 
@@ -51,7 +53,11 @@ class IngestStageTest {
   Path out;
   Manifest manifest;
   StageResult result;
-  final SparkSession spark = SharedSpark.session();
+  final SparkSession spark;
+
+  IngestStageTest(SparkSession spark) {
+    this.spark = spark;
+  }
 
   // CRLF line ends; columns out of order, odd case and spaces; an unknown column (mood).
   static final String ACTIVITIES =

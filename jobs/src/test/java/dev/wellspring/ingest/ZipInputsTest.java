@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wellspring.WellspringException;
 import dev.wellspring.adapters.ExportAdapters;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,11 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A .zip in the input folder is a folder; anything unsafe about it is one line and exit 2. */
+@ExtendWith(SparkExtension.class)
 class ZipInputsTest {
   @TempDir Path tmp;
 
@@ -70,7 +73,6 @@ class ZipInputsTest {
         in.resolve("activities.csv"), "activity_id,owner,occurred_at,type\na1,o,2024-01-01,call\n");
     Files.write(in.resolve("export.zip"), text("PK\u0003\u0004 not really a zip"));
     Path out = tmp.resolve("out");
-    dev.wellspring.testing.SharedSpark.session();
     int exit =
         dev.wellspring.cli.Main.run(
             "ingest",

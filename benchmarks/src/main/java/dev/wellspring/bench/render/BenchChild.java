@@ -1,4 +1,4 @@
-package dev.wellspring.report.bench;
+package dev.wellspring.bench.render;
 
 import dev.wellspring.report.ReportMain;
 import java.io.OutputStream;

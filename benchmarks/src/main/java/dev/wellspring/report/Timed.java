@@ -1,12 +1,15 @@
 package dev.wellspring.report;
 
-import dev.wellspring.report.bench.RenderBenchmark;
+import dev.wellspring.bench.render.RenderBenchmark;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import net.sf.jasperreports.engine.JasperPrint;
 
-/** The benchmark's access to the renderer's two steps (package-private), timed apart. */
+/**
+ * The render benchmark's access to the renderer's two steps (package-private), timed apart: in the
+ * report's package, in the benchmarks module.
+ */
 public final class Timed {
   private Timed() {}
 

@@ -1,4 +1,4 @@
-package dev.wellspring.attribution;
+package dev.wellspring.bench.attribution;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -12,21 +12,21 @@ import static org.apache.spark.sql.functions.xxhash64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wellspring.aggregate.LiftInterval;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.attribution.Credits;
+import dev.wellspring.attribution.DataDrivenAttribution;
+import dev.wellspring.attribution.TestAttribution;
+import dev.wellspring.bench.BenchSpark;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Timing of the data-driven models and the lift bootstrap on generated data. Off by default; run
- * with {@code -Dtest=DataDrivenBenchmarkTest -Dwellspring.bench=true}. Prints the machine beside
- * every figure.
+ * Timing of the data-driven models and the lift bootstrap on generated data: {@code
+ * benchmarks/run.sh data-driven} (sizes by {@code BENCH_JAVA_OPTS=-Dwellspring.bench.candidates=N
+ * -Dwellspring.bench.touchpoints=N}). Prints the machine beside every figure.
  */
-@EnabledIfSystemProperty(named = "wellspring.bench", matches = "true")
-class DataDrivenBenchmarkTest {
+public final class DataDrivenBenchmark {
   private static final long CANDIDATES = Long.getLong("wellspring.bench.candidates", 300_000);
   private static final long TOUCHPOINTS = Long.getLong("wellspring.bench.touchpoints", 400_000);
   private static final long CONTACTS = 100_000;
@@ -136,7 +136,7 @@ class DataDrivenBenchmarkTest {
         System.getProperty("java.version"),
         cpuModel(),
         Runtime.getRuntime().availableProcessors(),
-        SharedSpark.session().sparkContext().master(),
+        BenchSpark.session().sparkContext().master(),
         loadAverage());
   }
 
@@ -167,9 +167,13 @@ class DataDrivenBenchmarkTest {
     }
   }
 
-  @Test
-  void timeDataDrivenAttributionAndLiftBootstrap() {
-    SparkSession spark = SharedSpark.session();
+  private DataDrivenBenchmark() {}
+
+  public static void main(String[] args) {
+    timeDataDrivenAttributionAndLiftBootstrap(BenchSpark.session());
+  }
+
+  static void timeDataDrivenAttributionAndLiftBootstrap(SparkSession spark) {
     Dataset<Row> tps = touchpoints(spark).cache();
     Dataset<Row> cands = candidates(tps, spark).cache();
     Dataset<Row> outs = outcomes(spark).cache();
@@ -185,7 +189,7 @@ class DataDrivenBenchmarkTest {
       long c0 = cpuNanos();
       var result = DataDrivenAttribution.attribute(cands, tps, outs, dimension);
       long channels = result.channels().count();
-      result.credits().write().format("noop").mode("overwrite").save();
+      TestAttribution.credits(result).write().format("noop").mode("overwrite").save();
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
           "[bench] data-driven attribution, dimension %s: %d channel rows, %.1f s wall, %.1f s"
@@ -194,7 +198,7 @@ class DataDrivenBenchmarkTest {
       assertThat(channels).isPositive();
       if (dimension.equals("type")) {
         Dataset<Row> credits =
-            Credits.table(result.withWeights(RuleModels.weights(cands, 30.0))).cache();
+            Credits.table(result.withWeights(TestAttribution.weights(cands, 30.0))).cache();
         long ncr = credits.count();
         for (int resamples : new int[] {1000}) {
           long t1 = System.nanoTime();

@@ -1,4 +1,4 @@
-package dev.wellspring.report.bench;
+package dev.wellspring.bench.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,14 @@
-package dev.wellspring.attribution;
+package dev.wellspring.bench.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wellspring.attribution.Candidates;
+import dev.wellspring.attribution.Credits;
+import dev.wellspring.attribution.DataDrivenAttribution;
+import dev.wellspring.attribution.TestAttribution;
+import dev.wellspring.bench.BenchSpark;
 import dev.wellspring.io.Warehouse;
 import dev.wellspring.schema.Tables;
-import dev.wellspring.testing.SharedSpark;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +20,21 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * What the data-driven models add to the attribute stage (issue 4), on the touchpoints and outcomes
  * of a real nightly run: the rule-based attribution alone (candidates, the five weights, credits
- * written) against the same plus the data-driven solve and its two weight columns. Off by default;
- * run after a nightly on generated data with
+ * written) against the same plus the data-driven solve and its two weight columns. Run after a
+ * nightly on generated data with
  *
  * <pre>
- * mvn -o -pl jobs test -Dtest=AttributionCostBenchmarkTest -Dwellspring.bench=true \
- *   -Dwellspring.bench.output=/tmp/b3/out -Dwellspring.bench.date=2026-01-01 \
- *   -Dwellspring.test.argLine=-Xmx4g
+ * BENCH_JAVA_OPTS=-Xmx4g benchmarks/run.sh attribution-cost /tmp/b3/out 2026-01-01
  * </pre>
  *
  * Each variant runs three times, alternating, after one warm-up of each; the medians are printed
  * beside the machine line.
  */
-@EnabledIfSystemProperty(named = "wellspring.bench", matches = "true")
-class AttributionCostBenchmarkTest {
+public final class AttributionCostBenchmark {
   private static final double HALF_LIFE = 30.0;
 
   private static double median(List<Double> xs) {
@@ -49,11 +48,10 @@ class AttributionCostBenchmarkTest {
       Dataset<Row> touchpoints, Dataset<Row> outcomes, boolean dataDriven, Path out) {
     long t0 = System.nanoTime();
     Dataset<Row> candidates =
-        Candidates.select(touchpoints, outcomes, 180)
-            .candidates()
+        TestAttribution.candidates(Candidates.select(touchpoints, outcomes, 180))
             .persist(StorageLevel.MEMORY_AND_DISK());
     candidates.count();
-    Dataset<Row> weighted = RuleModels.weights(candidates, HALF_LIFE);
+    Dataset<Row> weighted = TestAttribution.weights(candidates, HALF_LIFE);
     Dataset<Row> table;
     if (dataDriven) {
       DataDrivenAttribution.Result r =
@@ -74,11 +72,21 @@ class AttributionCostBenchmarkTest {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  @Test
-  void dataDrivenAddsLessThanTheRuleBasedAttribution() throws Exception {
-    SparkSession spark = SharedSpark.session();
-    Warehouse wh = new Warehouse(Path.of(System.getProperty("wellspring.bench.output")));
-    LocalDate date = LocalDate.parse(System.getProperty("wellspring.bench.date"));
+  private AttributionCostBenchmark() {}
+
+  /** {@code AttributionCostBenchmark OUTPUT RUN-DATE}: a nightly's output folder and run date. */
+  public static void main(String[] args) throws Exception {
+    if (args.length != 2) {
+      System.err.println("usage: AttributionCostBenchmark OUTPUT RUN-DATE (a nightly's output)");
+      System.exit(2);
+    }
+    dataDrivenAddsLessThanTheRuleBasedAttribution(
+        BenchSpark.session(), Path.of(args[0]), LocalDate.parse(args[1]));
+  }
+
+  static void dataDrivenAddsLessThanTheRuleBasedAttribution(
+      SparkSession spark, Path output, LocalDate date) throws Exception {
+    Warehouse wh = new Warehouse(output);
     Dataset<Row> touchpoints = wh.read(spark, Tables.TOUCHPOINTS, Tables.TOUCHPOINTS_SCHEMA, date);
     Dataset<Row> outcomes = wh.read(spark, Tables.OUTCOMES, Tables.OUTCOMES_SCHEMA, date);
     Path out = Files.createTempDirectory("attribution-cost");

@@ -1,21 +1,22 @@
-package dev.wellspring.testing;
+package dev.wellspring.bench;
 
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one SparkSession of the whole test run ({@code local[2]}, loopback, UI off, UTC). Tests get
- * it with {@link #session()}; it is stopped by a JVM shutdown hook, never by a test.
+ * The session of the in-JVM Spark benchmarks: the test suite's settings ({@code local[2]},
+ * loopback, UI off, UTC), so figures compare with what the tests measured before they moved here.
  */
-public final class SharedSpark {
+public final class BenchSpark {
   private static SparkSession spark;
 
-  private SharedSpark() {}
+  private BenchSpark() {}
 
+  /** The JVM's one session, made on first use and stopped when the JVM exits. */
   public static synchronized SparkSession session() {
     if (spark == null) {
       spark =
           SparkSession.builder()
-              .appName("wellspring-tests")
+              .appName("wellspring-benchmarks")
               .master("local[2]")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.driver.bindAddress", "127.0.0.1")
@@ -25,7 +26,6 @@ public final class SharedSpark {
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
               .config("spark.ui.showConsoleProgress", "false")
-              // As Sessions.open sets it: every test's writes go through LocalFiles.
               .config("spark.hadoop.fs.file.impl", dev.wellspring.io.LocalFiles.class.getName())
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));

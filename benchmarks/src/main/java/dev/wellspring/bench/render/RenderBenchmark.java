@@ -1,4 +1,4 @@
-package dev.wellspring.report.bench;
+package dev.wellspring.bench.render;
 
 import dev.wellspring.report.Block;
 import dev.wellspring.report.JasperRenderer;
@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Time of the report for a synthetic run of many owners (default 50), measured two ways, with the
  * machine and its load printed beside the figures. Not a unit test: run it by hand (see
- * reports/README.md).
+ * benchmarks/README.md).
  *
  * <ol>
  *   <li><b>End to end</b>, what a user waits for: a fresh child JVM started the way the pipeline's
