@@ -24,7 +24,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,9 +57,6 @@ class IngestCorpusTest {
   static final List<String> TABLES = List.of("contacts", "activities", "goals", "outcomes");
 
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void sharedSession() {}
 
   static Stream<String> cases() throws IOException, URISyntaxException {
     try (Stream<Path> dirs = Files.list(corpus())) {
