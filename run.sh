@@ -17,10 +17,11 @@ REPORTS_JAR="$HERE/reports/target/wellspring-reports.jar"
 needs_build() {
   [ -f "$JOBS_JAR" ] && [ -f "$HERE/jobs/target/wellspring-app.jar" ] || return 0
   if [ -d "$HERE/reports" ] && [ ! -f "$REPORTS_JAR" ]; then return 0; fi
+  [ -f "$HERE/generator/target/wellspring-generator.jar" ] || return 0
   # Any main source, resource or pom newer than the jar means a rebuild. Tests are left out:
   # they do not change the jars, and Maven leaves an up-to-date jar's time alone, so an edited
   # test would otherwise send every later run through Maven.
-  [ -n "$(find "$HERE/pom.xml" "$HERE/vocabulary" "$HERE/jobs" "$HERE/reports" \( -path '*/target' -o -path '*/src/test' \) -prune -o \
+  [ -n "$(find "$HERE/pom.xml" "$HERE/vocabulary" "$HERE/jobs" "$HERE/reports" "$HERE/generator" \( -path '*/target' -o -path '*/src/test' \) -prune -o \
         \( -name '*.java' -o -name 'pom.xml' -o -name '*.properties' -o -name '*.jrxml' -o -name '*.yaml' \) \
         -newer "$JOBS_JAR" -print 2>/dev/null | head -1)" ]
 }
@@ -34,6 +35,8 @@ if needs_build; then
 fi
 
 JOBS_CP="$JOBS_JAR:$HERE/jobs/target/lib/*"
+# The synthetic-data generator (generator/, not on the production class path) for `generate` only.
+if [ "${1:-}" = "generate" ]; then JOBS_CP="$JOBS_CP:$HERE/generator/target/wellspring-generator.jar"; fi
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 # The JVM options (the JIT and collector by input size, Spark's module openings): one file shared
 # with the release's bin/wellspring, so both run the same JVM.

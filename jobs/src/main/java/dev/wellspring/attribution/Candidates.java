@@ -48,20 +48,17 @@ public final class Candidates {
   private Candidates() {}
 
   /**
-   * @param narrow one row per (attributed outcome, candidate touchpoint): the columns of {@link
-   *     Tables#CANDIDATES_SCHEMA} except the outcome's owner, outcome_type and outcome_at, which
-   *     {@link #withOutcomeColumns} adds back. Partitioned by outcome and in path order ({@link
-   *     #wholeOutcome}).
+   * @param narrow one row per (attributed outcome, candidate touchpoint): outcome_id,
+   *     outcome_value, activity_id, occurred_at, position (1..n in (occurred_at, activity_id)
+   *     order), n, days_before (fractional days, 86,400 s a day) and the touchpoint's class, type,
+   *     channel, goal_category, directed_goal_id, contact_id and month; {@link #withOutcomeColumns}
+   *     adds the outcome's owner, outcome_type and outcome_at. Partitioned by outcome and in path
+   *     order ({@link #wholeOutcome}).
    * @param unattributed rows in {@link Tables#UNATTRIBUTED_SCHEMA}, one per outcome without any
    *     candidate
    * @param outcomes the outcomes the candidates were selected for
    */
   public record Selection(Dataset<Row> narrow, Dataset<Row> unattributed, Dataset<Row> outcomes) {
-    /** The candidates in {@link Tables#CANDIDATES_SCHEMA}. */
-    public Dataset<Row> candidates() {
-      return Tables.conform(withOutcomeColumns(narrow), Tables.CANDIDATES_SCHEMA);
-    }
-
     /**
      * {@code rows} (with outcome_id, e.g. the narrow candidates with weight columns) plus the
      * outcome's owner, outcome_type and outcome_at, looked up by outcome_id (the outcomes are a

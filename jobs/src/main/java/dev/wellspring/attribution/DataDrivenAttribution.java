@@ -64,14 +64,6 @@ public final class DataDrivenAttribution {
     public Dataset<Row> withWeights(Dataset<Row> frame, List<Column> alsoPerOutcome) {
       return DataDrivenAttribution.withWeights(frame, scores, channelDimension, alsoPerOutcome);
     }
-
-    /**
-     * The markov and shapley credits of the candidates in long form ({@link
-     * dev.wellspring.schema.Tables#CREDITS_LONG_SCHEMA}).
-     */
-    public Dataset<Row> credits() {
-      return Credits.longForm(withWeights(candidates), List.of(MARKOV, SHAPLEY));
-    }
   }
 
   /** One channel's score, share and credited value under one model. */
@@ -81,7 +73,7 @@ public final class DataDrivenAttribution {
   /**
    * Markov and Shapley attribution of the attributed outcomes.
    *
-   * @param candidates rows in {@link dev.wellspring.schema.Tables#CANDIDATES_SCHEMA}
+   * @param candidates candidate rows ({@link Candidates#select}: outcome and touchpoint columns)
    * @param touchpoints rows in {@link dev.wellspring.schema.Tables#TOUCHPOINTS_SCHEMA}
    * @param outcomes rows in {@link dev.wellspring.schema.Tables#OUTCOMES_SCHEMA}
    * @param channelDimension class, type, channel or goal_category

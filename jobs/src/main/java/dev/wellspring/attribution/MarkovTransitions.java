@@ -45,7 +45,7 @@ public final class MarkovTransitions {
    * partitioned by outcome and sorted in path order, so the window here neither shuffles nor sorts
    * them (a path array per outcome would shuffle every candidate once more).
    *
-   * @param candidates rows in {@link dev.wellspring.schema.Tables#CANDIDATES_SCHEMA}
+   * @param candidates candidate rows ({@link Candidates#select}: outcome and touchpoint columns)
    * @param channel the channel of a candidate row ({@link Paths#channelOf})
    */
   static Dataset<Row> transitionsOfCandidates(Dataset<Row> candidates, Column channel) {

@@ -2,15 +2,12 @@ package dev.wellspring.attribution;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import dev.wellspring.WellspringException;
-import dev.wellspring.schema.Tables;
 import dev.wellspring.vocabulary.AttributionModel;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -33,7 +30,7 @@ public final class RuleModels {
 
   /**
    * The column with the outcome's smallest days_before, the time-decay reference: {@link
-   * Candidates#select} computes it in its own window; {@link #weights} computes it where absent.
+   * Candidates#select} computes it in its own window.
    */
   public static final String MIN_DAYS_BEFORE = "rule_min_days";
 
@@ -41,27 +38,6 @@ public final class RuleModels {
 
   /** The per-outcome sum of the time-decay terms, added by {@link #windowColumns}. */
   static final String DECAY_SUM = "rule_decay_sum";
-
-  /**
-   * The candidates with one weight column per rule-based model (named as in {@link #MODELS}).
-   *
-   * @param candidates rows in {@link Tables#CANDIDATES_SCHEMA}, with or without {@link
-   *     #MIN_DAYS_BEFORE}
-   * @param halfLifeDays time-decay half-life in days, > 0
-   */
-  public static Dataset<Row> weights(Dataset<Row> candidates, double halfLifeDays) {
-    // The candidates carry the outcome's smallest days_before from their own window; a frame
-    // without it gets it from one here (the same doubles, so the same minimum).
-    Dataset<Row> withMin =
-        Tables.hasColumn(candidates, MIN_DAYS_BEFORE)
-            ? candidates
-            : candidates.withColumn(
-                MIN_DAYS_BEFORE, min(col("days_before")).over(Candidates.wholeOutcome()));
-    List<Column> select = new ArrayList<>();
-    select.add(col("*"));
-    select.addAll(windowColumns(halfLifeDays));
-    return fromWindowColumns(withMin.select(select.toArray(Column[]::new)), halfLifeDays);
-  }
 
   /**
    * The one per-outcome value the weights need beyond position and n: the sum of the outcome's
@@ -113,13 +89,5 @@ public final class RuleModels {
           "attribute", "half_life_days must be a positive number, got " + halfLifeDays);
     }
     return pow(lit(2.0), col("days_before").minus(col(MIN_DAYS_BEFORE)).divide(-halfLifeDays));
-  }
-
-  /**
-   * The rule-based credits in long form, one row per (outcome, candidate, model), zero weights
-   * included, in {@link Tables#CREDITS_LONG_SCHEMA}.
-   */
-  public static Dataset<Row> credits(Dataset<Row> candidates, double halfLifeDays) {
-    return Credits.longForm(weights(candidates, halfLifeDays), MODELS);
   }
 }

@@ -36,7 +36,7 @@ public final class ShapleyPaths {
    * first aggregation moves no candidate row; what is shuffled is one (mask, value) per outcome at
    * most.
    *
-   * @param candidates rows in {@link dev.wellspring.schema.Tables#CANDIDATES_SCHEMA}
+   * @param candidates candidate rows ({@link Candidates#select}: outcome and touchpoint columns)
    * @param channel the channel of a candidate row ({@link Paths#channelOf})
    * @param channels every channel a candidate can have, at most 31 (the bit of channel i is 1 << i)
    * @throws IllegalArgumentException for more than 31 channels

@@ -3,6 +3,7 @@ package dev.wellspring.cli;
 import dev.wellspring.WellspringException;
 import dev.wellspring.generate.GenerationResult;
 import dev.wellspring.generate.Generator;
+import dev.wellspring.generate.GeneratorException;
 import dev.wellspring.generate.GeneratorSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,6 +20,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code generate}: synthetic canonical exports at any scale, with a planted effect
  * (docs/generator.md).
+ *
+ * <p>The generator is its own module ({@code generator/}), compiled against here but not on the
+ * production classpath: {@code run.sh} and the release's {@code bin/wellspring} add its jar for
+ * this command only.
  */
 @Command(
     name = "generate",
@@ -123,7 +129,18 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GeneratorSpec.Profile p = profile(profile);
+    try {
+      Class.forName("dev.wellspring.generate.Generator");
+    } catch (ClassNotFoundException e) {
+      throw WellspringException.unusable(
+          "generate",
+          "the generator is not installed (wellspring-generator.jar is not on the class path)");
+    }
+    return GeneratorCalls.run(this::generate);
+  }
+
+  private int generate() {
+    GeneratorSpec.Profile p = GeneratorCalls.profile(profile);
     int ownerCount = owners != null ? owners : 3;
     long activityCount =
         activities != null ? activities : p == GeneratorSpec.Profile.SAMPLE ? 3000 : 10_000;
@@ -180,12 +197,27 @@ public final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static GeneratorSpec.Profile profile(String s) {
-    try {
-      return GeneratorSpec.Profile.valueOf(s.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw WellspringException.unusable(
-          "generate", "--profile must be scale or sample, got '" + s + "'");
+  /**
+   * What names a generator type in a signature or a catch. Picocli reflects on this command's
+   * methods for every command line (and the verifier loads caught types), so those live here, in a
+   * class loaded only when generate runs: without the generator jar the other commands work.
+   */
+  private static final class GeneratorCalls {
+    static int run(IntSupplier generate) {
+      try {
+        return generate.getAsInt();
+      } catch (GeneratorException e) {
+        throw new WellspringException(e.stage(), WellspringException.UNUSABLE, e.getMessage(), e);
+      }
+    }
+
+    static GeneratorSpec.Profile profile(String s) {
+      try {
+        return GeneratorSpec.Profile.valueOf(s.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw WellspringException.unusable(
+            "generate", "--profile must be scale or sample, got '" + s + "'");
+      }
     }
   }
 

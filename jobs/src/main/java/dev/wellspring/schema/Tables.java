@@ -153,8 +153,7 @@ public final class Tables {
    * model the weights of an outcome sum to 1, and credited value = weight x outcome_value. The
    * touchpoint's owner, contact, class, month and directed goal and the outcome's type and value
    * sit beside the weights, so every aggregate is one pass over this table without a join. position
-   * is 1..n in (occurred_at, activity_id) order. {@link #CREDITS_LONG_SCHEMA} is the same credit as
-   * one row per model.
+   * is 1..n in (occurred_at, activity_id) order.
    */
   public static final StructType CREDITS_SCHEMA =
       schema(
@@ -176,41 +175,6 @@ public final class Tables {
           f(AttributionModel.POSITION_BASED.wireName(), DoubleType, false),
           f(AttributionModel.MARKOV.wireName(), DoubleType, false),
           f(AttributionModel.SHAPLEY.wireName(), DoubleType, false));
-
-  /** credits in long form: one row per (outcome, candidate touchpoint, model). */
-  public static final StructType CREDITS_LONG_SCHEMA =
-      schema(
-          f(Columns.OUTCOME_ID, StringType, false),
-          f(Columns.ACTIVITY_ID, StringType, false),
-          f(Columns.MODEL, StringType, false),
-          f(Columns.WEIGHT, DoubleType, false),
-          f(Columns.CREDITED_VALUE, DoubleType, false));
-
-  /**
-   * candidates (computed inside the attribute stage, not a published table): one row per
-   * (attributed outcome, candidate touchpoint). position is 1..n in (occurred_at, activity_id)
-   * order; days_before = (outcome_at - occurred_at) in fractional days (86,400 s a day). class,
-   * type, channel, goal_category and contact_id are the touchpoint's.
-   */
-  public static final StructType CANDIDATES_SCHEMA =
-      schema(
-          f(Columns.OUTCOME_ID, StringType, false),
-          f(Columns.OWNER, StringType, false),
-          f(Columns.OUTCOME_TYPE, StringType, false),
-          f(Columns.OUTCOME_VALUE, DoubleType, false),
-          f(Columns.OUTCOME_AT, TimestampType, false),
-          f(Columns.ACTIVITY_ID, StringType, false),
-          f(Columns.OCCURRED_AT, TimestampType, false),
-          f(Columns.POSITION, IntegerType, false),
-          f(Columns.N, IntegerType, false),
-          f(Columns.DAYS_BEFORE, DoubleType, false),
-          f(Columns.CLASS, StringType, false),
-          f(Columns.TYPE, StringType, false),
-          f(Columns.CHANNEL, StringType),
-          f(Columns.GOAL_CATEGORY, StringType),
-          f(Columns.DIRECTED_GOAL_ID, StringType),
-          f(Columns.CONTACT_ID, StringType),
-          f(Columns.MONTH, StringType, false));
 
   /** unattributed outcomes with their reason (DESIGN.md "Precise rules"). */
   public static final StructType UNATTRIBUTED_SCHEMA =

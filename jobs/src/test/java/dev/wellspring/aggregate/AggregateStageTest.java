@@ -10,7 +10,7 @@ import dev.wellspring.pipeline.Progress;
 import dev.wellspring.schema.Tables;
 import dev.wellspring.stage.RunContext;
 import dev.wellspring.stage.StageResult;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -21,8 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(SparkExtension.class)
 class AggregateStageTest {
   private static final LocalDate DATE = Sample.RUN_DATE;
   private static final List<String> CSVS =
@@ -76,7 +78,7 @@ class AggregateStageTest {
     Manifest manifest = new Manifest();
 
     StageResult first =
-        new AggregateStage().run(SharedSpark.session(), context(warehouse, manifest));
+        new AggregateStage().run(SparkExtension.session(), context(warehouse, manifest));
 
     Path reports = warehouse.reportsDir(DATE);
     // 42 effectiveness (6 groups x 7 models) + 21 model_comparison + 0 channels + 7 lift + 4 goals
@@ -134,7 +136,10 @@ class AggregateStageTest {
     assertThat(
             warehouse
                 .read(
-                    SharedSpark.session(), Tables.EFFECTIVENESS, Tables.EFFECTIVENESS_SCHEMA, DATE)
+                    SparkExtension.session(),
+                    Tables.EFFECTIVENESS,
+                    Tables.EFFECTIVENESS_SCHEMA,
+                    DATE)
                 .count())
         .isEqualTo(42);
 
@@ -144,7 +149,7 @@ class AggregateStageTest {
     }
     Files.writeString(reports.resolve("effectiveness.pdf"), "%PDF-report");
 
-    new AggregateStage().run(SharedSpark.session(), context(warehouse, manifest));
+    new AggregateStage().run(SparkExtension.session(), context(warehouse, manifest));
 
     for (int i = 0; i < CSVS.size(); i++) {
       assertThat(Files.readAllBytes(reports.resolve(CSVS.get(i))))
@@ -173,7 +178,7 @@ class AggregateStageTest {
         Tables.ATTRIBUTION_CHANNELS,
         DATE);
 
-    new AggregateStage().run(SharedSpark.session(), context(warehouse, new Manifest()));
+    new AggregateStage().run(SparkExtension.session(), context(warehouse, new Manifest()));
 
     assertThat(Files.readString(warehouse.reportsDir(DATE).resolve("attribution_channels.csv")))
         .isEqualTo(

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.wellspring.aggregate.Fixtures.Sample;
 import dev.wellspring.schema.Tables;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import dev.wellspring.vocabulary.TouchClass;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * effectiveness, lift and model_comparison on {@link Sample}. By hand (linear): o1 (1000) and o2
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * first_touch gives o1 and o2 wholly to a2. markov credits o5 only; last_touch, time_decay and
  * position_based and shapley credit nothing here.
  */
+@ExtendWith(SparkExtension.class)
 class EfficiencyTest {
   private static final List<String> MODELS =
       List.of(
@@ -49,7 +51,7 @@ class EfficiencyTest {
   @Test
   void modelsAreAllSevenEvenWhenSomeCreditNothing() {
     assertThat(
-            Efficiency.models(SharedSpark.session())
+            Efficiency.models(SparkExtension.session())
                 .orderBy("model")
                 .as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList())
@@ -114,7 +116,7 @@ class EfficiencyTest {
         touchpoints.agg(Sums.exactSum("hours"), org.apache.spark.sql.functions.count("*")).first();
     Map<String, Row> credit =
         byKey(
-            dev.wellspring.attribution.Credits.longForm(credits, Tables.MODELS)
+            dev.wellspring.attribution.TestAttribution.longForm(credits, Tables.MODELS)
                 .groupBy("model")
                 .agg(Sums.exactSum("weight").as("w"), Sums.exactSum("credited_value").as("v")),
             "model");
@@ -150,7 +152,7 @@ class EfficiencyTest {
   @Test
   void liftPoolsOwnersAndMonthsAndIsEmptyWhenUndirectedEarnsNothing() {
     Dataset<Row> intervals =
-        SharedSpark.session()
+        SparkExtension.session()
             .createDataFrame(
                 List.of(RowFactory.create("linear", 0.05, 0.2)),
                 new org.apache.spark.sql.types.StructType()
@@ -187,7 +189,7 @@ class EfficiencyTest {
   void liftIsEmptyWithoutUndirectedHours() {
     Dataset<Row> noUndirected = Sample.touchpoints().filter("class <> 'UNDIRECTED'");
     Dataset<Row> none =
-        SharedSpark.session()
+        SparkExtension.session()
             .createDataFrame(
                 List.of(),
                 new org.apache.spark.sql.types.StructType()

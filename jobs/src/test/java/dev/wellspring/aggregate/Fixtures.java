@@ -1,7 +1,8 @@
 package dev.wellspring.aggregate;
 
 import dev.wellspring.schema.Tables;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.schema.TestTables;
+import dev.wellspring.testing.SparkExtension;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -17,7 +18,7 @@ final class Fixtures {
   private Fixtures() {}
 
   static Dataset<Row> frame(StructType schema, List<Row> rows) {
-    return SharedSpark.session().createDataFrame(rows, schema);
+    return SparkExtension.session().createDataFrame(rows, schema);
   }
 
   /**
@@ -73,7 +74,7 @@ final class Fixtures {
    */
   static Dataset<Row> wide(List<Row> longRows, Dataset<Row> touchpoints, Dataset<Row> outcomes) {
     Dataset<Row> pivoted =
-        frame(Tables.CREDITS_LONG_SCHEMA, longRows)
+        frame(TestTables.CREDITS_LONG_SCHEMA, longRows)
             .groupBy("outcome_id", "activity_id")
             .pivot("model", new java.util.ArrayList<Object>(Tables.MODELS))
             .agg(org.apache.spark.sql.functions.first("weight"))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.wellspring.schema.Tables;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SparkExtension.class)
 class LiftIntervalTest {
   private static final Timestamp AT = Timestamp.valueOf("2026-02-01 10:00:00");
 
@@ -47,7 +49,7 @@ class LiftIntervalTest {
   }
 
   private static Dataset<Row> touchpoints(List<Row> rows) {
-    return SharedSpark.session().createDataFrame(rows, Tables.TOUCHPOINTS_SCHEMA);
+    return SparkExtension.session().createDataFrame(rows, Tables.TOUCHPOINTS_SCHEMA);
   }
 
   /**
@@ -92,7 +94,7 @@ class LiftIntervalTest {
       v[6 + models.indexOf(r.getString(2))] = r.getDouble(4);
     }
     List<Row> out = wide.values().stream().map(RowFactory::create).toList();
-    return SharedSpark.session().createDataFrame(out, schema);
+    return SparkExtension.session().createDataFrame(out, schema);
   }
 
   /** The model columns of a frame made by {@link #credits}. */
@@ -228,7 +230,7 @@ class LiftIntervalTest {
     int resamples = 40;
     java.math.BigInteger[] sums =
         LiftInterval.bootstrapSums(
-            SharedSpark.session().createDataFrame(units, schema), 1, resamples, 5L);
+            SparkExtension.session().createDataFrame(units, schema), 1, resamples, 5L);
     boolean pastLong = false;
     for (int r = 0; r < resamples; r++) {
       long k = 0;
@@ -321,7 +323,7 @@ class LiftIntervalTest {
     long seed = 99L;
     java.math.BigInteger[] sums =
         LiftInterval.bootstrapSums(
-            SharedSpark.session().createDataFrame(units, schema).repartition(3),
+            SparkExtension.session().createDataFrame(units, schema).repartition(3),
             2,
             resamples,
             seed);

@@ -3,7 +3,7 @@ package dev.wellspring.aggregate;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -14,13 +14,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SparkExtension.class)
 class SumsTest {
   private static final StructType SCHEMA =
       new StructType().add("g", "int", false).add("x", "double");
 
   private static Dataset<Row> frame(List<Row> rows) {
-    return SharedSpark.session().createDataFrame(rows, SCHEMA).repartition(3);
+    return SparkExtension.session().createDataFrame(rows, SCHEMA).repartition(3);
   }
 
   /** The double product x x 10^12, rounded half up in exact decimal arithmetic. */

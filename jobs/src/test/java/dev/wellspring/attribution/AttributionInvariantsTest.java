@@ -282,7 +282,7 @@ class AttributionInvariantsTest {
     }
 
     Map<String, String[]> actualPaths = new TreeMap<>();
-    for (Row c : selection.candidates().collectAsList()) {
+    for (Row c : TestAttribution.candidates(selection).collectAsList()) {
       int n = c.getAs("n");
       int position = c.getAs("position");
       String[] path = actualPaths.computeIfAbsent(c.getAs("outcome_id"), k -> new String[n]);
@@ -316,15 +316,15 @@ class AttributionInvariantsTest {
 
   @Test
   void weightsSumToOneAndCreditedValueAddsUpForEveryModel() {
-    Dataset<Row> credits = RuleModels.credits(selection.candidates(), HALF_LIFE_DAYS);
+    Dataset<Row> credits =
+        TestAttribution.credits(TestAttribution.candidates(selection), HALF_LIFE_DAYS);
     List<Row> perOutcome =
         credits
             .groupBy(col("outcome_id"), col("model"))
             .agg(sum(col("weight")).as("w"), count(col("weight")).as("rows"))
             .collectAsList();
     Map<String, Integer> pathLength = new HashMap<>();
-    selection
-        .candidates()
+    TestAttribution.candidates(selection)
         .collectAsList()
         .forEach(c -> pathLength.put(c.getAs("outcome_id"), c.getAs("n")));
     assertThat(perOutcome).hasSize(pathLength.size() * RuleModels.MODELS.size());
@@ -356,11 +356,14 @@ class AttributionInvariantsTest {
   @Test
   void creditsDoNotDependOnPartitioning() {
     List<String> one =
-        sortedRows(RuleModels.credits(selection.candidates().repartition(1), HALF_LIFE_DAYS));
+        sortedRows(
+            TestAttribution.credits(
+                TestAttribution.candidates(selection).repartition(1), HALF_LIFE_DAYS));
     List<String> many =
         sortedRows(
-            RuleModels.credits(
-                selection.candidates().repartition(5, col("activity_id")), HALF_LIFE_DAYS));
+            TestAttribution.credits(
+                TestAttribution.candidates(selection).repartition(5, col("activity_id")),
+                HALF_LIFE_DAYS));
     assertThat(many).hasSize(one.size()).isEqualTo(one);
   }
 
@@ -399,10 +402,10 @@ class AttributionInvariantsTest {
   @Test
   void timeDecayFromTheCandidatesMinimumEqualsItsOwnWindow() {
     assertThat(selection.narrow().columns()).contains(RuleModels.MIN_DAYS_BEFORE);
-    List<String> cached = sortedRows(RuleModels.weights(selection.narrow(), HALF_LIFE_DAYS));
+    List<String> cached = sortedRows(TestAttribution.weights(selection.narrow(), HALF_LIFE_DAYS));
     List<String> own =
         sortedRows(
-            RuleModels.weights(
+            TestAttribution.weights(
                 selection.narrow().drop(RuleModels.MIN_DAYS_BEFORE), HALF_LIFE_DAYS));
     assertThat(cached).hasSize((int) selection.narrow().count()).isEqualTo(own);
   }
@@ -424,7 +427,7 @@ class AttributionInvariantsTest {
     Dataset<Row> combined =
         RuleModels.fromWindowColumns(
             dd.withWeights(local, RuleModels.windowColumns(HALF_LIFE_DAYS)), HALF_LIFE_DAYS);
-    Dataset<Row> apart = RuleModels.weights(dd.withWeights(local), HALF_LIFE_DAYS);
+    Dataset<Row> apart = TestAttribution.weights(dd.withWeights(local), HALF_LIFE_DAYS);
     assertThat(windowOperators(combined)).isEqualTo(1);
     assertThat(windowOperators(apart)).isEqualTo(2);
     List<Column> columns = new ArrayList<>(List.of(col("outcome_id"), col("activity_id")));

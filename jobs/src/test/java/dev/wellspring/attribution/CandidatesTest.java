@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.wellspring.WellspringException;
 import dev.wellspring.classify.Fixtures;
 import dev.wellspring.schema.Tables;
+import dev.wellspring.schema.TestTables;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,7 @@ class CandidatesTest {
 
   /** Candidate activity ids of one outcome in position order. */
   private static List<String> path(Candidates.Selection s, String outcomeId) {
-    return s
-        .candidates()
+    return TestAttribution.candidates(s)
         .where(col("outcome_id").equalTo(outcomeId))
         .orderBy(col("position"))
         .collectAsList()
@@ -151,7 +151,7 @@ class CandidatesTest {
     Candidates.Selection s =
         Candidates.select(t, outcomes(outcome("o1", "ann", AT, "other", 1, "c1", null)), 10);
     assertThat(path(s, "o1")).containsExactly("a_lookback_edge", "a_middle", "a_outcome_instant");
-    Map<String, Row> c = byKey(s.candidates(), "activity_id");
+    Map<String, Row> c = byKey(TestAttribution.candidates(s), "activity_id");
     assertThat((Double) c.get("a_lookback_edge").getAs("days_before")).isEqualTo(10.0);
     assertThat((Double) c.get("a_middle").getAs("days_before")).isCloseTo(5.5, within(1e-12));
     assertThat((Double) c.get("a_outcome_instant").getAs("days_before")).isEqualTo(0.0);
@@ -170,7 +170,7 @@ class CandidatesTest {
     Candidates.Selection s =
         Candidates.select(t, outcomes(outcome("o1", "ann", AT, "other", 1, "c1", null)), 180);
     assertThat(path(s, "o1")).containsExactly("z_earlier", "B", "a10", "a9", "b", "é");
-    Map<String, Row> c = byKey(s.candidates(), "activity_id");
+    Map<String, Row> c = byKey(TestAttribution.candidates(s), "activity_id");
     assertThat((Integer) c.get("a10").getAs("position")).isEqualTo(3);
     assertThat(c.values()).allSatisfy(r -> assertThat((Integer) r.getAs("n")).isEqualTo(6));
   }
@@ -183,14 +183,15 @@ class CandidatesTest {
     Candidates.Selection s =
         Candidates.select(t, outcomes(outcome("o1", "ann", AT, "publicity", 0, "c1", null)), 180);
     assertThat(
-            Arrays.stream(s.candidates().schema().fields()).map(f -> f.name() + ":" + f.dataType()))
+            Arrays.stream(TestAttribution.candidates(s).schema().fields())
+                .map(f -> f.name() + ":" + f.dataType()))
         .containsExactlyElementsOf(
-            Arrays.stream(Tables.CANDIDATES_SCHEMA.fields())
+            Arrays.stream(TestTables.CANDIDATES_SCHEMA.fields())
                 .map((StructField f) -> f.name() + ":" + f.dataType())
                 .toList());
     assertThat(Arrays.stream(s.unattributed().schema().fields()).map(StructField::name))
         .containsExactlyElementsOf(Arrays.asList(Tables.UNATTRIBUTED_SCHEMA.fieldNames()));
-    Row r = s.candidates().collectAsList().get(0);
+    Row r = TestAttribution.candidates(s).collectAsList().get(0);
     assertThat(r.toSeq().mkString("|"))
         .as("a value-0 outcome is still attributed")
         .isEqualTo(
@@ -217,7 +218,7 @@ class CandidatesTest {
                 outcome("o_contact", "ann", AT, "revenue", 7, "c1", null),
                 outcome("o_goal", "ann", AT, "publicity", 3, null, "g1")),
             180);
-    assertThat(s.candidates().count()).isZero();
+    assertThat(TestAttribution.candidates(s).count()).isZero();
     assertThat(reasons(s))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(

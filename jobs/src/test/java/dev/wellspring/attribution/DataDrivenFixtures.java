@@ -1,7 +1,8 @@
 package dev.wellspring.attribution;
 
 import dev.wellspring.schema.Tables;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.schema.TestTables;
+import dev.wellspring.testing.SparkExtension;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,14 +108,14 @@ final class DataDrivenFixtures {
     for (List<Row> p : paths) {
       rows.addAll(p);
     }
-    return SharedSpark.session().createDataFrame(rows, Tables.CANDIDATES_SCHEMA);
+    return SparkExtension.session().createDataFrame(rows, TestTables.CANDIDATES_SCHEMA);
   }
 
   static Dataset<Row> touchpoints(Row... rows) {
-    return SharedSpark.session().createDataFrame(List.of(rows), Tables.TOUCHPOINTS_SCHEMA);
+    return SparkExtension.session().createDataFrame(List.of(rows), Tables.TOUCHPOINTS_SCHEMA);
   }
 
   static Dataset<Row> outcomes(Row... rows) {
-    return SharedSpark.session().createDataFrame(List.of(rows), Tables.OUTCOMES_SCHEMA);
+    return SparkExtension.session().createDataFrame(List.of(rows), Tables.OUTCOMES_SCHEMA);
   }
 }

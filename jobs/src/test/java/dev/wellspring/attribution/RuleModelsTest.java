@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.wellspring.WellspringException;
-import dev.wellspring.schema.Tables;
+import dev.wellspring.schema.TestTables;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -36,13 +36,13 @@ class RuleModelsTest {
   private static Map<String, Map<String, Double>> weights(
       double value, double halfLife, Row... touches) {
     Dataset<Row> candidates =
-        Candidates.select(
+        TestAttribution.candidates(
+            Candidates.select(
                 touchpoints(touches),
                 outcomes(outcome("o1", "ann", OUTCOME_AT.toString(), "revenue", value, "c1", null)),
-                180)
-            .candidates();
+                180));
     Map<String, Map<String, Double>> out = new TreeMap<>();
-    for (Row r : RuleModels.credits(candidates, halfLife).collectAsList()) {
+    for (Row r : TestAttribution.credits(candidates, halfLife).collectAsList()) {
       double w = r.getAs("weight");
       assertThat((Double) r.getAs("credited_value"))
           .as("credited value of %s", r)
@@ -172,16 +172,16 @@ class RuleModelsTest {
   @Test
   void writesTheCreditsSchema() {
     Dataset<Row> candidates =
-        Candidates.select(
+        TestAttribution.candidates(
+            Candidates.select(
                 touchpoints(touchDaysBefore("a1", 1)),
                 outcomes(outcome("o1", "ann", OUTCOME_AT.toString(), "revenue", 1, "c1", null)),
-                180)
-            .candidates();
+                180));
     assertThat(
-            Arrays.stream(RuleModels.credits(candidates, 30).schema().fields())
+            Arrays.stream(TestAttribution.credits(candidates, 30).schema().fields())
                 .map(f -> f.name() + ":" + f.dataType()))
         .containsExactlyElementsOf(
-            Arrays.stream(Tables.CREDITS_LONG_SCHEMA.fields())
+            Arrays.stream(TestTables.CREDITS_LONG_SCHEMA.fields())
                 .map((StructField f) -> f.name() + ":" + f.dataType())
                 .toList());
   }
@@ -189,12 +189,12 @@ class RuleModelsTest {
   @Test
   void aNonPositiveHalfLifeIsRefused() {
     Dataset<Row> candidates =
-        Candidates.select(
+        TestAttribution.candidates(
+            Candidates.select(
                 touchpoints(touchDaysBefore("a1", 1)),
                 outcomes(outcome("o1", "ann", OUTCOME_AT.toString(), "revenue", 1, "c1", null)),
-                180)
-            .candidates();
-    assertThatThrownBy(() -> RuleModels.credits(candidates, 0))
+                180));
+    assertThatThrownBy(() -> TestAttribution.credits(candidates, 0))
         .isInstanceOf(WellspringException.class)
         .hasMessage("half_life_days must be a positive number, got 0.0");
   }

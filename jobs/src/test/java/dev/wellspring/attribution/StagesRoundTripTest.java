@@ -20,7 +20,7 @@ import dev.wellspring.pipeline.Progress;
 import dev.wellspring.schema.Tables;
 import dev.wellspring.stage.RunContext;
 import dev.wellspring.stage.StageResult;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -29,9 +29,11 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** classify then attribute through real Parquet tables in a temporary output folder. */
+@ExtendWith(SparkExtension.class)
 class StagesRoundTripTest {
   private static final LocalDate RUN_DATE = LocalDate.parse("2026-06-30");
 
@@ -46,8 +48,7 @@ class StagesRoundTripTest {
   }
 
   @Test
-  void classifyThenAttributePublishesTheirTables() {
-    SparkSession spark = SharedSpark.session();
+  void classifyThenAttributePublishesTheirTables(SparkSession spark) {
     Warehouse wh = new Warehouse(out);
     wh.write(
         df(
@@ -87,7 +88,7 @@ class StagesRoundTripTest {
     StageResult attributed = new AttributeStage().run(spark, context());
     assertThat(attributed.rowsIn()).isEqualTo(3);
     var wide = wh.read(spark, Tables.CREDITS, Tables.CREDITS_SCHEMA, RUN_DATE);
-    var credits = Credits.longForm(wide, Tables.MODELS);
+    var credits = TestAttribution.longForm(wide, Tables.MODELS);
     var ruleBased = credits.where(col("model").isin(RuleModels.MODELS.toArray()));
     // o_contact: a1 and a2 (2 candidates); o_goal: a1 (the only DIRECTED touch) -> 3 x 5 models.
     assertThat(ruleBased.count()).isEqualTo(15);
@@ -118,7 +119,7 @@ class StagesRoundTripTest {
 
   @Test
   void attributeBeforeClassifyIsAClearUnusableInputError() {
-    assertThatThrownBy(() -> new AttributeStage().run(SharedSpark.session(), context()))
+    assertThatThrownBy(() -> new AttributeStage().run(SparkExtension.session(), context()))
         .isInstanceOf(WellspringException.class)
         .hasMessageStartingWith("table touchpoints for run date 2026-06-30 not found at ")
         .hasMessageEndingWith("(run the earlier stages first, or `nightly`)");

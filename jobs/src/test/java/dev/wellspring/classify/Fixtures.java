@@ -1,7 +1,7 @@
 package dev.wellspring.classify;
 
 import dev.wellspring.schema.Tables;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,7 +27,7 @@ public final class Fixtures {
   }
 
   public static Dataset<Row> df(StructType schema, List<Row> rows) {
-    return SharedSpark.session().createDataFrame(rows, schema);
+    return SparkExtension.session().createDataFrame(rows, schema);
   }
 
   public static Dataset<Row> df(StructType schema, Row... rows) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.wellspring.WellspringException;
 import dev.wellspring.cli.Main;
 import dev.wellspring.io.Manifest;
 import java.io.Reader;
@@ -157,7 +156,7 @@ class GeneratorPlantingTest {
   @Test
   void outOfRangePlantingIsRefusedWithTheFlagNamed() {
     assertThatThrownBy(() -> new GeneratorSpec.Planting(0.95, 0, 0))
-        .isInstanceOf(WellspringException.class)
+        .isInstanceOf(GeneratorException.class)
         .hasMessage("--baseline-share must be from 0 to 0.9, got 0.95");
     assertThatThrownBy(() -> new GeneratorSpec.Planting(0, -0.1, 0))
         .hasMessage("--carryover must be from 0 to 0.9, got -0.1");

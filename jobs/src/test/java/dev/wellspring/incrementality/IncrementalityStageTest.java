@@ -10,7 +10,7 @@ import dev.wellspring.io.Warehouse;
 import dev.wellspring.pipeline.Progress;
 import dev.wellspring.schema.Tables;
 import dev.wellspring.stage.RunContext;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,9 +23,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Spark step over warehouse tables written to a temp folder: panel, outputs, determinism. */
+@ExtendWith(SparkExtension.class)
 class IncrementalityStageTest {
   private static final LocalDate DATE = LocalDate.parse("2027-01-01");
 
@@ -37,7 +39,7 @@ class IncrementalityStageTest {
    * (which the panel must leave out), and a lift table with one attribution row.
    */
   private static void writeInputs(Warehouse wh, List<PanelRow> panel, int partitions) {
-    SparkSession spark = SharedSpark.session();
+    SparkSession spark = SparkExtension.session();
     List<Row> eff = new ArrayList<>();
     List<Row> outcomes = new ArrayList<>();
     int id = 0;
@@ -104,9 +106,9 @@ class IncrementalityStageTest {
   }
 
   @Test
-  void writesTheEstimateAndTheSameBytesWhateverThePartitioning() throws Exception {
+  void writesTheEstimateAndTheSameBytesWhateverThePartitioning(SparkSession spark)
+      throws Exception {
     List<PanelRow> panel = MixModelTest.planted(20, 18, 0.3, 3.0, 5).rows();
-    SparkSession spark = SharedSpark.session();
     Path a = tmp.resolve("a");
     Path b = tmp.resolve("b");
     writeInputs(new Warehouse(a), panel, 1);
@@ -162,7 +164,7 @@ class IncrementalityStageTest {
     List<PanelRow> panel = MixModelTest.handPanel(1).subList(0, 21);
     Path out = tmp.resolve("few");
     writeInputs(new Warehouse(out), panel, 2);
-    new IncrementalityStage().run(SharedSpark.session(), context(out, new Manifest()));
+    new IncrementalityStage().run(SparkExtension.session(), context(out, new Manifest()));
     List<String> inc = csv(out, "incrementality.csv").lines().toList();
     // 7 owners x 3 months = 21 owner-months; DIRECTED hours 10 + 0 + 4 per owner.
     assertThat(inc.get(1)).isEqualTo("DIRECTED,98,,,,,5,too_few_owner_months");

@@ -11,7 +11,7 @@ import dev.wellspring.generate.PlantedRates;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.pipeline.Pipeline;
 import dev.wellspring.pipeline.Progress;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * incrementality) then must put the planted incremental lift inside the incremental interval and
  * the attribution lift outside it.
  */
+@ExtendWith(SparkExtension.class)
 class PlantedIncrementalityIT {
   private static final LocalDate RUN_DATE = LocalDate.parse("2026-01-01");
 
@@ -36,7 +38,6 @@ class PlantedIncrementalityIT {
 
   @Test
   void intervalCoversThePlantedLiftAndLeavesTheAttributionLiftOut() throws Exception {
-    SharedSpark.session();
     Path in = tmp.resolve("in");
     // Many small outcomes (value per hour 24, 16, 8: lift 3) so a month's value is not two
     // lucky draws; months swing the class mix by up to 90%.

@@ -6,16 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.cli.Main;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.Warehouse;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes of `wellspring ingest` through the command line, and the manifest it leaves. */
+@ExtendWith(SparkExtension.class)
 class IngestCliTest {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 31);
 
@@ -24,7 +26,6 @@ class IngestCliTest {
   @BeforeAll
   static void sharedSession() {
     // The command line reuses this session (Sessions.open uses getOrCreate) and must not stop it.
-    SharedSpark.session();
   }
 
   private int ingest(Path in, Path out) {
@@ -54,7 +55,7 @@ class IngestCliTest {
     assertThat(ingest(in, tmp.resolve("out"))).isZero();
     assertThat(manifest(tmp.resolve("out")).get("totals").get("rows_accepted").asLong())
         .isEqualTo(1);
-    assertThat(SharedSpark.session().range(3).count()).isEqualTo(3);
+    assertThat(SparkExtension.session().range(3).count()).isEqualTo(3);
   }
 
   @Test
@@ -99,6 +100,6 @@ class IngestCliTest {
         .isEqualTo(
             "source_file,line,reason,raw\nactivities.csv,3,bad_timestamp,\"a2,ann,someday,call\"\n");
     assertThat(out.resolve("warehouse")).doesNotExist();
-    assertThat(SharedSpark.session().range(2).count()).isEqualTo(2);
+    assertThat(SparkExtension.session().range(2).count()).isEqualTo(2);
   }
 }

@@ -10,7 +10,7 @@ import dev.wellspring.io.Warehouse;
 import dev.wellspring.pipeline.Progress;
 import dev.wellspring.schema.Tables;
 import dev.wellspring.stage.RunContext;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -20,11 +20,17 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 21: owners given as e-mail addresses, and goals.csv's target_unit, through ingest. */
+@ExtendWith(SparkExtension.class)
 class IngestOwnersAndUnitsTest {
-  private final SparkSession spark = SharedSpark.session();
+  private final SparkSession spark;
+
+  IngestOwnersAndUnitsTest(SparkSession spark) {
+    this.spark = spark;
+  }
 
   @Test
   void ownerAddressesBecomeNamesWhileContactsStayMaskedAndTargetUnitsAreRead(@TempDir Path tmp)

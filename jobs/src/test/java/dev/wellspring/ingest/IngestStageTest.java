@@ -15,7 +15,7 @@ import dev.wellspring.pipeline.Progress;
 import dev.wellspring.schema.Tables;
 import dev.wellspring.stage.RunContext;
 import dev.wellspring.stage.StageResult;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +37,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * expected values are worked out by hand in the comments next to the fixture lines.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SparkExtension.class)
 class IngestStageTest {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 31);
 
@@ -52,7 +54,11 @@ class IngestStageTest {
   Path out;
   Manifest manifest;
   StageResult result;
-  final SparkSession spark = SharedSpark.session();
+  final SparkSession spark;
+
+  IngestStageTest(SparkSession spark) {
+    this.spark = spark;
+  }
 
   // CRLF line ends; columns out of order, odd case and spaces; an unknown column (mood).
   static final String ACTIVITIES =

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.cli.Main;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.io.Warehouse;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folder named like a canonical file is read with a warning, and an unrecognised file beside the
  * canonical ones is a warning on stderr as well as in the manifest.
  */
+@ExtendWith(SparkExtension.class)
 class InputDiscoveryTest {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 3, 31);
 
@@ -31,7 +33,6 @@ class InputDiscoveryTest {
 
   @Test
   void linksAreFollowedAndLoopsFifosFoldersAndUnknownFilesAreNamed() throws Exception {
-    SharedSpark.session();
     Path real = tmp.resolve("real");
     Path elsewhere = tmp.resolve("elsewhere");
     IngestStageTest.write(

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.cli.Main;
 import dev.wellspring.io.Manifest;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -23,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,10 +45,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Each archive's Invitations.csv repeats one person its Connections.csv lists (Marta, Chen, Priya):
  * that invitation counts once.
  */
+@ExtendWith(SparkExtension.class)
 class LinkedInArchiveLayoutsTest {
   private static final String RUN_DATE = "2024-12-31";
   private static final String ZIP = "Basic_LinkedInDataExport_12-31-2024.zip";
-  private static final SparkSession SPARK = SharedSpark.session();
+  private static SparkSession SPARK;
+
+  @BeforeAll
+  static void shareSession(SparkSession spark) {
+    SPARK = spark;
+  }
 
   @TempDir static Path tmp;
   static Path out;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.cli.Main;
 import dev.wellspring.io.Manifest;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,9 +53,15 @@ import org.junit.jupiter.api.io.TempDir;
  * = 14 activities, 390 min = 6.5 hours; contacts Priya, Tomasz, Jonas, Kwame, Lena = 5
  * </pre>
  */
+@ExtendWith(SparkExtension.class)
 class OwnerTeamFolderTest {
   private static final String RUN_DATE = "2026-03-31";
-  private static final SparkSession SPARK = SharedSpark.session();
+  private static SparkSession SPARK;
+
+  @BeforeAll
+  static void shareSession(SparkSession spark) {
+    SPARK = spark;
+  }
 
   @TempDir static Path tmp;
   static Path out;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.cli.Main;
 import dev.wellspring.io.Manifest;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +16,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,9 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ingest} then {@code classify}: people resolve to single contacts (canonical ids kept),
  * activities point at resolved contacts, and every vendor file reconciles in the manifest.
  */
+@ExtendWith(SparkExtension.class)
 class VendorLinkedInIngestTest {
   private static final String RUN_DATE = "2025-01-31";
-  private static final SparkSession SPARK = SharedSpark.session();
+  private static SparkSession SPARK;
+
+  @BeforeAll
+  static void shareSession(SparkSession spark) {
+    SPARK = spark;
+  }
 
   @TempDir static Path tmp;
   static Path out;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wellspring.cli.Main;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.pipeline.ReportLauncher;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +22,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,9 +35,16 @@ import org.junit.jupiter.api.io.TempDir;
  * whose classpath is the reports jar and its {@code lib/} folder, which the reactor packages before
  * {@code jobs}. Run alone after {@code mvn -o -q -B -pl reports -DskipTests package}.
  */
+@ExtendWith(SparkExtension.class)
 class VendorTeamNightlyIT {
   private static final String RUN_DATE = "2026-03-31";
-  private static final SparkSession SPARK = SharedSpark.session();
+  private static SparkSession SPARK;
+
+  @BeforeAll
+  static void shareSession(SparkSession spark) {
+    SPARK = spark;
+  }
+
   private static final Path REPORTS_JAR =
       Path.of(System.getProperty("user.dir"))
           .toAbsolutePath()

@@ -2,7 +2,7 @@ package dev.wellspring.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +17,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(SparkExtension.class)
 class CsvExportsTest {
   private static final StructType SCHEMA =
       new StructType()
@@ -96,7 +98,7 @@ class CsvExportsTest {
   }
 
   private static Dataset<Row> sample() {
-    return SharedSpark.session()
+    return SparkExtension.session()
         .createDataFrame(
             List.of(
                 RowFactory.create("b", 0.1, 3L, true),

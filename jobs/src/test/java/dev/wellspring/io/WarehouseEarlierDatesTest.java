@@ -2,7 +2,7 @@ package dev.wellspring.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -10,9 +10,11 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The earlier run dates of a table (lift_history reads them) and whether a table exists. */
+@ExtendWith(SparkExtension.class)
 class WarehouseEarlierDatesTest {
   private static final StructType SCHEMA =
       new StructType().add("model", "string").add("lift", "double");
@@ -20,8 +22,7 @@ class WarehouseEarlierDatesTest {
   @TempDir java.nio.file.Path out;
 
   @Test
-  void earlierDatesAreThePublishedPartitionsBeforeTheRunDateWithTheirDate() {
-    SparkSession spark = SharedSpark.session();
+  void earlierDatesAreThePublishedPartitionsBeforeTheRunDateWithTheirDate(SparkSession spark) {
     Warehouse wh = new Warehouse(out);
     write(spark, wh, "2026-01-01", "a", 1.0);
     write(spark, wh, "2026-01-02", "b", 2.0);
@@ -47,8 +48,7 @@ class WarehouseEarlierDatesTest {
   }
 
   @Test
-  void hasTableSaysWhetherTheRunDateWasWritten() {
-    SparkSession spark = SharedSpark.session();
+  void hasTableSaysWhetherTheRunDateWasWritten(SparkSession spark) {
     Warehouse wh = new Warehouse(out);
     write(spark, wh, "2026-01-01", "a", 1.0);
 

@@ -7,7 +7,7 @@ import dev.wellspring.config.ConfigLoader;
 import dev.wellspring.config.WellspringConfig;
 import dev.wellspring.io.Manifest;
 import dev.wellspring.stage.StageResult;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +17,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Progress lines: a UTC time on every line, start lines, the heartbeat, JSON, the manifest last.
  */
+@ExtendWith(SparkExtension.class)
 class ProgressTest {
   /** {@code 2026-01-31T02:30:05Z wellspring: ...}. */
   static final Pattern STAMPED =
@@ -35,8 +38,8 @@ class ProgressTest {
   }
 
   @Test
-  void aSparkJobLongerThanTheIntervalGetsHeartbeatsWithItsTaskCounts() throws Exception {
-    var spark = SharedSpark.session();
+  void aSparkJobLongerThanTheIntervalGetsHeartbeatsWithItsTaskCounts(SparkSession spark)
+      throws Exception {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     Progress progress =
         new Progress(new PrintStream(b, true, StandardCharsets.UTF_8), Progress.Level.NORMAL);
@@ -135,7 +138,6 @@ class ProgressTest {
 
   @Test
   void aPipelineRunPrintsStartLinesHeartbeatsAndTheManifestLast() throws Exception {
-    SharedSpark.session();
     Path in = tmp.resolve("in");
     java.nio.file.Files.createDirectories(in);
     java.nio.file.Files.writeString(

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(SparkExtension.class)
 class RunCountersTest {
-  private final SparkSession spark = SharedSpark.session();
+  private final SparkSession spark;
+
+  RunCountersTest(SparkSession spark) {
+    this.spark = spark;
+  }
 
   @Test
   void countsOneStagesOwnJobsStagesTasksAndQueries() {

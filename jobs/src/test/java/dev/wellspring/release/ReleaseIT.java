@@ -203,4 +203,22 @@ class ReleaseIT {
           .isGreaterThan(10_000);
     }
   }
+
+  @Test
+  void generateRunsWithTheGeneratorFromItsOwnLibFolder() throws Exception {
+    assertThat(home.resolve("lib/generator/wellspring-generator.jar")).isRegularFile();
+    assertThat(home.resolve("lib/jobs/wellspring-generator.jar")).doesNotExist();
+    Path gen = tmp.resolve("generated");
+    Path log = tmp.resolve("generate.log");
+    int exit = wellspring(log, "generate", "--output", gen.toString(), "--activities", "300");
+    assertThat(exit).as("generate exit; log:%n%s", Files.readString(log)).isZero();
+    // The command's own tally: the 300 activities asked for; the scale profile's contacts are
+    // max(50, 300 / 20, 3 owners x 12) = 50.
+    String text = Files.readString(log);
+    assertThat(text)
+        .containsPattern("activities.csv +300 rows")
+        .containsPattern("contacts.csv +50 rows");
+    assertThat(gen.resolve("activities.csv")).isRegularFile();
+    assertThat(gen.resolve("generator-truth.json")).isRegularFile();
+  }
 }

@@ -8,6 +8,7 @@ import dev.wellspring.ingest.InputCatalog;
 import dev.wellspring.ingest.canonical.InputFile;
 import dev.wellspring.ingest.vendor.ExportAdapters;
 import dev.wellspring.ingest.vendor.VendorFile;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +18,11 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A .zip in the input folder is a folder; anything unsafe about it is one line and exit 2. */
+@ExtendWith(SparkExtension.class)
 class ZipInputsTest {
   @TempDir Path tmp;
 
@@ -73,7 +76,6 @@ class ZipInputsTest {
         in.resolve("activities.csv"), "activity_id,owner,occurred_at,type\na1,o,2024-01-01,call\n");
     Files.write(in.resolve("export.zip"), text("PK\u0003\u0004 not really a zip"));
     Path out = tmp.resolve("out");
-    dev.wellspring.testing.SharedSpark.session();
     int exit =
         dev.wellspring.cli.Main.run(
             "ingest",

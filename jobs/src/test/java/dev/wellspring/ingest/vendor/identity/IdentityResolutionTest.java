@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wellspring.privacy.Keys;
 import dev.wellspring.schema.Tables;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.ArrayList;
@@ -22,10 +22,16 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Identity resolution on small in-code contact records with hand-worked clusters. */
+@ExtendWith(SparkExtension.class)
 class IdentityResolutionTest {
-  private final SparkSession spark = SharedSpark.session();
+  private final SparkSession spark;
+
+  IdentityResolutionTest(SparkSession spark) {
+    this.spark = spark;
+  }
 
   /**
    * contact_id, full_name, email, profile_url, company, title, relationship, first_met_on, file,

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wellspring.ingest.vendor.adapters.CanonicalRecord;
 import dev.wellspring.ingest.vendor.adapters.linkedin.ArchiveReader;
 import dev.wellspring.ingest.vendor.adapters.linkedin.CollectingSink;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +26,20 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * An old (2018) and a current (2025) LinkedIn archive of the same owner next to a canonical
  * contacts.csv: overlapping people become single contacts, same-named people at different companies
  * stay apart, and every activity points at a resolved contact.
  */
+@ExtendWith(SparkExtension.class)
 class MixedArchiveResolutionTest {
-  private final SparkSession spark = SharedSpark.session();
+  private final SparkSession spark;
+
+  MixedArchiveResolutionTest(SparkSession spark) {
+    this.spark = spark;
+  }
 
   @Test
   void overlappingPeopleResolveToSingleContacts() throws IOException {

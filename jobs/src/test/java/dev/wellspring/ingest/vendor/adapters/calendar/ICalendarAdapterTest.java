@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.entry;
 import dev.wellspring.ingest.vendor.adapters.AdapterContext;
 import dev.wellspring.ingest.vendor.adapters.crm.Fixtures;
 import dev.wellspring.ingest.vendor.adapters.crm.RecordingSink;
-import dev.wellspring.testing.SharedSpark;
+import dev.wellspring.testing.SparkExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+@ExtendWith(SparkExtension.class)
 class ICalendarAdapterTest {
   private final ICalendarAdapter adapter = new ICalendarAdapter();
 
@@ -196,7 +198,8 @@ class ICalendarAdapterTest {
   void runsInsideASparkTask() {
     AdapterContext context = Fixtures.context(null);
     String path = Fixtures.file("calendar/outlook.ics").toAbsolutePath().toString();
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SharedSpark.session().sparkContext());
+    JavaSparkContext jsc =
+        JavaSparkContext.fromSparkContext(SparkExtension.session().sparkContext());
     ICalendarAdapter shipped = adapter;
 
     List<Integer> counts =
