@@ -37,7 +37,8 @@ public final class Sessions {
       // On a small input the CPU goes to generating and compiling code for each of a run's ~60
       // queries (Janino, then the JIT on the generated classes), not to rows. Interpreted
       // operators and expressions compute the same values without that cost: the sample run used
-      // 78.3 -> 68.4 s of CPU, outputs byte-identical (docs/benchmarks.md, issue 24).
+      // 78.3 -> 68.4 s of CPU, outputs byte-identical (docs/benchmarks.md, issue 24). From about
+      // 20 k activities on, the rows outweigh it: interpreted, 100 k took 60 s instead of 46 s.
       b.config("spark.sql.codegen.wholeStage", "false");
       b.config("spark.sql.codegen.factoryMode", "NO_CODEGEN");
     }
@@ -72,10 +73,11 @@ public final class Sessions {
   static final long BYTES_PER_PARTITION = 24L << 20;
 
   /**
-   * Below this much input (about 170 k activities) code generation is off; 1 M activities (95 MB)
-   * and up keep it.
+   * Below this much input (about 10 k activities) code generation is off. Measured on a quiet
+   * machine: the sample (0.36 MB) 35.5 s off against 40.2 s on; 20 k activities (2 MB) 41.1 s off,
+   * 39.4 s on; 100 k (9 MB) 60.3 s off, 45.7 s on.
    */
-  static final long SMALL_INPUT_BYTES = 16L << 20;
+  static final long SMALL_INPUT_BYTES = 1L << 20;
 
   /** The input's bytes, or the warehouse's for a stage run alone. */
   static long inputBytes(WellspringConfig config) {
