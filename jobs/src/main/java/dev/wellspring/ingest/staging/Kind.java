@@ -1,7 +1,9 @@
 package dev.wellspring.ingest.staging;
 
-import dev.wellspring.config.ConfigLoader;
 import dev.wellspring.schema.Tables;
+import dev.wellspring.vocabulary.ActivityType;
+import dev.wellspring.vocabulary.GoalCategory;
+import dev.wellspring.vocabulary.Relationship;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,20 +25,21 @@ public enum Kind {
       Tables.CONTACTS,
       Tables.CONTACTS_SCHEMA,
       Set.of("contact_id", "full_name"),
-      Map.of("relationship", ConfigLoader.RELATIONSHIPS),
+      Map.of("relationship", Set.copyOf(Relationship.wireNames())),
       // Not a table column: read (as its keyed tag) for identity resolution only.
       List.of(Field.text("email", false))),
   ACTIVITIES(
       Tables.ACTIVITIES,
       Tables.ACTIVITIES_SCHEMA,
       Set.of("activity_id", "owner", "occurred_at", "type"),
-      Map.of("type", ConfigLoader.ACTIVITY_TYPES, "context", Set.of("business", "speaking")),
+      Map.of(
+          "type", Set.copyOf(ActivityType.wireNames()), "context", Set.of("business", "speaking")),
       List.of()),
   GOALS(
       Tables.GOALS,
       Tables.GOALS_SCHEMA,
       Set.of("goal_id", "owner", "category", "starts_on", "ends_on"),
-      Map.of("category", ConfigLoader.GOAL_CATEGORIES, "target_unit", GoalUnits.ALL),
+      Map.of("category", Set.copyOf(GoalCategory.wireNames()), "target_unit", GoalUnits.ALL),
       List.of()),
   OUTCOMES(
       Tables.OUTCOMES,
